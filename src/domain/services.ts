@@ -1,0 +1,147 @@
+// The services of the platform (one web entry point each), who enters them, and their activities
+// grouped as the seeds' menus show them (003 §1.3.2, 004 §2.2). Later issues add their activities here.
+import type { Role } from './roles.ts';
+
+export type ServiceCode =
+  | 'imagin-etablissement'
+  | 'imagin-intervenant'
+  | 'imagin-gestion'
+  | 'imagin-admin'
+  | 'dsi'
+  | 'cyclades-etablissement'
+  | 'espace-candidat'
+  | 'portail-jury';
+
+export interface ActiviteDef {
+  code: string;
+  libelle: string;
+  groupe: string;
+  /** Whether the activity is open when the gestionnaire has not said otherwise. */
+  ouverteParDefaut: boolean;
+  /** Whether the gestionnaire may close it (platform activities of the administrator stay open). */
+  fermable: boolean;
+  /** Only shown when the actor's établissement is a centre d'examen / de délibération. */
+  condition?: 'centre_examen' | 'centre_deliberation';
+  aide: string;
+}
+
+export interface ServiceDef {
+  code: ServiceCode;
+  application: "IMAG'IN" | 'CYCLADES';
+  libelle: string;
+  /** The login page that leads to this service. */
+  entree: 'agents' | 'intervenants' | 'cyclades' | 'candidat' | 'jury';
+  roles: Role[];
+  /** One active session per établissement for this service (003 §2.1). */
+  sessionUniqueParEtablissement: boolean;
+  activites: ActiviteDef[];
+}
+
+const platform = (code: string, libelle: string, groupe: string, aide: string): ActiviteDef => ({
+  code,
+  libelle,
+  groupe,
+  ouverteParDefaut: true,
+  fermable: false,
+  aide,
+});
+
+export const SERVICES: Record<ServiceCode, ServiceDef> = {
+  'imagin-etablissement': {
+    code: 'imagin-etablissement',
+    application: "IMAG'IN",
+    libelle: 'Service établissement',
+    entree: 'agents',
+    roles: ['chef_etablissement'],
+    sessionUniqueParEtablissement: true,
+    activites: [
+      platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'),
+    ],
+  },
+  'imagin-intervenant': {
+    code: 'imagin-intervenant',
+    application: "IMAG'IN",
+    libelle: 'Service intervenants extérieurs',
+    entree: 'intervenants',
+    roles: ['intervenant'],
+    sessionUniqueParEtablissement: false,
+    activites: [],
+  },
+  'imagin-gestion': {
+    code: 'imagin-gestion',
+    application: "IMAG'IN",
+    libelle: 'Service gestionnaire DEC',
+    entree: 'agents',
+    roles: ['gestionnaire'],
+    sessionUniqueParEtablissement: false,
+    activites: [
+      platform('ouverture-activites', 'Ouverture des activités', 'Paramétrage', "Ouvrez ou fermez, pour votre académie, chaque activité des services proposés aux établissements, centres et intervenants."),
+      platform('comptes', 'Comptes des intervenants', 'Paramétrage', "Renseignez l'adresse électronique d'un intervenant ou attribuez-lui un mot de passe temporaire."),
+      platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
+      platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
+    ],
+  },
+  'imagin-admin': {
+    code: 'imagin-admin',
+    application: "IMAG'IN",
+    libelle: 'Administration',
+    entree: 'agents',
+    roles: ['administrateur'],
+    sessionUniqueParEtablissement: false,
+    activites: [
+      platform('message-accueil', "Message d'accueil", 'Administration', "Rédigez le message affiché à l'accueil de chaque service de votre académie."),
+      platform('boite-envoi', "Boîte d'envoi des messages", 'Administration', "Consultez les messages électroniques émis par la plateforme et téléchargez-les au format .eml."),
+      platform('journal', "Journal d'audit", 'Administration', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
+    ],
+  },
+  dsi: {
+    code: 'dsi',
+    application: 'CYCLADES',
+    libelle: 'DSI académique',
+    entree: 'agents',
+    roles: ['dsi'],
+    sessionUniqueParEtablissement: false,
+    activites: [
+      platform('journal', "Journal d'audit", 'Sécurité', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
+    ],
+  },
+  'cyclades-etablissement': {
+    code: 'cyclades-etablissement',
+    application: 'CYCLADES',
+    libelle: 'Portail établissement',
+    entree: 'cyclades',
+    roles: ['chef_etablissement'],
+    sessionUniqueParEtablissement: false,
+    activites: [
+      platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'),
+    ],
+  },
+  'espace-candidat': {
+    code: 'espace-candidat',
+    application: 'CYCLADES',
+    libelle: 'Espace candidat',
+    entree: 'candidat',
+    roles: ['candidat'],
+    sessionUniqueParEtablissement: false,
+    activites: [],
+  },
+  'portail-jury': {
+    code: 'portail-jury',
+    application: 'CYCLADES',
+    libelle: 'Portail délibération de jury',
+    entree: 'jury',
+    roles: ['membre_jury'],
+    sessionUniqueParEtablissement: false,
+    activites: [],
+  },
+};
+
+export const SERVICE_CODES = Object.keys(SERVICES) as ServiceCode[];
+
+export function estServiceCode(s: string): s is ServiceCode {
+  return Object.hasOwn(SERVICES, s);
+}
+
+export function servicesPourEntree(entree: ServiceDef['entree']): ServiceDef[] {
+  return SERVICE_CODES.map((c) => SERVICES[c]).filter((s) => s.entree === entree);
+}

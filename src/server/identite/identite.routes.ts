@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
+import { LIBELLE_ROLE } from '../../domain/roles.ts';
+import { SERVICES, type ServiceCode } from '../../domain/services.ts';
+import { activitesDuService } from '../platform/activites.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { App } from '../platform/http/app.ts';
+import type { Actor } from '../platform/policy.ts';
+import {
+  changerMotDePasse,
+  connecter,
+  deconnecter,
+  motDePasseOublie,
+  reinitialiser,
+  renseignerEmail,
+} from './identite.service.ts';
+import { changementSchema, connexionSchema, emailSchema, oubliSchema, reinitialisationSchema } from './identite.schemas.ts';
+import { effacerCookie, poserCookie, secondesRestantes } from './sessions.ts';
+
+const LIBELLE_AGENT: Partial<Record<Actor['role'], string>> = {
+  gestionnaire: 'DIVISION DES EXAMENS ET CONCOURS',
+  administrateur: "ADMINISTRATION IMAG'IN",
+  dsi: 'DIRECTION DES SYSTEMES D\'INFORMATION',
+};
+
+/** Everything the web shell needs about the signed-in user: header, menu, timers, CSRF token. */
+export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToken: string, derniereActivite: Date) {
+  const [academie, etablissement, compte, personne, activites, accueil, prefs] = await Promise.all([
+    ctx.db.selectFrom('academie').selectAll().where('code', '=', actor.academieCode).executeTakeFirstOrThrow(),
+    actor.etablissementId
+      ? ctx.db.selectFrom('etablissement').select(['uai', 'nom', 'type', 'commune', 'est_centre_examen', 'est_centre_deliberation']).where('id', '=', actor.etablissementId).executeTakeFirst()
+      : undefined,
+    ctx.db.selectFrom('compte').select(['login', 'email', 'mot_de_passe_temporaire']).where('id', '=', actor.compteId).executeTakeFirstOrThrow(),
+    actor.personneId ? ctx.db.selectFrom('personne').select(['civilite', 'nom', 'prenom']).where('id', '=', actor.personneId).executeTakeFirst() : undefined,
+    activitesDuService(ctx.db, actor.academieCode, actor.service),
+    ctx.db.selectFrom('message_accueil').select('texte').where('academie_code', '=', actor.academieCode).where('service', '=', actor.service).executeTakeFirst(),
+    ctx.db.selectFrom('preference_utilisateur').select('preferences').where('compte_id', '=', actor.compteId).executeTakeFirst(),
+  ]);
+  const service = SERVICES[actor.service];
+  const visibles = activites.filter(
+    (a) =>
+      !a.condition ||
+      (a.condition === 'centre_examen' && etablissement?.est_centre_examen) ||
+      (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation),
+  );
+  const groupes: Array<{ groupe: string; activites: typeof visibles }> = [];
+  for (const a of visibles) {
+    let g = groupes.find((x) => x.groupe === a.groupe);
+    if (!g) groupes.push((g = { groupe: a.groupe, activites: [] }));
+    g.activites.push(a);
+  }
+  const qui = etablissement
+    ? `${etablissement.type} ${etablissement.nom} ${etablissement.commune}`.toUpperCase()
+    : personne
+      ? `${personne.civilite} ${personne.nom.toUpperCase()} ${personne.prenom}`
+      : (LIBELLE_AGENT[actor.role] ?? compte.login);
+  return {
+    compte: {
+      login: compte.login,
+      motDePasseTemporaire: compte.mot_de_passe_temporaire,
+      emailManquant: !compte.email && (actor.role === 'intervenant' || actor.role === 'candidat'),
+    },
+    role: actor.role,
+    libelleRole: LIBELLE_ROLE[actor.role],
+    service: { code: service.code, libelle: service.libelle, application: service.application, entree: service.entree },
+    academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule },
+    etablissement: etablissement ? { uai: etablissement.uai, nom: etablissement.nom, type: etablissement.type, commune: etablissement.commune } : null,
+    personne: personne ? { civilite: personne.civilite, nom: personne.nom, prenom: personne.prenom } : null,
+    entete: `ACADEMIE DE ${academie.nom_majuscule} - ${qui}`,
+    connecteEnTantQue: etablissement?.uai ?? compte.login,
+    csrfToken,
+    secondesRestantes: secondesRestantes(ctx, derniereActivite),
+    dureeInactiviteMinutes: ctx.config.sessionIdleMinutes,
+    avertissementMinutes: ctx.config.sessionWarningMinutes,
+    menu: groupes.map((g) => ({
+      groupe: g.groupe,
+      activites: g.activites.map((a) => ({ code: a.code, libelle: a.libelle, ouverte: a.ouverte, motif: a.motif, aide: a.aide })),
+    })),
+    messageAccueil: accueil?.texte ?? null,
+    preferences: (prefs?.preferences ?? {}) as Record<string, unknown>,
+    reglesMotDePasse: ENONCE_REGLES,
+  };
+}
+
+export function identiteRoutes(app: App, ctx: AppContext) {
+  app.post('/api/auth/connexion', { config: { public: true }, schema: { body: connexionSchema, tags: ['identité'], summary: 'Connexion à un service' } }, async (request, reply) => {
+    const body = request.body;
+    const res = await connecter(ctx, {
+      service: body.service as ServiceCode,
+      identifiant: body.identifiant,
+      motDePasse: body.motDePasse,
+      attributionId: body.attributionId,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    if (res.type === 'choix') return { choix: res.choix };
+    poserCookie(ctx, reply, res.token);
+    const row = await ctx.db.selectFrom('session_utilisateur').select(['csrf_token', 'derniere_activite']).where('id', '=', res.actor.sessionId).executeTakeFirstOrThrow();
+    return { session: await descriptionSession(ctx, res.actor, row.csrf_token, new Date(row.derniere_activite)) };
+  });
+
+  app.get('/api/auth/session', { config: { action: 'session.lire', activite: false }, schema: { tags: ['identité'], summary: 'Session en cours (sans prolonger la session)' } }, async (request) => {
+    const s = request.session!;
+    return descriptionSession(ctx, s.actor, s.csrfToken, s.derniereActivite);
+  });
+
+  app.post('/api/auth/prolonger', { config: { action: 'session.lire' }, schema: { tags: ['identité'], summary: 'Rester connecté' } }, async (request) => {
+    await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: ctx.clock.now() }).where('id', '=', request.actor!.sessionId).execute();
+    return { secondesRestantes: ctx.config.sessionIdleMinutes * 60 };
+  });
+
+  app.post('/api/auth/deconnexion', { config: { action: 'session.quitter' }, schema: { tags: ['identité'], summary: 'Quitter' } }, async (request, reply) => {
+    await deconnecter(ctx, request.actor!, request.ip);
+    effacerCookie(ctx, reply);
+    return { message: 'Vous êtes déconnecté.' };
+  });
+
+  app.post('/api/auth/mot-de-passe', { config: { action: 'mot-de-passe.changer' }, schema: { body: changementSchema, tags: ['identité'], summary: 'Changer son mot de passe' } }, async (request) => {
+    await changerMotDePasse(ctx, request.actor!, request.body, request.ip);
+    return { message: 'Votre mot de passe a été modifié.' };
+  });
+
+  app.post('/api/auth/email', { config: { action: 'email.renseigner' }, schema: { body: emailSchema, tags: ['identité'], summary: 'Renseigner son adresse électronique' } }, async (request) => {
+    await renseignerEmail(ctx, request.actor!, request.body.email, request.ip);
+    return { message: 'Votre adresse électronique a été enregistrée.' };
+  });
+
+  app.post('/api/auth/mot-de-passe-oublie', { config: { public: true }, schema: { body: oubliSchema, tags: ['identité'], summary: 'Mot de passe oublié' } }, async (request) => {
+    return motDePasseOublie(ctx, request.body.identifiant, request.ip);
+  });
+
+  app.post('/api/auth/reinitialisation', { config: { public: true }, schema: { body: reinitialisationSchema, tags: ['identité'], summary: 'Choisir un nouveau mot de passe avec un lien reçu par courriel' } }, async (request) => {
+    await reinitialiser(ctx, request.body, request.ip);
+    return { message: 'Votre mot de passe a été modifié. Vous pouvez vous connecter.' };
+  });
+
+  app.get('/api/auth/regles-mot-de-passe', { config: { public: true }, schema: { tags: ['identité'] } }, async () => ({ regles: ENONCE_REGLES }));
+
+  app.get('/api/preferences', { config: { action: 'preferences.lire' }, schema: { tags: ['identité'] } }, async (request) => {
+    const row = await ctx.db.selectFrom('preference_utilisateur').select('preferences').where('compte_id', '=', request.actor!.compteId).executeTakeFirst();
+    return row?.preferences ?? {};
+  });
+
+  app.put(
+    '/api/preferences',
+    {
+      config: { action: 'preferences.modifier' },
+      schema: {
+        tags: ['identité'],
+        body: z.object({
+          theme: z.enum(['light', 'dark', 'system']).optional(),
+          contraste: z.enum(['normal', 'renforce']).optional(),
+          taillePolice: z.enum(['normale', 'grande', 'tres-grande']).optional(),
+          interlignage: z.enum(['normal', 'large']).optional(),
+          justification: z.enum(['gauche', 'justifie']).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const prefs = JSON.stringify(request.body);
+      await ctx.db
+        .insertInto('preference_utilisateur')
+        .values({ compte_id: request.actor!.compteId, preferences: prefs })
+        .onConflict((oc) => oc.column('compte_id').doUpdateSet({ preferences: prefs }))
+        .execute();
+      return request.body;
+    },
+  );
+}

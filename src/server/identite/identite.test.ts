@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attendre, createTestPlatform, fixtureCompte, fixtureReferentiel, MOT_DE_PASSE, type TestPlatform } from '../testing/harness.ts';
+
+let p: TestPlatform;
+let etabs: Awaited<ReturnType<typeof fixtureReferentiel>>;
+
+beforeEach(async () => {
+  p = await createTestPlatform();
+  etabs = await fixtureReferentiel(p);
+});
+afterEach(async () => {
+  await p.close();
+});
+
+describe('connexion', () => {
+  it('ouvre une session et décrit le service (en-tête, menu, pied de page)', async () => {
+    await fixtureCompte(p, { login: 'ce.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });
+    const c = p.client();
+    const session = await c.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
+    expect(session.entete).toBe('ACADEMIE DE RENNES - LGT LA PROMENADE RENNES');
+    expect(session.connecteEnTantQue).toBe('0350710G');
+    expect(session.secondesRestantes).toBe(30 * 60);
+    const again = await c.get('/api/auth/session');
+    expect(again.status).toBe(200);
+    expect(again.body.role).toBe('chef_etablissement');
+    const audit = await p.ctx.db.selectFrom('audit_log').select('action').where('acteur', '=', 'ce.0350710g').execute();
+    expect(audit.map((a) => a.action)).toContain('connexion.reussie');
+  });
+
+  it('refuse un mauvais mot de passe ou un identifiant inconnu avec le même message', async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    const c = p.client();
+    const wrong = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: 'faux' });
+    const unknown = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'personne', motDePasse: 'faux' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.message).toBe('Identifiant ou mot de passe incorrect.');
+    expect(unknown.body.message).toBe(wrong.body.message);
+  });
+
+  it("verrouille un compte après 5 échecs avec un délai croissant, et l'audite", async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    const c = p.client();
+    for (let i = 0; i < 5; i++) {
+      const r = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: 'faux' });
+      expect(r.status).toBe(401);
+    }
+    const locked = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: MOT_DE_PASSE });
+    expect(locked.status).toBe(429);
+    expect(locked.body.message).toMatch(/Trop de tentatives/);
+    p.clock.advance(61_000);
+    const sixth = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: 'faux' });
+    expect(sixth.status).toBe(401);
+    const row = await p.ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', '=', 'compte:dec.rennes').executeTakeFirstOrThrow();
+    // Sixth failure: 2 minutes.
+    expect(new Date(row.bloque_jusqua!).getTime() - p.clock.now().getTime()).toBe(2 * 60_000);
+    const audits = await p.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'connexion.verrouillage').execute();
+    expect(audits.length).toBe(2);
+    p.clock.advance(2 * 60_000);
+    await c.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE);
+  });
+
+  it("refuse une seconde connexion au service établissement du même UAI, en disant depuis quand", async () => {
+    await fixtureCompte(p, { login: 'ce.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });
+    await fixtureCompte(p, { login: 'adjoint.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });
+    const a = p.client();
+    await a.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
+    const b = p.client();
+    const refused = await b.post('/api/auth/connexion', { service: 'imagin-etablissement', identifiant: 'adjoint.0350710g', motDePasse: MOT_DE_PASSE });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain("Deux connexions simultanées à l'application IMAG'IN ne sont pas autorisées au sein d'un établissement");
+    expect(refused.body.message).toContain('depuis le 15/06/2026 à 10:00');
+    // CYCLADES is another service: allowed.
+    await b.login('cyclades-etablissement', 'adjoint.0350710g', MOT_DE_PASSE);
+    // Logout frees the établissement.
+    expect((await a.post('/api/auth/deconnexion')).status).toBe(200);
+    await p.client().login('imagin-etablissement', 'adjoint.0350710g', MOT_DE_PASSE);
+  });
+
+  it("libère l'établissement quand l'autre session a expiré", async () => {
+    await fixtureCompte(p, { login: 'ce.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });
+    const a = p.client();
+    await a.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
+    p.clock.advance(30 * 60_000);
+    const b = p.client();
+    await b.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
+    const old = await a.get('/api/auth/session');
+    expect(old.status).toBe(401);
+    expect(old.body.code).toBe('SESSION_EXPIREE');
+  });
+
+  it('refuse un compte sur un service qui ne correspond pas à son rôle', async () => {
+    await fixtureCompte(p, { login: 'prof', role: 'intervenant' });
+    const r = await p.client().post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'prof', motDePasse: MOT_DE_PASSE });
+    expect(r.status).toBe(403);
+  });
+
+  it('propose un choix quand le compte a plusieurs établissements', async () => {
+    const { compteId } = await fixtureCompte(p, { login: 'ce.multi', role: 'chef_etablissement', etablissementId: etabs.lycee });
+    const second = await p.ctx.db.insertInto('role_attribution').values({ compte_id: compteId, role: 'chef_etablissement', academie_code: '14', etablissement_id: etabs.college }).returning('id').executeTakeFirstOrThrow();
+    const c = p.client();
+    const r = await c.post('/api/auth/connexion', { service: 'imagin-etablissement', identifiant: 'ce.multi', motDePasse: MOT_DE_PASSE });
+    expect(r.body.choix).toHaveLength(2);
+    expect(r.body.choix.map((x: any) => x.libelle).join(' ')).toContain('CLG DU PARC (0350711H)');
+    const s = await c.login('imagin-etablissement', 'ce.multi', MOT_DE_PASSE, second.id);
+    expect(s.connecteEnTantQue).toBe('0350711H');
+  });
+});
+
+describe('session', () => {
+  it("expire après 30 minutes d'inactivité ; la consultation du délai ne prolonge pas", async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    const c = p.client();
+    await c.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE);
+    p.clock.advance(26 * 60_000);
+    const s = await c.get('/api/auth/session');
+    expect(s.body.secondesRestantes).toBe(4 * 60);
+    p.clock.advance(3 * 60_000);
+    const kept = await c.post('/api/auth/prolonger');
+    expect(kept.status).toBe(200);
+    p.clock.advance(29 * 60_000);
+    expect((await c.get('/api/auth/session')).status).toBe(200);
+    p.clock.advance(60_000);
+    const expired = await c.get('/api/auth/session');
+    expect(expired.status).toBe(401);
+    expect(expired.body.message).toContain("Votre session a expiré après 30 minutes d'inactivité");
+  });
+
+  it('exige le jeton CSRF sur toute modification', async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    const c = p.client();
+    await c.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE);
+    const token = c.csrf;
+    c.csrf = null;
+    const r = await c.post('/api/auth/deconnexion');
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('CSRF');
+    c.csrf = token;
+    expect((await c.post('/api/auth/deconnexion')).status).toBe(200);
+    expect((await c.get('/api/auth/session')).status).toBe(401);
+  });
+});
+
+describe('mot de passe temporaire', () => {
+  it('oblige à changer le mot de passe avant toute autre action, selon les règles énoncées', async () => {
+    await fixtureCompte(p, { login: 'prof', role: 'intervenant', temporaire: true, email: null });
+    const c = p.client();
+    const s = await c.login('imagin-intervenant', 'prof', MOT_DE_PASSE);
+    expect(s.compte.motDePasseTemporaire).toBe(true);
+    expect(s.compte.emailManquant).toBe(true);
+    const blocked = await c.get('/api/preferences');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('MOT_DE_PASSE_A_CHANGER');
+    const weak = await c.post('/api/auth/mot-de-passe', { ancien: MOT_DE_PASSE, nouveau: 'court', confirmation: 'court' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields.nouveau).toContain('au moins 12 caractères');
+    const mismatch = await c.post('/api/auth/mot-de-passe', { ancien: MOT_DE_PASSE, nouveau: 'Nouveau-mdp-2026', confirmation: 'Nouveau-mdp-2027' });
+    expect(mismatch.body.fields.confirmation).toBeDefined();
+    const ok = await c.post('/api/auth/mot-de-passe', { ancien: MOT_DE_PASSE, nouveau: 'Nouveau-mdp-2026', confirmation: 'Nouveau-mdp-2026' });
+    expect(ok.status).toBe(200);
+    expect((await c.get('/api/preferences')).status).toBe(200);
+    const again = p.client();
+    await again.login('imagin-intervenant', 'prof', 'Nouveau-mdp-2026');
+  });
+});
+
+describe('mot de passe oublié', () => {
+  it("envoie un lien à usage unique valable une heure quand l'adresse est connue", async () => {
+    await fixtureCompte(p, { login: 'prof', role: 'intervenant', email: 'alice.prof@example.fr' });
+    const c = p.client();
+    const r = await c.post('/api/auth/mot-de-passe-oublie', { identifiant: 'prof' });
+    expect(r.body.message).toContain('a•••••••••@example.fr');
+    const mail = await attendre(() => p.ctx.db.selectFrom('mail').selectAll().where('statut', '=', 'boite_sortie').executeTakeFirst());
+    expect(mail.destinataires).toEqual(['alice.prof@example.fr']);
+    const jeton = /jeton=([A-Za-z0-9_-]+)/.exec(mail.texte)![1]!;
+    const done = await c.post('/api/auth/reinitialisation', { jeton, nouveau: 'Renouvele-2026!', confirmation: 'Renouvele-2026!' });
+    expect(done.status).toBe(200);
+    const twice = await c.post('/api/auth/reinitialisation', { jeton, nouveau: 'Renouvele-2027!', confirmation: 'Renouvele-2027!' });
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain("n'est plus valable");
+    await p.client().login('imagin-intervenant', 'prof', 'Renouvele-2026!');
+  });
+
+  it("refuse un lien de plus d'une heure", async () => {
+    await fixtureCompte(p, { login: 'prof', role: 'intervenant', email: 'alice.prof@example.fr' });
+    const c = p.client();
+    await c.post('/api/auth/mot-de-passe-oublie', { identifiant: 'prof' });
+    const mail = await p.ctx.db.selectFrom('mail').selectAll().executeTakeFirstOrThrow();
+    const jeton = /jeton=([A-Za-z0-9_-]+)/.exec(mail.texte)![1]!;
+    p.clock.advance(3_600_001);
+    const late = await c.post('/api/auth/reinitialisation', { jeton, nouveau: 'Renouvele-2026!', confirmation: 'Renouvele-2026!' });
+    expect(late.status).toBe(400);
+  });
+
+  it("dit de contacter le gestionnaire quand aucune adresse n'est connue, sans révéler si l'identifiant existe", async () => {
+    await fixtureCompte(p, { login: 'prof', role: 'intervenant', email: null });
+    const c = p.client();
+    const known = await c.post('/api/auth/mot-de-passe-oublie', { identifiant: 'prof' });
+    const unknown = await c.post('/api/auth/mot-de-passe-oublie', { identifiant: 'inconnu' });
+    expect(known.body.message).toContain('Contactez le gestionnaire');
+    expect(unknown.body.message).toBe(known.body.message);
+    expect(await p.ctx.db.selectFrom('mail').select('id').execute()).toHaveLength(0);
+  });
+});
+
+describe('erreurs HTTP', () => {
+  it('répond en JSON français : 404, 400 JSON mal formé, 400 champ, 413', async () => {
+    const c = p.client();
+    const nf = await c.get('/api/nexiste-pas');
+    expect(nf.status).toBe(404);
+    expect(nf.body).toMatchObject({ code: 'INTROUVABLE' });
+    const bad = await c.request('POST', '/api/auth/connexion', '{"service": ', { 'content-type': 'application/json' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("n'est pas un JSON valide");
+    const field = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: '', motDePasse: 'x' });
+    expect(field.status).toBe(400);
+    expect(field.body.fields.identifiant).toBe("L'identifiant est obligatoire.");
+    const big = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'x'.repeat(3 * 1024 * 1024), motDePasse: 'x' });
+    expect(big.status).toBe(413);
+    expect(big.body.message).toContain('taille maximale');
+  });
+
+  it("sert la santé et le document OpenAPI", async () => {
+    const c = p.client();
+    const h = await c.get('/api/health');
+    expect(h.status).toBe(200);
+    expect(h.body.base.etat).toBe('ok');
+    expect(h.body.traitements.etat).toBe('ok');
+    const o = await c.get('/api/openapi.json');
+    expect(o.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(o.body.paths)).toContain('/api/auth/connexion');
+  });
+});

@@ -1,0 +1,171 @@
+// The only module that reads process.env. Every value is validated once at start-up; a wrong value
+// stops the process with a message naming the variable (architecture.md, convention 5).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DocumentStoreConfig {
+  kind: 'directory' | 's3';
+  directory: string;
+  s3?: {
+    endpoint: string;
+    region: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  documents: DocumentStoreConfig;
+  sessionSecret: string;
+  /** Key (32 bytes) used to encrypt secrets at rest (bank details, OTP seeds). */
+  encryptionKey: Buffer;
+  logLevel: LogLevel;
+  /** Minutes of inactivity that end a session (30 in production; shorter for browser tests). */
+  sessionIdleMinutes: number;
+  /** Minutes before expiry at which the web shell warns. */
+  sessionWarningMinutes: number;
+  /** Runs the job workers in this process. */
+  runWorkers: boolean;
+  /** How many days generated documents are kept. */
+  documentRetentionDays: number;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`Configuration invalide : ${variable} — ${message}`);
+    this.variable = variable;
+  }
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `un entier entre ${min} et ${max} est attendu (reçu « ${raw} »)`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `un entier entre ${min} et ${max} est attendu (reçu « ${raw} »)`);
+  return n;
+}
+
+function urlVar(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `une URL est attendue (${protocols.map((p) => p + '//…').join(' ou ')})`);
+  }
+  if (!protocols.includes(u.protocol)) {
+    throw new ConfigError(name, `le protocole doit être ${protocols.join(' ou ')} (reçu « ${u.protocol} »)`);
+  }
+  return raw;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (['1', 'true', 'oui', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'non', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, 'true ou false est attendu');
+}
+
+/** Reads a secret from the environment, or generates it once and keeps it in DATA_DIR. */
+function persistedSecret(env: NodeJS.ProcessEnv, name: string, dataDir: string, bytes: number): string {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError(name, 'au moins 32 caractères sont attendus');
+    return raw;
+  }
+  const file = join(dataDir, name.toLowerCase());
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(bytes).toString('base64url');
+  writeFileSync(file, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const publicUrl = urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const smtpUrl = urlVar(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'IMAG\'IN - CYCLADES <ne-pas-repondre@examens.localhost>';
+  if (!/<?[^@\s<>]+@[^@\s<>]+>?\s*$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'une adresse e-mail est attendue, par exemple « DEC <dec@ac-rennes.fr> »');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `une valeur parmi ${LOG_LEVELS.join(', ')} est attendue`);
+  }
+
+  const storeKind = env.DOCUMENT_STORE || 'directory';
+  if (storeKind !== 'directory' && storeKind !== 's3') {
+    throw new ConfigError('DOCUMENT_STORE', '« directory » ou « s3 » est attendu');
+  }
+  const documents: DocumentStoreConfig = {
+    kind: storeKind,
+    directory: resolve(env.DOCUMENT_DIR || join(dataDir, 'documents')),
+  };
+  if (storeKind === 's3') {
+    const need = (name: string) => {
+      const v = env[name];
+      if (!v) throw new ConfigError(name, 'obligatoire lorsque DOCUMENT_STORE=s3');
+      return v;
+    };
+    documents.s3 = {
+      endpoint: urlVar(env, 'S3_ENDPOINT', ['http:', 'https:']) ?? need('S3_ENDPOINT'),
+      region: env.S3_REGION || 'fr-par',
+      bucket: need('S3_BUCKET'),
+      accessKeyId: need('S3_ACCESS_KEY_ID'),
+      secretAccessKey: need('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: boolVar(env, 'S3_FORCE_PATH_STYLE', true),
+    };
+  }
+
+  const sessionSecret = persistedSecret(env, 'SESSION_SECRET', dataDir, 48);
+  const encRaw = persistedSecret(env, 'ENCRYPTION_KEY', dataDir, 32);
+  const encryptionKey = Buffer.from(encRaw, 'base64url');
+  if (encryptionKey.length < 32) {
+    throw new ConfigError('ENCRYPTION_KEY', '32 octets encodés en base64url (43 caractères) sont attendus');
+  }
+
+  const sessionIdleMinutes = intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  const sessionWarningMinutes = intVar(env, 'SESSION_WARNING_MINUTES', 5, 0, 60);
+  if (sessionWarningMinutes >= sessionIdleMinutes) {
+    throw new ConfigError('SESSION_WARNING_MINUTES', `doit être inférieur à SESSION_IDLE_MINUTES (${sessionIdleMinutes})`);
+  }
+
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    smtpUrl,
+    mailFrom,
+    documents,
+    sessionSecret,
+    encryptionKey: encryptionKey.subarray(0, 32),
+    logLevel,
+    sessionIdleMinutes,
+    sessionWarningMinutes,
+    runWorkers: boolVar(env, 'RUN_WORKERS', true),
+    documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
+  };
+}

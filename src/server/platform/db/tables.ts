@@ -1,0 +1,313 @@
+// Table types for Kysely, kept in step with migrations/. Dates are 'YYYY-MM-DD' strings, numerics numbers.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type TypeEtablissement =
+  | 'CLG' | 'LGT' | 'LP' | 'LPO' | 'EREA' | 'SEP' | 'LYC' | 'CFA' | 'GRETA' | 'UNIV' | 'DSDEN' | 'RECT' | 'ECOLE' | 'AUTRE';
+export type Role = 'gestionnaire' | 'chef_etablissement' | 'intervenant' | 'administrateur' | 'dsi' | 'candidat' | 'membre_jury';
+export type TypeCompte = 'agent' | 'intervenant' | 'candidat' | 'jury';
+export type StatutTraitement = 'en_attente' | 'en_cours' | 'termine' | 'erreur';
+export type Visibilite = 'createur' | 'etablissement' | 'academie' | 'personne';
+
+export interface AcademieTable {
+  code: string;
+  libelle: string;
+  nom_majuscule: string;
+  domaine_mail: string;
+}
+
+export interface EtablissementTable {
+  id: Generated<number>;
+  uai: string;
+  academie_code: string;
+  nom: string;
+  type: TypeEtablissement;
+  adresse: Generated<string>;
+  code_postal: Generated<string>;
+  commune: string;
+  telephone: string | null;
+  email: string | null;
+  est_centre_examen: Generated<boolean>;
+  est_centre_deliberation: Generated<boolean>;
+  service_gestion_candidats: Generated<boolean>;
+  actif: Generated<boolean>;
+}
+
+export interface PersonneTable {
+  id: Generated<number>;
+  academie_code: string;
+  civilite: 'M.' | 'Mme';
+  nom: string;
+  prenom: string;
+  date_naissance: string | null;
+  numen: string | null;
+  discipline_poste: Generated<string>;
+  email_pro: string | null;
+  email_perso: string | null;
+  tel_pro: string | null;
+  tel_perso: string | null;
+  adresse: Generated<string>;
+  code_postal: Generated<string>;
+  commune: Generated<string>;
+  nir: string | null;
+  iban_chiffre: string | null;
+  iban_fin: string | null;
+  bic: string | null;
+  dossier_financier_actif: Generated<boolean>;
+  source: Generated<'EPP' | 'EPP_PRIVE' | 'AGAPE' | 'RENOIRH' | 'SIRHEN' | 'IMAGIN'>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface PersonneEtablissementTable {
+  personne_id: number;
+  etablissement_id: number;
+  principal: boolean;
+}
+
+export interface EnseignementTable {
+  id: Generated<number>;
+  personne_id: number;
+  etablissement_id: number;
+  annee_scolaire: string;
+  mef_code: string;
+  mef_libelle: string;
+  type_mef: string;
+  matiere: string;
+  modalite_cours: string;
+}
+
+export interface ExamenTable {
+  code: string;
+  sigle: string;
+  libelle: string;
+}
+
+export interface SessionExamenTable {
+  id: Generated<number>;
+  examen_code: string;
+  code: string;
+  libelle: string;
+  annee: number;
+}
+
+export interface SpecialiteTable {
+  id: Generated<number>;
+  examen_code: string;
+  code: string;
+  libelle: string;
+}
+
+export interface EpreuveOptionTable {
+  id: Generated<number>;
+  specialite_id: number;
+  code: string;
+  libelle: string;
+  coefficient: Generated<number>;
+  nature: 'ecrite' | 'orale' | 'pratique';
+  domaine: 'professionnel' | 'general' | null;
+  facultative: Generated<boolean>;
+}
+
+export interface CompteTable {
+  id: Generated<number>;
+  login: string;
+  password_hash: string | null;
+  mot_de_passe_temporaire: Generated<boolean>;
+  email: string | null;
+  type: TypeCompte;
+  personne_id: number | null;
+  actif: Generated<boolean>;
+  cree_le: Generated<Date>;
+  mot_de_passe_change_le: TimestampNull;
+  derniere_connexion: TimestampNull;
+}
+
+export interface RoleAttributionTable {
+  id: Generated<number>;
+  compte_id: number;
+  role: Role;
+  academie_code: string;
+  etablissement_id: number | null;
+  personne_id: number | null;
+  actif: Generated<boolean>;
+}
+
+export interface SessionUtilisateurTable {
+  id: string;
+  compte_id: number;
+  role_attribution_id: number;
+  service: string;
+  academie_code: string;
+  etablissement_id: number | null;
+  csrf_token: string;
+  parent_session_id: string | null;
+  cree_le: Generated<Date>;
+  derniere_activite: Timestamp;
+  fin_le: TimestampNull;
+  motif_fin: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface JetonReinitialisationTable {
+  id: string;
+  compte_id: number;
+  cree_le: Generated<Date>;
+  expire_le: Timestamp;
+  utilise_le: TimestampNull;
+}
+
+export interface LimitationConnexionTable {
+  cle: string;
+  echecs: Generated<number>;
+  dernier_echec: TimestampNull;
+  bloque_jusqua: TimestampNull;
+}
+
+export interface ActiviteOuvertureTable {
+  academie_code: string;
+  service: string;
+  activite: string;
+  ouverte: boolean;
+  motif: string | null;
+  modifie_le: Generated<Date>;
+  modifie_par: number | null;
+}
+
+export interface MessageAccueilTable {
+  academie_code: string;
+  service: string;
+  texte: string;
+  modifie_le: Generated<Date>;
+}
+
+export interface PreferenceUtilisateurTable {
+  compte_id: number;
+  preferences: Json<Record<string, unknown>>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  le: Generated<Date>;
+  academie_code: string | null;
+  compte_id: number | null;
+  acteur: string;
+  action: string;
+  entite: string;
+  entite_id: string | null;
+  avant: Json | null;
+  apres: Json | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface TraitementTable {
+  id: string;
+  academie_code: string;
+  type: string;
+  titre: string;
+  parametres: Json<Record<string, unknown>>;
+  statut: Generated<StatutTraitement>;
+  progression: Generated<number>;
+  total: number | null;
+  cree_par: number | null;
+  etablissement_id: number | null;
+  personne_id: number | null;
+  visibilite: Generated<'createur' | 'etablissement' | 'academie'>;
+  cle_idempotence: string | null;
+  cree_le: Generated<Date>;
+  debut: TimestampNull;
+  fin: TimestampNull;
+  tentatives: Generated<number>;
+  serveur: string | null;
+  erreur: string | null;
+}
+
+export interface TraitementLogTable {
+  id: Generated<number>;
+  traitement_id: string;
+  le: Generated<Date>;
+  niveau: 'info' | 'avertissement' | 'erreur';
+  message: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  traitement_id: string | null;
+  academie_code: string;
+  etablissement_id: number | null;
+  personne_id: number | null;
+  compte_id: number | null;
+  visibilite: Generated<Visibilite>;
+  nom: string;
+  type_mime: string;
+  taille: number;
+  sha256: string;
+  cle_stockage: string;
+  cree_le: Generated<Date>;
+  expire_le: TimestampNull;
+}
+
+export interface MailTable {
+  id: string;
+  academie_code: string | null;
+  destinataires: string[];
+  copies: Generated<string[]>;
+  objet: string;
+  texte: string;
+  html: string | null;
+  pieces_jointes: ColumnType<Array<{ documentId: string; nom: string }>, string | undefined, string>;
+  statut: Generated<'en_attente' | 'envoye' | 'boite_sortie' | 'echec'>;
+  tentatives: Generated<number>;
+  cle_idempotence: string | null;
+  message_id: string | null;
+  erreur: string | null;
+  cree_le: Generated<Date>;
+  envoye_le: TimestampNull;
+}
+
+export interface ParametreTable {
+  academie_code: string;
+  cle: string;
+  valeur: Json;
+}
+
+export interface DB {
+  academie: AcademieTable;
+  etablissement: EtablissementTable;
+  personne: PersonneTable;
+  personne_etablissement: PersonneEtablissementTable;
+  enseignement: EnseignementTable;
+  examen: ExamenTable;
+  session_examen: SessionExamenTable;
+  specialite: SpecialiteTable;
+  epreuve_option: EpreuveOptionTable;
+  compte: CompteTable;
+  role_attribution: RoleAttributionTable;
+  session_utilisateur: SessionUtilisateurTable;
+  jeton_reinitialisation: JetonReinitialisationTable;
+  limitation_connexion: LimitationConnexionTable;
+  activite_ouverture: ActiviteOuvertureTable;
+  message_accueil: MessageAccueilTable;
+  preference_utilisateur: PreferenceUtilisateurTable;
+  audit_log: AuditLogTable;
+  traitement: TraitementTable;
+  traitement_log: TraitementLogTable;
+  document: DocumentTable;
+  mail: MailTable;
+  parametre: ParametreTable;
+}
+
+export type Etablissement = Selectable<EtablissementTable>;
+export type Personne = Selectable<PersonneTable>;
+export type NewPersonne = Insertable<PersonneTable>;
+export type PersonneUpdate = Updateable<PersonneTable>;
+export type Compte = Selectable<CompteTable>;
+export type RoleAttribution = Selectable<RoleAttributionTable>;
+export type Traitement = Selectable<TraitementTable>;
+export type DocumentRow = Selectable<DocumentTable>;
+export type MailRow = Selectable<MailTable>;

@@ -1,0 +1,164 @@
+// The Fastify application: JSON API under /api with zod schemas and an OpenAPI document, the
+// authentication and policy hook every route goes through, one error handler, and the web app.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorBody } from '../errors.ts';
+import { autorise, estAction, RULES, type Action, type Actor, type Rule } from '../policy.ts';
+import type { AppContext } from '../context.ts';
+import { activiteOuverte } from '../activites.ts';
+import { resoudreSession, COOKIE_SESSION, type SessionResolue } from '../../identite/sessions.ts';
+
+z.config(z.locales.fr());
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs; every /api route has one, or is public. */
+    action?: Action;
+    public?: boolean;
+    /** Whether a call counts as user activity (the shell's session poll does not). */
+    activite?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionResolue | null;
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type RouteModule = (app: App, ctx: AppContext) => void | Promise<void>;
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  action: Action | null;
+  public: boolean;
+}
+
+function send(reply: FastifyReply, status: number, body: ErrorBody) {
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { webRoot?: string } = {}): Promise<App & { routesDeclarees: RouteInfo[] }> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const cfg = (route.config ?? {}) as { action?: string; public?: boolean };
+    if (!cfg.public && !(cfg.action && estAction(cfg.action))) {
+      throw new Error(`La route ${route.method} ${route.url} ne déclare ni action de la politique ni accès public.`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, action: (cfg.action as Action) ?? null, public: !!cfg.public });
+    }
+  });
+
+  await app.register(cookie, { secret: ctx.config.sessionSecret });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "API IMAG'IN / CYCLADES", version: '0.1.0', description: 'API de la plateforme des examens (missions des intervenants, examens).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: COOKIE_SESSION } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  // Authentication, policy, activity opening and CSRF, in that order, for every /api route.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const cfg = request.routeOptions.config;
+    if (!request.url.startsWith('/api/') || cfg.public || request.is404) return;
+    const action = cfg.action!;
+    const session = await resoudreSession(ctx, request, { activite: cfg.activite !== false });
+    const { actor, csrfToken } = session;
+    request.actor = actor;
+    request.session = session;
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      if (request.headers['x-csrf-token'] !== csrfToken) {
+        throw new AppError('CSRF', 'La requête a été refusée (jeton de sécurité absent ou périmé). Rechargez la page puis recommencez.');
+      }
+    }
+    if (!autorise(actor, action)) {
+      if (actor.motDePasseTemporaire && (RULES[action] as Rule).roles.includes(actor.role)) {
+        throw new AppError('MOT_DE_PASSE_A_CHANGER', 'Vous devez changer votre mot de passe temporaire avant de continuer.');
+      }
+      throw new AppError('INTERDIT', "Vous n'avez pas les droits nécessaires pour cette action.");
+    }
+    const activite = (RULES[action] as Rule).activite;
+    if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, activite.service, activite.code))) {
+      throw new AppError('ACTIVITE_FERMEE', "Cette activité n'est pas ouverte par le service gestionnaire de la division des examens et concours.");
+    }
+  });
+
+  app.setErrorHandler(async (error: any, request, reply) => {
+    if (error instanceof AppError) {
+      return send(reply, error.status, { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as any)?.issue?.path?.join('.') || 'requete';
+        fields[path] ??= v.message ?? 'Valeur incorrecte.';
+      }
+      const first = Object.entries(fields)[0]!;
+      return send(reply, 400, { code: 'VALIDATION', message: `Saisie incorrecte — ${first[0]} : ${first[1]}`, fields });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return send(reply, 413, { code: 'TROP_VOLUMINEUX', message: 'La requête dépasse la taille maximale autorisée (2 Mo).' });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+      return send(reply, 415 as number, { code: 'VALIDATION', message: 'Le format de la requête doit être JSON (Content-Type: application/json).' });
+    }
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return send(reply, 400, { code: 'VALIDATION', message: 'Le corps de la requête n\'est pas un JSON valide.' });
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, error.statusCode, { code: 'VALIDATION', message: 'Requête incorrecte.' });
+    }
+    const ref = String(request.id).slice(0, 8).toUpperCase();
+    request.log.error({ err: error, ref }, 'Erreur technique');
+    return send(reply, 500, { code: 'TECHNIQUE', message: `Erreur technique (réf. ${ref}). Si le problème persiste, communiquez cette référence au gestionnaire de votre académie.` });
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !opts.webRoot) {
+      return send(reply, 404, { code: 'INTROUVABLE', message: `Aucune ressource à l'adresse ${request.method} ${request.url.split('?')[0]}.` });
+    }
+    // Every other path belongs to the single-page web app.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of modules) await mod(app, ctx);
+
+  if (opts.webRoot && existsSync(resolve(opts.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: resolve(opts.webRoot), wildcard: false, index: false, maxAge: '1h' });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 }));
+  }
+
+  await app.ready();
+  return Object.assign(app, { routesDeclarees: routes });
+}

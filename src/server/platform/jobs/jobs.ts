@@ -1,0 +1,122 @@
+// Jobs on pg-boss, over PostgreSQL or embedded PGlite. Each job has a name, a payload and a handler;
+// sending a job with no handler is refused. Jobs are sent inside the caller's transaction, so a
+// treatment or a mail is queued if and only if the change that asks for it is committed.
+import { hostname } from 'node:os';
+import type { Transaction } from 'kysely';
+import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
+import type { Database, Db } from '../db/database.ts';
+import type { DB } from '../db/tables.ts';
+
+export interface JobDef<P extends object = Record<string, unknown>> {
+  name: string;
+  handler: (payload: P, ctx: { jobId: string; tentative: number }) => Promise<void>;
+  /** Retries after the first try (a crash or restart counts as a failure, detected by heartbeat). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** How many jobs of this queue one process runs at once. */
+  concurrency?: number;
+}
+
+export interface JobsOptions {
+  /** Run workers in this process (several processes may run them; each job runs once). */
+  work: boolean;
+  pollingIntervalSeconds?: number;
+  logger?: { error: (o: object, msg: string) => void; warn: (o: object, msg: string) => void };
+}
+
+export const SCHEMA = 'pgboss';
+export const SERVER_NAME = hostname();
+
+export class Jobs {
+  readonly #boss: PgBoss;
+  readonly #defs = new Map<string, JobDef<any>>();
+  #started = false;
+  #lastError: string | null = null;
+
+  private constructor(boss: PgBoss) {
+    this.#boss = boss;
+  }
+
+  static async start(database: Database, defs: JobDef<any>[], options: JobsOptions): Promise<Jobs> {
+    const boss =
+      database.kind === 'pglite'
+        ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: SCHEMA, schedule: false })
+        : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: false });
+    const jobs = new Jobs(boss);
+    boss.on('error', (err) => {
+      jobs.#lastError = err instanceof Error ? err.message : String(err);
+      options.logger?.error({ err }, 'Erreur du moteur de traitements');
+    });
+    await boss.start();
+    for (const def of defs) {
+      if (jobs.#defs.has(def.name)) throw new Error(`Traitement déclaré deux fois : ${def.name}`);
+      jobs.#defs.set(def.name, def);
+      await boss.createQueue(def.name, {
+        retryLimit: def.retryLimit ?? 3,
+        retryDelay: def.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        heartbeatSeconds: 30,
+        expireInSeconds: 3600,
+      });
+    }
+    if (options.work) {
+      for (const def of defs) {
+        await boss.work<Record<string, unknown>>(
+          def.name,
+          {
+            batchSize: 1,
+            localConcurrency: def.concurrency ?? 1,
+            pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+            includeMetadata: true,
+          },
+          async ([job]) => {
+            if (!job) return;
+            await def.handler(job.data as object, { jobId: job.id, tentative: job.retryCount + 1 });
+          },
+        );
+      }
+    }
+    jobs.#started = true;
+    return jobs;
+  }
+
+  /**
+   * Queues a job. Pass the current transaction so that the job exists only if it commits; the
+   * singleton key makes a second send of the same work a no-op.
+   */
+  async send(
+    trx: Transaction<DB> | Db | null,
+    name: string,
+    payload: object,
+    opts: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<string | null> {
+    if (!this.#defs.has(name)) throw new Error(`Aucun gestionnaire pour le traitement « ${name} »`);
+    return this.#boss.send(name, payload, {
+      singletonKey: opts.singletonKey,
+      startAfter: opts.startAfterSeconds,
+      ...(trx ? { db: fromKysely(trx as Transaction<DB>) } : {}),
+    });
+  }
+
+  status(): { etat: 'ok' | 'arrete' | 'erreur'; message?: string } {
+    if (!this.#started) return { etat: 'arrete' };
+    if (this.#lastError) return { etat: 'erreur', message: this.#lastError };
+    return { etat: 'ok' };
+  }
+
+  /** Counts of jobs per state, for health and tests. */
+  async counts(name: string): Promise<{ queued: number; active: number; total: number }> {
+    const q = await this.#boss.getQueue(name);
+    return { queued: q?.queuedCount ?? 0, active: q?.activeCount ?? 0, total: q?.totalCount ?? 0 };
+  }
+
+  get boss(): PgBoss {
+    return this.#boss;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#boss.stop({ graceful: true, timeout: 5000, close: true });
+  }
+}

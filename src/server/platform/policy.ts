@@ -1,0 +1,107 @@
+// The one place that answers "may this actor do this action on this resource?" (issue 2 §3).
+// Every route names its action; the HTTP layer asks `autorise` before the handler runs, and services
+// ask the scope helpers below before touching a resource. The route × role matrix test reads RULES.
+import type { Role } from '../../domain/roles.ts';
+import type { ServiceCode } from '../../domain/services.ts';
+import { interdit, introuvable } from './errors.ts';
+
+export interface Actor {
+  compteId: number;
+  login: string;
+  role: Role;
+  roleAttributionId: number;
+  academieCode: string;
+  etablissementId: number | null;
+  personneId: number | null;
+  service: ServiceCode;
+  sessionId: string;
+  motDePasseTemporaire: boolean;
+}
+
+const TOUS: Role[] = ['gestionnaire', 'chef_etablissement', 'intervenant', 'administrateur', 'dsi', 'candidat', 'membre_jury'];
+const AGENTS_ACADEMIE: Role[] = ['gestionnaire', 'administrateur', 'dsi'];
+
+export interface Rule {
+  roles: readonly Role[];
+  /** The activity that must be open for the actor's académie, when the action belongs to one. */
+  activite?: { service: ServiceCode; code: string };
+  /** Allowed while the account still holds a temporary password. */
+  avantChangementMotDePasse?: boolean;
+}
+
+export const RULES = {
+  'session.lire': { roles: TOUS, avantChangementMotDePasse: true },
+  'session.quitter': { roles: TOUS, avantChangementMotDePasse: true },
+  'mot-de-passe.changer': { roles: TOUS, avantChangementMotDePasse: true },
+  'email.renseigner': { roles: ['intervenant', 'candidat'], avantChangementMotDePasse: true },
+  'preferences.lire': { roles: TOUS },
+  'preferences.modifier': { roles: TOUS },
+  'traitement.lire': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'] },
+  'document.telecharger': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant', 'candidat', 'membre_jury'] },
+  'activites.lire': { roles: ['gestionnaire', 'administrateur'] },
+  'activites.gerer': { roles: ['gestionnaire'] },
+  'comptes.gerer': { roles: ['gestionnaire'] },
+  'message-accueil.modifier': { roles: ['administrateur'] },
+  'boite-envoi.lire': { roles: ['administrateur'] },
+  'audit.lire': { roles: AGENTS_ACADEMIE },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+
+export function estAction(a: string): a is Action {
+  return Object.hasOwn(RULES, a);
+}
+
+export function roleAutorise(role: Role, action: Action): boolean {
+  return (RULES[action] as Rule).roles.includes(role);
+}
+
+export function autorise(actor: Actor, action: Action): boolean {
+  const rule = RULES[action] as Rule;
+  if (!rule.roles.includes(actor.role)) return false;
+  if (actor.motDePasseTemporaire && !rule.avantChangementMotDePasse) return false;
+  return true;
+}
+
+/** A resource of another académie is reported as not found, never as forbidden: its existence is not disclosed. */
+export function exigerMemeAcademie(actor: Actor, academieCode: string): void {
+  if (actor.academieCode !== academieCode) throw introuvable();
+}
+
+export function exigerEtablissement(actor: Actor, etablissementId: number | null): void {
+  if (actor.role !== 'chef_etablissement' || actor.etablissementId === null || actor.etablissementId !== etablissementId) {
+    throw introuvable();
+  }
+}
+
+export interface RessourceDocument {
+  academie_code: string;
+  etablissement_id: number | null;
+  personne_id: number | null;
+  compte_id: number | null;
+  visibilite: 'createur' | 'etablissement' | 'academie' | 'personne';
+}
+
+/**
+ * Who may read a generated document. Papillons and convocations hold passwords: an établissement's
+ * documents are read by that établissement only, not by the académie's agents.
+ */
+export function peutLireDocument(actor: Actor, doc: RessourceDocument): boolean {
+  if (actor.academieCode !== doc.academie_code && doc.visibilite !== 'personne') return false;
+  switch (doc.visibilite) {
+    case 'createur':
+      return doc.compte_id === actor.compteId;
+    case 'etablissement':
+      return actor.role === 'chef_etablissement' && actor.etablissementId === doc.etablissement_id;
+    case 'academie':
+      return AGENTS_ACADEMIE.includes(actor.role) || doc.compte_id === actor.compteId;
+    case 'personne':
+      return actor.personneId !== null && actor.personneId === doc.personne_id;
+  }
+}
+
+export function exigerLectureDocument(actor: Actor, doc: RessourceDocument): void {
+  if (!peutLireDocument(actor, doc)) throw introuvable("Ce document n'existe pas ou ne vous est pas accessible.");
+}
+
+export { interdit };
