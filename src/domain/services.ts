@@ -55,7 +55,7 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['chef_etablissement'],
     sessionUniqueParEtablissement: true,
     activites: [
-      platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'),
+      { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },
   'imagin-intervenant': {
@@ -113,7 +113,7 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['chef_etablissement'],
     sessionUniqueParEtablissement: false,
     activites: [
-      platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'),
+      { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },
   'espace-candidat': {

@@ -5,8 +5,10 @@ import type { JobDef } from './platform/jobs/jobs.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { mailJob } from './platform/mail/mail.ts';
 import { identiteRoutes } from './identite/identite.routes.ts';
+import { gestionRoutes } from './gestion/gestion.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
 
-export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
   return [mailJob(ctx)];

@@ -70,8 +70,8 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     connecteEnTantQue: etablissement?.uai ?? compte.login,
     csrfToken,
     secondesRestantes: secondesRestantes(ctx, derniereActivite),
-    dureeInactiviteMinutes: ctx.config.sessionIdleMinutes,
-    avertissementMinutes: ctx.config.sessionWarningMinutes,
+    dureeInactiviteSecondes: ctx.config.sessionIdleSeconds,
+    avertissementSecondes: ctx.config.sessionWarningSeconds,
     menu: groupes.map((g) => ({
       groupe: g.groupe,
       activites: g.activites.map((a) => ({ code: a.code, libelle: a.libelle, ouverte: a.ouverte, motif: a.motif, aide: a.aide })),
@@ -106,7 +106,7 @@ export function identiteRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/auth/prolonger', { config: { action: 'session.lire' }, schema: { tags: ['identité'], summary: 'Rester connecté' } }, async (request) => {
     await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: ctx.clock.now() }).where('id', '=', request.actor!.sessionId).execute();
-    return { secondesRestantes: ctx.config.sessionIdleMinutes * 60 };
+    return { secondesRestantes: ctx.config.sessionIdleSeconds };
   });
 
   app.post('/api/auth/deconnexion', { config: { action: 'session.quitter' }, schema: { tags: ['identité'], summary: 'Quitter' } }, async (request, reply) => {

@@ -5,6 +5,7 @@ import { genererMotDePasseTemporaire, messageMotDePasse, reglesNonRespectees } f
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
 import { SERVICES, type ServiceCode } from '../../domain/services.ts';
 import { audit, type AuditContext } from '../platform/audit.ts';
+import { dureeLisible } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AppError, champInvalide, introuvable, invalide } from '../platform/errors.ts';
 import { envoyerMail } from '../platform/mail/mail.ts';
@@ -130,7 +131,7 @@ export async function connecter(
     if (service.sessionUniqueParEtablissement && attribution.etablissement_id !== null) {
       // Serialise logins of one établissement on its row, then look for a live session of the service.
       await trx.selectFrom('etablissement').select('id').where('id', '=', attribution.etablissement_id).forUpdate().execute();
-      const limite = new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000);
+      const limite = new Date(now.getTime() - ctx.config.sessionIdleSeconds * 1000);
       const autre = await trx
         .selectFrom('session_utilisateur as s')
         .innerJoin('compte as c', 'c.id', 's.compte_id')
@@ -143,13 +144,13 @@ export async function connecter(
         .execute();
       const vivante = autre.find((s) => new Date(s.derniere_activite) > limite);
       for (const s of autre.filter((x) => x !== vivante)) {
-        await trx.updateTable('session_utilisateur').set({ fin_le: new Date(new Date(s.derniere_activite).getTime() + ctx.config.sessionIdleMinutes * 60_000), motif_fin: 'expiration' }).where('id', '=', s.id).execute();
+        await trx.updateTable('session_utilisateur').set({ fin_le: new Date(new Date(s.derniere_activite).getTime() + ctx.config.sessionIdleSeconds * 1000), motif_fin: 'expiration' }).where('id', '=', s.id).execute();
       }
       if (vivante) {
         await audit(trx, { ...auditCtx, academieCode: attribution.academie_code, compteId: compte.id }, { action: 'connexion.refusee_session_etablissement', entite: 'etablissement', entiteId: attribution.etablissement_id, apres: { depuis: new Date(vivante.cree_le).toISOString() } });
         throw new AppError(
           'CONFLIT',
-          `Deux connexions simultanées à l'application IMAG'IN ne sont pas autorisées au sein d'un établissement. Une session est ouverte pour cet établissement depuis le ${dateHeure(new Date(vivante.cree_le))} (identifiant ${vivante.login}). Réessayez lorsqu'elle aura été fermée (bouton Quitter) ou après ${ctx.config.sessionIdleMinutes} minutes d'inactivité.`,
+          `Deux connexions simultanées à l'application IMAG'IN ne sont pas autorisées au sein d'un établissement. Une session est ouverte pour cet établissement depuis le ${dateHeure(new Date(vivante.cree_le))} (identifiant ${vivante.login}). Réessayez lorsqu'elle aura été fermée (bouton Quitter) ou après ${dureeLisible(ctx.config.sessionIdleSeconds)} d'inactivité.`,
         );
       }
     }

@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { estServiceCode, type ServiceCode } from '../../domain/services.ts';
 import { audit } from '../platform/audit.ts';
+import { dureeLisible } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
@@ -40,8 +41,8 @@ export interface SessionResolue {
 
 const NON_CONNECTE = "Vous n'êtes pas connecté. Identifiez-vous pour accéder au service.";
 
-function messageExpiration(minutes: number) {
-  return `Votre session a expiré après ${minutes} minutes d'inactivité. Identifiez-vous à nouveau.`;
+function messageExpiration(seconds: number) {
+  return `Votre session a expiré après ${dureeLisible(seconds)} d'inactivité. Identifiez-vous à nouveau.`;
 }
 
 /** Only refresh the activity stamp this often, to spare a write per request. */
@@ -82,7 +83,7 @@ export async function resoudreSession(
     .executeTakeFirst();
   if (!row || !estServiceCode(row.service)) throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   if (row.fin_le) {
-    if (row.motif_fin === 'expiration') throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleMinutes));
+    if (row.motif_fin === 'expiration') throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleSeconds));
     throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   }
   if (!row.compte_actif || !row.role_actif) {
@@ -90,7 +91,7 @@ export async function resoudreSession(
     throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   }
   const now = ctx.clock.now();
-  const idleMs = ctx.config.sessionIdleMinutes * 60_000;
+  const idleMs = ctx.config.sessionIdleSeconds * 1000;
   const derniere = new Date(row.derniere_activite);
   if (now.getTime() - derniere.getTime() >= idleMs) {
     await ctx.db
@@ -104,7 +105,7 @@ export async function resoudreSession(
       entite: 'session',
       entiteId: row.service,
     });
-    throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleMinutes));
+    throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleSeconds));
   }
   let derniereActivite = derniere;
   if (opts.activite && now.getTime() - derniere.getTime() > TOUCH_MS) {
@@ -141,6 +142,6 @@ export async function terminerSession(ctx: AppContext, id: string, motif: string
 
 /** Seconds left before the session ends for inactivity. */
 export function secondesRestantes(ctx: AppContext, derniereActivite: Date): number {
-  const fin = derniereActivite.getTime() + ctx.config.sessionIdleMinutes * 60_000;
+  const fin = derniereActivite.getTime() + ctx.config.sessionIdleSeconds * 1000;
   return Math.max(0, Math.round((fin - ctx.clock.now().getTime()) / 1000));
 }

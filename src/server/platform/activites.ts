@@ -23,8 +23,8 @@ export async function activitesDuService(db: Db, academieCode: string, service: 
 
 export async function activiteOuverte(db: Db, academieCode: string, service: ServiceCode, code: string): Promise<boolean> {
   const def = SERVICES[service].activites.find((a) => a.code === code);
-  if (!def) return false;
-  if (!def.fermable) return true;
+  // An action shared by several services only depends on the activity where the service has it.
+  if (!def || !def.fermable) return true;
   const row = await db
     .selectFrom('activite_ouverture')
     .select('ouverte')

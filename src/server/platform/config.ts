@@ -32,14 +32,20 @@ export interface Config {
   /** Key (32 bytes) used to encrypt secrets at rest (bank details, OTP seeds). */
   encryptionKey: Buffer;
   logLevel: LogLevel;
-  /** Minutes of inactivity that end a session (30 in production; shorter for browser tests). */
-  sessionIdleMinutes: number;
-  /** Minutes before expiry at which the web shell warns. */
-  sessionWarningMinutes: number;
+  /** Seconds of inactivity that end a session (30 minutes in production; shorter for browser tests). */
+  sessionIdleSeconds: number;
+  /** Seconds before expiry at which the web shell warns (5 minutes in production). */
+  sessionWarningSeconds: number;
   /** Runs the job workers in this process. */
   runWorkers: boolean;
   /** How many days generated documents are kept. */
   documentRetentionDays: number;
+}
+
+/** "30 minutes", "45 secondes": the idle delay as users read it. */
+export function dureeLisible(seconds: number): string {
+  if (seconds % 60 === 0) return `${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
+  return `${seconds} secondes`;
 }
 
 export class ConfigError extends Error {
@@ -145,10 +151,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('ENCRYPTION_KEY', '32 octets encodés en base64url (43 caractères) sont attendus');
   }
 
-  const sessionIdleMinutes = intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
-  const sessionWarningMinutes = intVar(env, 'SESSION_WARNING_MINUTES', 5, 0, 60);
-  if (sessionWarningMinutes >= sessionIdleMinutes) {
-    throw new ConfigError('SESSION_WARNING_MINUTES', `doit être inférieur à SESSION_IDLE_MINUTES (${sessionIdleMinutes})`);
+  // Minutes in production; the *_SECONDS variants exist so that browser tests can see the popup quickly.
+  const sessionIdleSeconds = env.SESSION_IDLE_SECONDS
+    ? intVar(env, 'SESSION_IDLE_SECONDS', 1800, 10, 86_400)
+    : intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60;
+  const sessionWarningSeconds = env.SESSION_WARNING_SECONDS
+    ? intVar(env, 'SESSION_WARNING_SECONDS', 300, 0, 3600)
+    : intVar(env, 'SESSION_WARNING_MINUTES', 5, 0, 60) * 60;
+  if (sessionWarningSeconds >= sessionIdleSeconds) {
+    throw new ConfigError(env.SESSION_WARNING_SECONDS ? 'SESSION_WARNING_SECONDS' : 'SESSION_WARNING_MINUTES', `doit être inférieur à la durée d'inactivité (${sessionIdleSeconds} s)`);
   }
 
   return {
@@ -163,8 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     encryptionKey: encryptionKey.subarray(0, 32),
     logLevel,
-    sessionIdleMinutes,
-    sessionWarningMinutes,
+    sessionIdleSeconds,
+    sessionWarningSeconds,
     runWorkers: boolVar(env, 'RUN_WORKERS', true),
     documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
   };

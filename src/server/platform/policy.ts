@@ -23,8 +23,11 @@ const AGENTS_ACADEMIE: Role[] = ['gestionnaire', 'administrateur', 'dsi'];
 
 export interface Rule {
   roles: readonly Role[];
-  /** The activity that must be open for the actor's académie, when the action belongs to one. */
-  activite?: { service: ServiceCode; code: string };
+  /**
+   * The activity (code) the action belongs to in the actor's current service: when that service has
+   * this activity and the gestionnaire closed it for the académie, the server refuses.
+   */
+  activite?: string;
   /** Allowed while the account still holds a temporary password. */
   avantChangementMotDePasse?: boolean;
 }
@@ -36,7 +39,7 @@ export const RULES = {
   'email.renseigner': { roles: ['intervenant', 'candidat'], avantChangementMotDePasse: true },
   'preferences.lire': { roles: TOUS },
   'preferences.modifier': { roles: TOUS },
-  'traitement.lire': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'] },
+  'traitement.lire': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'], activite: 'traitements' },
   'document.telecharger': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant', 'candidat', 'membre_jury'] },
   'activites.lire': { roles: ['gestionnaire', 'administrateur'] },
   'activites.gerer': { roles: ['gestionnaire'] },

@@ -53,6 +53,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (opts.databaseUrl) {
     setPgParsers();
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection cut by the server (restart, failover) must not crash the process: the pool
+    // drops it and the next query opens a new one.
+    pool.on('error', (err) => {
+      if (!(pool as pg.Pool & { ended?: boolean }).ended) console.warn(`Connexion PostgreSQL interrompue : ${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return {

@@ -86,8 +86,9 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 
-  // Authentication, policy, activity opening and CSRF, in that order, for every /api route.
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Authentication, CSRF, policy and activity opening, in that order, for every /api route, before
+  // the body is validated: an unauthorised caller learns nothing from validation messages.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const cfg = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || cfg.public || request.is404) return;
     const action = cfg.action!;
@@ -107,7 +108,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
       throw new AppError('INTERDIT', "Vous n'avez pas les droits nécessaires pour cette action.");
     }
     const activite = (RULES[action] as Rule).activite;
-    if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, activite.service, activite.code))) {
+    if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, actor.service, activite))) {
       throw new AppError('ACTIVITE_FERMEE', "Cette activité n'est pas ouverte par le service gestionnaire de la division des examens et concours.");
     }
   });

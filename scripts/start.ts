@@ -1,0 +1,51 @@
+// npm start: builds what needs building, migrates, loads the demo data into an empty database,
+// serves API and web on PORT, prints the URL and the demo accounts.
+import { ConfigError, loadConfig } from '../src/server/platform/config.ts';
+import { openDatabase } from '../src/server/platform/db/database.ts';
+import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
+import { chargerDemo, comptesDemo, demoPresente } from '../src/server/demo/demo.ts';
+import { startPlatform } from '../src/server/server.ts';
+import { construireWeb } from './build-web.ts';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}
+
+construireWeb();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrateToLatest(database.db);
+if (!(await demoPresente(database.db))) {
+  console.log('Base vide : chargement des données de démonstration (échelle 1)…');
+  await chargerDemo(database.db, { scale: 1, log: (m) => console.log('  ' + m) });
+}
+const platform = await startPlatform(config, { database });
+await platform.app.listen({ port: config.port, host: config.host });
+
+const comptes = comptesDemo();
+const largeur = (k: keyof (typeof comptes)[number]) => Math.max(...comptes.map((c) => String(c[k]).length), 8);
+const ligne = (c: Record<string, unknown>) =>
+  `  ${String(c.role).padEnd(largeur('role'))}  ${String(c.service).padEnd(largeur('service'))}  ${String(c.login).padEnd(largeur('login'))}  ${String(c.motDePasse).padEnd(largeur('motDePasse'))}  ${c.portee}`;
+console.log(`\nPlateforme IMAG'IN / CYCLADES démarrée : ${config.publicUrl}  (base : ${database.kind === 'pglite' ? `PGlite dans ${config.dataDir}` : 'PostgreSQL'})`);
+console.log(`Messages électroniques : ${config.smtpUrl ? 'envoyés par SMTP' : "conservés dans la boîte d'envoi (compte administrateur)"}\n`);
+console.log('Comptes de démonstration :');
+console.log(ligne({ role: 'rôle', service: 'service', login: 'identifiant', motDePasse: 'mot de passe', portee: 'périmètre' }));
+for (const c of comptes) console.log(ligne(c));
+console.log('');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await platform.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,117 @@
+// The route × role matrix (issue 2 §3): every /api route, every role, the expected allow or deny,
+// checked over HTTP. A route added without its line here fails the first test; each issue extends
+// EXPECTED with its routes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import type { ServiceCode } from '../../domain/services.ts';
+import { createTestPlatform, fixtureCompte, fixtureReferentiel, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
+
+const PUBLIC = 'public' as const;
+const AGENTS: Role[] = ['gestionnaire', 'administrateur', 'dsi'];
+const TOUS: Role[] = [...ROLES];
+
+export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
+  'GET /api/health': PUBLIC,
+  'GET /api/openapi.json': PUBLIC,
+  'POST /api/auth/connexion': PUBLIC,
+  'POST /api/auth/mot-de-passe-oublie': PUBLIC,
+  'POST /api/auth/reinitialisation': PUBLIC,
+  'GET /api/auth/regles-mot-de-passe': PUBLIC,
+  'GET /api/auth/session': TOUS,
+  'POST /api/auth/prolonger': TOUS,
+  'POST /api/auth/deconnexion': TOUS,
+  'POST /api/auth/mot-de-passe': TOUS,
+  'POST /api/auth/email': ['intervenant', 'candidat'],
+  'GET /api/preferences': TOUS,
+  'PUT /api/preferences': TOUS,
+  'GET /api/gestion/activites': ['gestionnaire', 'administrateur'],
+  'PUT /api/gestion/activites/:service/:code': ['gestionnaire'],
+  'GET /api/gestion/comptes': ['gestionnaire'],
+  'POST /api/gestion/comptes/:id/mot-de-passe-temporaire': ['gestionnaire'],
+  'PUT /api/gestion/comptes/:id/email': ['gestionnaire'],
+  'GET /api/admin/message-accueil': ['administrateur'],
+  'PUT /api/admin/message-accueil/:service': ['administrateur'],
+  'GET /api/admin/boite-envoi': ['administrateur'],
+  'GET /api/admin/boite-envoi/:id': ['administrateur'],
+  'GET /api/admin/boite-envoi/:id/eml': ['administrateur'],
+  'GET /api/audit': AGENTS,
+};
+
+const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {
+  gestionnaire: 'imagin-gestion',
+  chef_etablissement: 'imagin-etablissement',
+  intervenant: 'imagin-intervenant',
+  administrateur: 'imagin-admin',
+  dsi: 'dsi',
+  candidat: 'espace-candidat',
+  membre_jury: 'portail-jury',
+};
+
+function concrete(url: string): string {
+  return url
+    .replace(':service', 'imagin-etablissement')
+    .replace(':code', 'traitements')
+    .replace(/:id\b/, '00000000-0000-4000-8000-000000000000');
+}
+
+let p: TestPlatform;
+const clients = new Map<Role, TestClient>();
+
+beforeAll(async () => {
+  p = await createTestPlatform();
+  const etabs = await fixtureReferentiel(p);
+  for (const role of ROLES) {
+    const login = `matrice.${role}`;
+    await fixtureCompte(p, { login, role, etablissementId: role === 'chef_etablissement' ? etabs.lycee : undefined, type: role === 'membre_jury' ? 'jury' : undefined });
+    const c = p.client();
+    await c.login(SERVICE_DU_ROLE[role], login, MOT_DE_PASSE);
+    clients.set(role, c);
+  }
+});
+afterAll(async () => {
+  await p?.close();
+});
+
+describe('matrice des routes et des rôles', () => {
+  it('couvre exactement les routes déclarées', () => {
+    const declared = p.app.routesDeclarees.map((r) => `${r.method} ${r.url}`).sort();
+    expect(declared).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('chaque route déclare une action de la politique ou un accès public conforme à la matrice', () => {
+    for (const r of p.app.routesDeclarees) {
+      const expected = EXPECTED[`${r.method} ${r.url}`];
+      expect(r.public, `${r.method} ${r.url}`).toBe(expected === PUBLIC);
+    }
+  });
+
+  it('refuse sans session toute route non publique (401)', async () => {
+    const anonymous = p.client();
+    for (const [key, expected] of Object.entries(EXPECTED)) {
+      if (expected === PUBLIC) continue;
+      const [method, url] = key.split(' ') as [any, string];
+      const res = await anonymous.request(method, concrete(url), method === 'GET' ? undefined : {});
+      expect(res.status, key).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`applique la matrice au rôle ${role}`, async () => {
+      const c = clients.get(role)!;
+      // Logging out would end the session used by the other checks: it is tested last, alone.
+      const entries = Object.entries(EXPECTED).filter(([k, e]) => e !== PUBLIC && k !== 'POST /api/auth/deconnexion');
+      for (const [key, expected] of entries) {
+        const [method, url] = key.split(' ') as [any, string];
+        const res = await c.request(method, concrete(url), method === 'GET' ? undefined : {});
+        if ((expected as Role[]).includes(role)) {
+          expect([401, 403], `${role} devrait être autorisé sur ${key} (reçu ${res.status} ${JSON.stringify(res.body)})`).not.toContain(res.status);
+        } else {
+          expect(res.status, `${role} devrait être refusé sur ${key}`).toBe(403);
+          expect(res.body.code).toBe('INTERDIT');
+        }
+      }
+      const out = await c.post('/api/auth/deconnexion');
+      expect(out.status).toBe(200);
+    });
+  }
+});
