@@ -106,6 +106,10 @@ export class S3Store implements DocumentStore {
           region: this.#cfg.region,
           forcePathStyle: this.#cfg.forcePathStyle,
           credentials: { accessKeyId: this.#cfg.accessKeyId, secretAccessKey: this.#cfg.secretAccessKey },
+          // S3-compatible stores (MinIO, Ceph, Garage, OVH, Scaleway…) do not all accept the SDK's
+          // default trailing checksums: send them only where S3 requires them.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
         }),
     );
     return this.#client;
