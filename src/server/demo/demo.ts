@@ -1,0 +1,247 @@
+// Loads the demo data set (generateur.ts) into a migrated database: référentiel, personnes and their
+// teaching, examens and épreuves, demo accounts, welcome messages. One transaction, multi-row
+// inserts in batches, so that scale 100 (an académie's size) loads in about a minute on PGlite.
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import type { DB } from '../platform/db/tables.ts';
+import { hacher } from '../platform/passwords.ts';
+import { LOGINS_DEMO, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
+import { genererDemo, verifierEchelle } from './generateur.ts';
+
+export { comptesDemo, type CompteDemo } from './comptes.ts';
+export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
+
+export interface RapportDemo {
+  /** True when the database already held the demo: nothing was loaded. */
+  dejaPresente: boolean;
+  echelle: number;
+  academies: number;
+  etablissements: number;
+  personnes: number;
+  /** personne_etablissement rows (principal and secondary). */
+  affectations: number;
+  enseignements: number;
+  examens: number;
+  sessions: number;
+  specialites: number;
+  epreuves: number;
+  comptes: number;
+  messagesAccueil: number;
+  /** Candidates come with the candidatures issue (about CANDIDATS_PAR_ECHELLE × scale); 0 for now. */
+  candidats: number;
+}
+
+/** The parametre row that marks a database holding the demo (with the scale it was loaded at). */
+const MARQUEUR = { academie: '14', cle: 'demo.chargement' } as const;
+
+// Serialises two loaders started at once against the same PostgreSQL server.
+const VERROU_DEMO = 74_201_126;
+
+const LOT = 1000;
+
+type Executeur = Db | Transaction<DB>;
+
+export async function demoPresente(db: Executeur): Promise<boolean> {
+  const marqueur = await db
+    .selectFrom('parametre')
+    .select('cle')
+    .where('academie_code', '=', MARQUEUR.academie)
+    .where('cle', '=', MARQUEUR.cle)
+    .executeTakeFirst();
+  if (marqueur) return true;
+  const compte = await db
+    .selectFrom('compte')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['login']), 'in', LOGINS_DEMO.map((l) => l.toLowerCase())))
+    .limit(1)
+    .executeTakeFirst();
+  return compte !== undefined;
+}
+
+function rapportVide(echelle: number): RapportDemo {
+  return {
+    dejaPresente: true,
+    echelle,
+    academies: 0,
+    etablissements: 0,
+    personnes: 0,
+    affectations: 0,
+    enseignements: 0,
+    examens: 0,
+    sessions: 0,
+    specialites: 0,
+    epreuves: 0,
+    comptes: 0,
+    messagesAccueil: 0,
+    candidats: 0,
+  };
+}
+
+async function parLots<T>(lignes: readonly T[], inserer: (lot: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < lignes.length; i += LOT) await inserer(lignes.slice(i, i + LOT));
+}
+
+class DemoDejaChargee extends Error {}
+
+/**
+ * Loads the demo at the given scale (1 = a few dozen établissements and a few hundred personnes;
+ * 100 ≈ 8,000 intervenants in Rennes). On a database that already holds it, loads nothing and
+ * returns `dejaPresente: true`.
+ */
+export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: string) => void }): Promise<RapportDemo> {
+  verifierEchelle(opts.scale);
+  const log = opts.log ?? (() => {});
+  if (await demoPresente(db)) {
+    log("Les données de démonstration sont déjà présentes dans cette base : rien n'a été chargé.");
+    return rapportVide(opts.scale);
+  }
+
+  log(`Génération des données de démonstration (échelle ${opts.scale})…`);
+  const d = genererDemo(opts.scale);
+
+  // Hashing is slow on purpose (argon2id): each distinct demo password is hashed once.
+  const utilises = new Set(d.comptes.map((c) => c.motDePasse).filter((m): m is TypeMotDePasse => m !== null));
+  const empreintes = new Map<TypeMotDePasse, string>();
+  for (const m of utilises) empreintes.set(m, await hacher(MOTS_DE_PASSE[m]));
+
+  const rapport: RapportDemo = { ...rapportVide(opts.scale), dejaPresente: false };
+  try {
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${VERROU_DEMO})`.execute(trx);
+      if (await demoPresente(trx)) throw new DemoDejaChargee();
+
+      log('Référentiel : académies, établissements, examens…');
+      // Académies and examens may already exist (a référentiel import): they are kept as they are.
+      await trx.insertInto('academie').values(d.academies).onConflict((oc) => oc.column('code').doNothing()).execute();
+      rapport.academies = d.academies.length;
+
+      await parLots(d.etablissements, (lot) => trx.insertInto('etablissement').values(lot).onConflict((oc) => oc.column('uai').doNothing()).execute());
+      const etabId = new Map<string, number>();
+      await parLots(d.etablissements, async (lot) => {
+        const rows = await trx.selectFrom('etablissement').select(['id', 'uai']).where('uai', 'in', lot.map((e) => e.uai)).execute();
+        for (const r of rows) etabId.set(r.uai, r.id);
+      });
+      rapport.etablissements = d.etablissements.length;
+
+      await trx.insertInto('examen').values(d.examens).onConflict((oc) => oc.column('code').doNothing()).execute();
+      rapport.examens = d.examens.length;
+      await trx.insertInto('session_examen').values(d.sessions).onConflict((oc) => oc.columns(['examen_code', 'code']).doNothing()).execute();
+      rapport.sessions = d.sessions.length;
+      await trx
+        .insertInto('specialite')
+        .values(d.specialites.map((s) => ({ examen_code: s.examen, code: s.code, libelle: s.libelle })))
+        .onConflict((oc) => oc.columns(['examen_code', 'code']).doNothing())
+        .execute();
+      const specialites = await trx.selectFrom('specialite').select(['id', 'examen_code', 'code']).execute();
+      const specId = new Map(specialites.map((s) => [`${s.examen_code}/${s.code}`, s.id]));
+      const epreuves = d.specialites.flatMap((s) =>
+        s.epreuves.map((e) => ({
+          specialite_id: specId.get(`${s.examen}/${s.code}`)!,
+          code: e.code,
+          libelle: e.libelle,
+          coefficient: e.coefficient,
+          nature: e.nature,
+          domaine: e.domaine,
+          facultative: e.facultative ?? false,
+        })),
+      );
+      await parLots(epreuves, (lot) => trx.insertInto('epreuve_option').values(lot).onConflict((oc) => oc.columns(['specialite_id', 'code']).doNothing()).execute());
+      rapport.specialites = d.specialites.length;
+      rapport.epreuves = epreuves.length;
+
+      log(`Personnes : ${d.personnes.length}…`);
+      const personneId = new Map<string, number>();
+      await parLots(d.personnes, async (lot) => {
+        const rows = await trx
+          .insertInto('personne')
+          .values(lot.map(({ cle: _cle, ...p }) => ({ ...p, iban_chiffre: null })))
+          .returning(['id', 'nom', 'prenom', 'date_naissance'])
+          .execute();
+        // PostgreSQL returns the rows of a multi-row VALUES in order; checked rather than assumed.
+        rows.forEach((r, i) => {
+          const p = lot[i]!;
+          if (r.nom !== p.nom || r.prenom !== p.prenom || r.date_naissance !== p.date_naissance) {
+            throw new Error(`Chargement de la démonstration : ordre inattendu des lignes insérées (${p.cle}).`);
+          }
+          personneId.set(p.cle, r.id);
+        });
+      });
+      rapport.personnes = d.personnes.length;
+
+      await parLots(d.affectations, (lot) =>
+        trx
+          .insertInto('personne_etablissement')
+          .values(lot.map((a) => ({ personne_id: personneId.get(a.personne)!, etablissement_id: etabId.get(a.uai)!, principal: a.principal })))
+          .execute(),
+      );
+      rapport.affectations = d.affectations.length;
+
+      log(`Enseignements : ${d.enseignements.length}…`);
+      await parLots(d.enseignements, (lot) =>
+        trx
+          .insertInto('enseignement')
+          .values(lot.map(({ personne, uai, ...e }) => ({ ...e, personne_id: personneId.get(personne)!, etablissement_id: etabId.get(uai)! })))
+          .execute(),
+      );
+      rapport.enseignements = d.enseignements.length;
+
+      log(`Comptes : ${d.comptes.length}…`);
+      const compteId = new Map<string, number>();
+      // Fixed date rather than the clock: the demo is the same whenever it is loaded.
+      const change = new Date(`2026-01-05T09:00:00Z`);
+      await parLots(d.comptes, async (lot) => {
+        const rows = await trx
+          .insertInto('compte')
+          .values(
+            lot.map((c) => ({
+              login: c.login,
+              password_hash: c.motDePasse ? empreintes.get(c.motDePasse)! : null,
+              mot_de_passe_temporaire: c.motDePasse === 'temporaire',
+              email: c.email,
+              type: c.type,
+              personne_id: c.personne ? personneId.get(c.personne)! : null,
+              mot_de_passe_change_le: c.motDePasse ? change : null,
+            })),
+          )
+          .returning(['id', 'login'])
+          .execute();
+        for (const r of rows) compteId.set(r.login, r.id);
+      });
+      await parLots(d.comptes, (lot) =>
+        trx
+          .insertInto('role_attribution')
+          .values(
+            lot.map((c) => ({
+              compte_id: compteId.get(c.login)!,
+              role: c.attribution.role,
+              academie_code: c.attribution.academie_code,
+              etablissement_id: c.attribution.uai ? etabId.get(c.attribution.uai)! : null,
+              personne_id: c.attribution.personne ? personneId.get(c.attribution.personne)! : null,
+            })),
+          )
+          .execute(),
+      );
+      rapport.comptes = d.comptes.length;
+
+      // An administrator's own message is never overwritten.
+      await trx.insertInto('message_accueil').values(d.messages).onConflict((oc) => oc.columns(['academie_code', 'service']).doNothing()).execute();
+      rapport.messagesAccueil = d.messages.length;
+
+      // Candidates (about CANDIDATS_PAR_ECHELLE × scale, 30,000 at scale 100) are loaded here once
+      // the candidatures table exists (later issue).
+
+      await trx
+        .insertInto('parametre')
+        .values({ academie_code: MARQUEUR.academie, cle: MARQUEUR.cle, valeur: JSON.stringify({ echelle: opts.scale, version: 1 }) })
+        .execute();
+    });
+  } catch (err) {
+    if (err instanceof DemoDejaChargee) {
+      log("Les données de démonstration ont été chargées entre-temps par un autre processus : rien n'a été chargé.");
+      return rapportVide(opts.scale);
+    }
+    throw err;
+  }
+  log('Données de démonstration chargées.');
+  return rapport;
+}
