@@ -50,6 +50,7 @@ try {
     console.log(`  ${n(r.personnes)} personnes, ${n(r.affectations)} affectations en établissement, ${n(r.enseignements)} enseignements`);
     console.log(`  ${n(r.examens)} examens, ${n(r.sessions)} sessions, ${n(r.specialites)} spécialités, ${n(r.epreuves)} épreuves-options`);
     console.log(`  ${n(r.comptes)} comptes (dont les comptes de démonstration), ${n(r.messagesAccueil)} messages d'accueil`);
+    console.log(`  IMAG'IN : ${n(r.missions)} missions, ${n(r.convocations)} convocations, ${n(r.indisponibilites)} indisponibilités, ${n(r.competences)} compétences`);
     console.log(`Base : ${database.kind === 'pglite' ? `PGlite dans ${config.dataDir}` : 'PostgreSQL'}`);
     console.log('Comptes de démonstration : npm run -s demo:accounts');
   }

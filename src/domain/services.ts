@@ -46,6 +46,16 @@ const platform = (code: string, libelle: string, groupe: string, aide: string): 
   aide,
 });
 
+/** An activity of the établissement service: the gestionnaire opens or closes it for the académie. */
+const etablissement = (code: string, libelle: string, aide: string): ActiviteDef => ({
+  code,
+  libelle,
+  groupe: 'Etablissement',
+  ouverteParDefaut: true,
+  fermable: true,
+  aide,
+});
+
 export const SERVICES: Record<ServiceCode, ServiceDef> = {
   'imagin-etablissement': {
     code: 'imagin-etablissement',
@@ -55,6 +65,11 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['chef_etablissement'],
     sessionUniqueParEtablissement: true,
     activites: [
+      // Issue 4 (003 §3): the établissement's personnels, their indisponibilités and compétences.
+      etablissement('consultation-personnels', 'Consultation des personnels', "Consultez les personnels qui exercent dans votre établissement à titre principal ou secondaire : leurs missions convoquées (avec le duplicata de chaque convocation), leurs indisponibilités et leurs enseignements. Filtrez les personnels disponibles ou convoqués sur une période (dates au format JJ/MM/AAAA) et téléchargez les listes au format CSV ou PDF."),
+      etablissement('saisie-indisponibilite', "Saisie d'indisponibilité", "Suivez les périodes d'indisponibilité des personnels, actualisées depuis EPP et SIRHEN ou à la suite d'une convocation dans une autre académie. Ajoutez à titre exceptionnel une indisponibilité de dernière minute ; vous ne pouvez supprimer que celles que votre établissement a déclarées. Le gestionnaire des examens concernés est prévenu par courriel si la personne est déjà affectée à une mission sur la période."),
+      etablissement('saisie-competences', 'Saisie des compétences', "Contrôlez les épreuves options sur lesquelles les personnels sont déclarés compétents : « + » reconnaît une compétence au nom de votre établissement, « × » l'invalide. Une compétence ne disparaît que lorsque tous ses auteurs l'ont retirée. « Ajouter une compétence » propose les examens de la catégorie de votre établissement."),
+      etablissement('validation-competences', 'Validation saisie compétence', "Lorsque la saisie des compétences est terminée, cochez « J'ai terminé la saisie des compétences » puis cliquez sur « Valider ». Les compétences ne sont alors plus modifiables, sauf réouverture par le service des examens."),
       { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },
@@ -77,6 +92,7 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     activites: [
       platform('ouverture-activites', 'Ouverture des activités', 'Paramétrage', "Ouvrez ou fermez, pour votre académie, chaque activité des services proposés aux établissements, centres et intervenants."),
       platform('comptes', 'Comptes des intervenants', 'Paramétrage', "Renseignez l'adresse électronique d'un intervenant ou attribuez-lui un mot de passe temporaire."),
+      platform('validation-competences', 'Suivi de la validation des compétences', 'Compétences', "Voyez quels établissements ont validé la saisie des compétences de leurs personnels, et rouvrez la saisie d'un établissement qui doit la modifier."),
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],

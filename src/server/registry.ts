@@ -4,12 +4,21 @@ import type { RouteModule } from './platform/http/app.ts';
 import type { JobDef } from './platform/jobs/jobs.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { mailJob } from './platform/mail/mail.ts';
+import { purgeJob } from './platform/documents/purge.ts';
 import { identiteRoutes } from './identite/identite.routes.ts';
 import { gestionRoutes } from './gestion/gestion.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { traitementJobs, type DefinitionTraitement } from './platform/traitements/traitements.ts';
+import { traitementsRoutes } from './traitements/traitements.routes.ts';
+import { guideRoutes } from './guide/guide.routes.ts';
+import { imaginEtablissementRoutes } from './imagin-etablissement/imagin-etablissement.routes.ts';
+import { competencesSysTraitement } from './imagin-etablissement/competences-sys.ts';
 
-export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes];
+
+/** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
+export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
-  return [mailJob(ctx)];
+  return [mailJob(ctx), purgeJob(ctx), ...traitementJobs(ctx, traitementDefinitions)];
 }

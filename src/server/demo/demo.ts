@@ -7,6 +7,7 @@ import type { DB } from '../platform/db/tables.ts';
 import { hacher } from '../platform/passwords.ts';
 import { LOGINS_DEMO, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
 import { genererDemo, verifierEchelle } from './generateur.ts';
+import { chargerImagin } from './charger-missions.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -29,6 +30,11 @@ export interface RapportDemo {
   messagesAccueil: number;
   /** Candidates come with the candidatures issue (about CANDIDATS_PAR_ECHELLE × scale); 0 for now. */
   candidats: number;
+  /** IMAG'IN (issue 4): missions, convocations, indisponibilités, compétences in Rennes and Toulouse. */
+  missions: number;
+  convocations: number;
+  indisponibilites: number;
+  competences: number;
 }
 
 /** The parametre row that marks a database holding the demo (with the scale it was loaded at). */
@@ -74,6 +80,10 @@ function rapportVide(echelle: number): RapportDemo {
     comptes: 0,
     messagesAccueil: 0,
     candidats: 0,
+    missions: 0,
+    convocations: 0,
+    indisponibilites: 0,
+    competences: 0,
   };
 }
 
@@ -227,6 +237,9 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       await trx.insertInto('message_accueil').values(d.messages).onConflict((oc) => oc.columns(['academie_code', 'service']).doNothing()).execute();
       rapport.messagesAccueil = d.messages.length;
 
+      log(`IMAG'IN : ${d.imagin.missions.length} missions, ${d.imagin.convocations.length} convocations, ${d.imagin.competences.length} compétences…`);
+      Object.assign(rapport, await chargerImagin(trx, d.imagin, { etabId, personneId, compteId }));
+
       // Candidates (about CANDIDATS_PAR_ECHELLE × scale, 30,000 at scale 100) are loaded here once
       // the candidatures table exists (later issue).
 
@@ -242,6 +255,8 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
     }
     throw err;
   }
+  // Fresh statistics: PGlite runs no autovacuum, and the planner misjudges the lists on empty ones.
+  await sql`analyze`.execute(db);
   log('Données de démonstration chargées.');
   return rapport;
 }

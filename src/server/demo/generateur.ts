@@ -25,6 +25,8 @@ import {
   SESSIONS,
   SPECIALITES,
   VOIES,
+  UAI_COLLEGE_RENNES,
+  UAI_LYCEE_RENNES,
   matieresPour,
   type Departement,
   type Discipline,
@@ -32,6 +34,7 @@ import {
   type VolumeAcademie,
 } from './donnees.ts';
 import { messagesAccueil } from './messages.ts';
+import { genererImagin, structureEnseignement, type DonneesImagin } from './missions.ts';
 
 export const ECHELLE_MAX = 1000;
 
@@ -99,6 +102,8 @@ export interface EnseignementGenere {
   type_mef: string;
   matiere: string;
   modalite_cours: string;
+  /** STS-WEB "Structure enseignement" (migration 004): "Div. Classe : 2NDE3", "Groupe : G1". */
+  structure: string;
 }
 
 export interface CompteGenere {
@@ -123,6 +128,8 @@ export interface DonneesDemo {
   specialites: typeof SPECIALITES;
   comptes: CompteGenere[];
   messages: Array<{ academie_code: string; service: ServiceCode; texte: string }>;
+  /** IMAG'IN missions, convocations, indisponibilités, compétences (issue 4, missions.ts). */
+  imagin: DonneesImagin;
 }
 
 export function verifierEchelle(echelle: number): void {
@@ -346,6 +353,7 @@ function enseignementsDans(alea: Alea, cle: string, discipline: Discipline | und
       type_mef: mef.type,
       matiere,
       modalite_cours: modalite,
+      structure: '',
     });
   }
   return res;
@@ -434,6 +442,73 @@ interface Sorties {
   avecCompte: PersonneGeneree[];
 }
 
+/** How many more personnels the demo lycée LA PROMENADE gets, so that each activity shows a full list. */
+export const RENFORT_PROMENADE = 14;
+
+/**
+ * Personnels of LA PROMENADE drawn from their own streams ("14/promenade/<i>"), appended after the
+ * académie's generated persons: the rest of the data set is unchanged. Some also teach in a collège
+ * (à titre secondaire), and a few teachers of other établissements come to LA PROMENADE à titre secondaire.
+ */
+function renforcerPromenade(ctx: Contexte, sortie: Sorties): void {
+  const lycee = ctx.parUai.get(UAI_LYCEE_RENNES);
+  const college = ctx.parUai.get(UAI_COLLEGE_RENNES);
+  if (!lycee || !college) return;
+  const dep = ctx.departementDe.get(lycee.uai)!;
+  for (let i = 0; i < RENFORT_PROMENADE; i++) {
+    const cle = `14/promenade/${i}`;
+    const alea = new Alea(cle);
+    const femme = alea.chance(0.55);
+    const civilite = femme ? 'Mme' : 'M.';
+    const prenom = alea.choisir(femme ? PRENOMS_FEMININS : PRENOMS_MASCULINS);
+    const nom = `${alea.choisir(NOMS_FAMILLE)}-DEMO`;
+    const anneeNaissance = alea.entre(1964, 1996);
+    const date_naissance = `${anneeNaissance}-${deuxChiffres(alea.entre(1, 12))}-${deuxChiffres(alea.entre(1, 28))}`;
+    const tiree = DISCIPLINES_PAR_TYPE.LGT.tirer(alea);
+    // Two of them do not teach (a CPE): no enseignement, hence "Compétences définies : NON".
+    const discipline = i % 7 === 3 ? DISCIPLINE_PAR_LIBELLE.get('EDUCATION (CE, CRE)')! : tiree;
+    const p: PersonneGeneree = {
+      cle,
+      academie_code: '14',
+      civilite,
+      nom,
+      prenom,
+      date_naissance,
+      // Five digits of 98,500+ are never drawn for the académie's generated persons (genererNumen).
+      numen: genererNumen(alea, '14', 'E', Math.min(anneeNaissance + 25, ANNEE_SESSION - 1), 98_500 + i),
+      discipline_poste: discipline.libelle,
+      email_pro: emailUnique(ctx.emailsPro, prenom, nom, ctx.domaine),
+      email_perso: alea.chance(0.4) ? `${slug(prenom)}.${slug(nom)}${alea.entre(1, 99)}@example.org` : null,
+      tel_pro: alea.chance(0.5) ? telephone(alea, ctx.vol.telephone) : null,
+      tel_perso: alea.chance(0.8) ? telephone(alea, 'mobile') : null,
+      ...adresseDans(alea, dep),
+      nir: null,
+      iban_fin: null,
+      bic: null,
+      dossier_financier_actif: false,
+      source: 'EPP',
+    };
+    dossierFinancier(alea, p, dep.insee, 0.8, 0.8);
+    sortie.personnes.push(p);
+    sortie.affectations.push({ personne: cle, uai: lycee.uai, principal: true });
+    sortie.enseignements.push(...enseignementsDans(alea, cle, discipline, lycee, alea.entre(2, 4)));
+    if (i % 5 === 2) {
+      sortie.affectations.push({ personne: cle, uai: college.uai, principal: false });
+      sortie.enseignements.push(...enseignementsDans(alea, cle, DISCIPLINE_PAR_LIBELLE.get(discipline.libelle), college, 1));
+    }
+  }
+  // Teachers of other lycées who complete their service at LA PROMENADE.
+  const autres = sortie.affectations.filter((a) => a.principal && a.uai !== lycee.uai && ctx.parUai.get(a.uai)?.type === 'LGT' && a.personne.startsWith('14/'));
+  const dejaSecondaire = new Set(sortie.affectations.filter((a) => !a.principal).map((a) => a.personne));
+  let ajoutes = 0;
+  for (const a of autres) {
+    if (ajoutes >= 3) break;
+    if (dejaSecondaire.has(a.personne)) continue;
+    sortie.affectations.push({ personne: a.personne, uai: lycee.uai, principal: false });
+    ajoutes++;
+  }
+}
+
 function genererPersonnes(ctx: Contexte, echelle: number, sortie: Sorties): void {
   const { vol } = ctx;
   PERSONNES_DEMO.filter((def) => def.academie === vol.code).forEach((def, i) => personneNommee(ctx, def, i, sortie));
@@ -504,6 +579,7 @@ function genererPersonnes(ctx: Contexte, echelle: number, sortie: Sorties): void
       }
     }
   }
+  if (vol.code === '14') renforcerPromenade(ctx, sortie);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +638,10 @@ export function genererDemo(echelle: number): DonneesDemo {
     if (vol.code === '14' || vol.code === '16') messages.push(...messagesAccueil(vol.code, academie.libelle));
   }
 
-  return {
+  // From its own stream per row, so that the other draws are unchanged.
+  for (const e of sortie.enseignements) e.structure = structureEnseignement(e);
+
+  const base = {
     echelle,
     academies: ACADEMIES.map((a) => ({ code: a.code, libelle: a.libelle, nom_majuscule: a.nomMajuscule, domaine_mail: a.domaineMail })),
     etablissements,
@@ -575,4 +654,5 @@ export function genererDemo(echelle: number): DonneesDemo {
     comptes: genererComptes(sortie.avecCompte),
     messages,
   };
+  return { ...base, imagin: genererImagin(base) };
 }

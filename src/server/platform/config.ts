@@ -40,6 +40,8 @@ export interface Config {
   runWorkers: boolean;
   /** How many days generated documents are kept. */
   documentRetentionDays: number;
+  /** Seconds before a failed treatment is tried again (doubled at each retry; 0 retries at once, for tests). */
+  traitementDelaiReprise: number;
 }
 
 /** "30 minutes", "45 secondes": the idle delay as users read it. */
@@ -178,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionWarningSeconds,
     runWorkers: boolVar(env, 'RUN_WORKERS', true),
     documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
+    traitementDelaiReprise: intVar(env, 'TRAITEMENT_DELAI_REPRISE', 30, 0, 3600),
   };
 }

@@ -47,6 +47,15 @@ export const RULES = {
   'message-accueil.modifier': { roles: ['administrateur'] },
   'boite-envoi.lire': { roles: ['administrateur'] },
   'audit.lire': { roles: AGENTS_ACADEMIE },
+  // IMAG'IN service établissement (issue 4): scoped to the établissement's personnels by the service.
+  'personnels.consulter': { roles: ['chef_etablissement'], activite: 'consultation-personnels' },
+  'indisponibilites.consulter': { roles: ['chef_etablissement'], activite: 'saisie-indisponibilite' },
+  'indisponibilites.gerer': { roles: ['chef_etablissement'], activite: 'saisie-indisponibilite' },
+  'competences.consulter': { roles: ['chef_etablissement'], activite: 'saisie-competences' },
+  'competences.gerer': { roles: ['chef_etablissement'], activite: 'saisie-competences' },
+  'competences.valider': { roles: ['chef_etablissement'], activite: 'validation-competences' },
+  'competences.suivre-validation': { roles: ['gestionnaire'], activite: 'validation-competences' },
+  'competences.rouvrir': { roles: ['gestionnaire'], activite: 'validation-competences' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

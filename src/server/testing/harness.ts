@@ -68,7 +68,8 @@ export interface TestPlatform extends Platform {
 
 export async function createTestPlatform(opts: { env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plateforme-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...opts.env });
+  // A failed treatment is retried at once in tests (30 s, doubling, in production).
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', TRAITEMENT_DELAI_REPRISE: '0', ...opts.env });
   const clock = opts.clock ?? new TestClock();
   const database = await freshDatabase();
   const platform = await startPlatform(config, { clock, database, webRoot: null, pollingIntervalSeconds: 0.5, logger: silentLogger });

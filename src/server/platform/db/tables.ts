@@ -78,6 +78,8 @@ export interface EnseignementTable {
   type_mef: string;
   matiere: string;
   modalite_cours: string;
+  /** Migration 004: STS-WEB "Structure enseignement". */
+  structure: Generated<string>;
 }
 
 export interface ExamenTable {
@@ -235,6 +237,13 @@ export interface TraitementLogTable {
   message: string;
 }
 
+export interface TraitementEtapeTable {
+  traitement_id: string;
+  cle: string;
+  resultat: Json | null;
+  fait_le: Generated<Date>;
+}
+
 export interface DocumentTable {
   id: string;
   traitement_id: string | null;
@@ -276,7 +285,7 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB {
+export interface DB extends MissionsDB, ImaginEtablissementDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -297,6 +306,7 @@ export interface DB {
   audit_log: AuditLogTable;
   traitement: TraitementTable;
   traitement_log: TraitementLogTable;
+  traitement_etape: TraitementEtapeTable;
   document: DocumentTable;
   mail: MailTable;
   parametre: ParametreTable;
@@ -311,3 +321,207 @@ export type RoleAttribution = Selectable<RoleAttributionTable>;
 export type Traitement = Selectable<TraitementTable>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type MailRow = Selectable<MailTable>;
+
+// --- IMAG'IN missions (migration 003) ---------------------------------------------------------
+
+export type ModeRemuneration = 'copies' | 'candidats' | 'demi_journees' | 'heures' | 'heures_minutes' | 'santorin' | 'gestionnaire';
+
+export interface TypeMissionTable {
+  code: string;
+  libelle: string;
+  mode_remuneration: ModeRemuneration;
+  ouverte_sans_ciblage: Generated<boolean>;
+  correction_dematerialisee: Generated<boolean>;
+  sans_qualite: Generated<boolean>;
+  ordre: Generated<number>;
+}
+
+export interface QualiteTable {
+  id: Generated<number>;
+  academie_code: string;
+  libelle: string;
+  santorin: Generated<boolean>;
+  deliberation: Generated<boolean>;
+  actif: Generated<boolean>;
+  ordre: Generated<number>;
+}
+
+export interface MissionTable {
+  id: Generated<number>;
+  academie_code: string;
+  numero: number;
+  session_examen_id: number;
+  specialite_id: number | null;
+  epreuve_option_id: number | null;
+  type_mission: string;
+  centre_id: number | null;
+  lieu: string | null;
+  observation_defaut: Generated<string>;
+  signataire: Generated<'chef_etablissement' | 'chef_centre' | 'gestionnaire'>;
+  ciblee_etablissement: Generated<boolean>;
+  date_limitee: string | null;
+  candidats_affectes: Generated<boolean>;
+  etat_service: Generated<'non_effectuee' | 'commencee' | 'effectuee' | 'constatee'>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+/** Times are 'HH:MM:SS' strings. */
+export interface CreneauTable {
+  jour: string;
+  heure_debut: string;
+  heure_fin: string;
+}
+
+export interface MissionDateTable extends CreneauTable {
+  mission_id: number;
+}
+
+export interface CommissionTable {
+  id: Generated<number>;
+  mission_id: number;
+  code: string;
+  nb_candidats: Generated<number>;
+}
+
+export interface CommissionDateTable extends CreneauTable {
+  commission_id: number;
+}
+
+export interface MissionJuryTable {
+  id: Generated<number>;
+  mission_id: number;
+  code: string;
+  libelle: Generated<string>;
+}
+
+export interface SalleTable {
+  id: Generated<number>;
+  mission_id: number;
+  code: string;
+  libelle: Generated<string>;
+  nb_candidats: Generated<number>;
+}
+
+export interface ConvocationTable {
+  id: Generated<number>;
+  academie_code: string;
+  mission_id: number;
+  personne_id: number;
+  qualite_id: number | null;
+  commission_id: number | null;
+  jury_id: number | null;
+  salle_id: number | null;
+  code_salle: string | null;
+  observation: Generated<string>;
+  statut: Generated<'affectee' | 'convoquee'>;
+  origine: 'gestionnaire' | 'centre';
+  etablissement_createur_id: number | null;
+  modifiee_par_gestionnaire: Generated<boolean>;
+  dates_specifiques: Generated<boolean>;
+  editee_le: TimestampNull;
+  service_fait: 'fait' | 'non_fait' | null;
+  motif_service_non_fait: string | null;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface ConvocationDateTable extends CreneauTable {
+  convocation_id: number;
+}
+
+export interface IndisponibiliteTable {
+  id: Generated<number>;
+  personne_id: number;
+  academie_code: string;
+  date_debut: string;
+  heure_debut: Generated<string>;
+  date_fin: string;
+  heure_fin: Generated<string>;
+  motif: string;
+  source: 'ETABLISSEMENT' | 'EPP' | 'SIRHEN' | 'CONVOCATION' | 'GESTIONNAIRE';
+  etablissement_id: number | null;
+  convocation_id: number | null;
+  cree_le: Generated<Date>;
+}
+
+export interface CompetenceTable {
+  id: Generated<number>;
+  personne_id: number;
+  epreuve_option_id: number;
+}
+
+export interface CompetenceAuteurTable {
+  competence_id: number;
+  auteur: string;
+  type_auteur: 'SYS' | 'ETABLISSEMENT' | 'INTERVENANT' | 'GESTIONNAIRE';
+  nature: 'C' | 'I';
+  le: Generated<Date>;
+}
+
+export interface CorrespondanceEnseignementTable {
+  matiere: string;
+  epreuve_option_id: number;
+}
+
+export interface ValidationCompetencesTable {
+  etablissement_id: number;
+  annee_scolaire: string;
+  validee: Generated<boolean>;
+  validee_le: TimestampNull;
+  validee_par: number | null;
+  rouverte_le: TimestampNull;
+  rouverte_par: number | null;
+}
+
+export interface SignatureConvocationTable {
+  etablissement_id: number;
+  type: 'centre' | 'etablissement';
+  autorite: Generated<string>;
+  intitule: Generated<string>;
+  nom: Generated<string>;
+  ville: Generated<string>;
+  modifie_le: Generated<Date>;
+}
+
+export interface MissionsDB {
+  type_mission: TypeMissionTable;
+  qualite: QualiteTable;
+  mission: MissionTable;
+  mission_date: MissionDateTable;
+  commission: CommissionTable;
+  commission_date: CommissionDateTable;
+  mission_jury: MissionJuryTable;
+  salle: SalleTable;
+  convocation: ConvocationTable;
+  convocation_date: ConvocationDateTable;
+  indisponibilite: IndisponibiliteTable;
+  competence: CompetenceTable;
+  competence_auteur: CompetenceAuteurTable;
+  correspondance_enseignement: CorrespondanceEnseignementTable;
+  validation_competences: ValidationCompetencesTable;
+  signature_convocation: SignatureConvocationTable;
+}
+
+// --- IMAG'IN service établissement (migration 004) ---------------------------------------------
+
+export interface GestionnaireExamenTable {
+  compte_id: number;
+  academie_code: string;
+  examen_code: string;
+}
+
+/** View: the dates a convocation holds its intervenant (own, else commission, else mission dates). */
+export interface ConvocationCreneauView {
+  convocation_id: number;
+  personne_id: number;
+  jour: string;
+  heure_debut: string;
+  heure_fin: string;
+  origine: 'convocation' | 'commission' | 'mission';
+}
+
+export interface ImaginEtablissementDB {
+  gestionnaire_examen: GestionnaireExamenTable;
+  convocation_creneau: ConvocationCreneauView;
+}

@@ -13,8 +13,14 @@ export interface JobDef<P extends object = Record<string, unknown>> {
   /** Retries after the first try (a crash or restart counts as a failure, detected by heartbeat). */
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** Doubles the delay at each retry (true by default). */
+  retryBackoff?: boolean;
+  /** Queue that receives a copy of the job once its retries are exhausted, whatever the cause (crash included). */
+  deadLetter?: string;
   /** How many jobs of this queue one process runs at once. */
   concurrency?: number;
+  /** Runs the job on this cron schedule (Europe/Paris time), once across all processes. */
+  cron?: string;
 }
 
 export interface JobsOptions {
@@ -40,8 +46,8 @@ export class Jobs {
   static async start(database: Database, defs: JobDef<any>[], options: JobsOptions): Promise<Jobs> {
     const boss =
       database.kind === 'pglite'
-        ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: SCHEMA, schedule: false })
-        : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: false });
+        ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: SCHEMA, schedule: options.work })
+        : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: options.work });
     const jobs = new Jobs(boss);
     boss.on('error', (err) => {
       jobs.#lastError = err instanceof Error ? err.message : String(err);
@@ -54,10 +60,12 @@ export class Jobs {
       await boss.createQueue(def.name, {
         retryLimit: def.retryLimit ?? 3,
         retryDelay: def.retryDelaySeconds ?? 5,
-        retryBackoff: true,
+        retryBackoff: def.retryBackoff ?? true,
+        ...(def.deadLetter ? { deadLetter: def.deadLetter } : {}),
         heartbeatSeconds: 30,
         expireInSeconds: 3600,
       });
+      if (def.cron && options.work) await boss.schedule(def.name, def.cron, {}, { tz: 'Europe/Paris' });
     }
     if (options.work) {
       for (const def of defs) {
