@@ -1,7 +1,7 @@
 // npm run demo -- --scale N — migrates the configured database and loads the demo data set
 // (src/server/demo). Scale 1 (default): a few dozen établissements; 100: an académie's size.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/server/platform/config.ts';
+import { loadConfigOrExit } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { chargerDemo, ECHELLE_MAX } from '../src/server/demo/demo.ts';
@@ -23,16 +23,7 @@ function lireEchelle(): number {
 }
 
 const echelle = lireEchelle();
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {

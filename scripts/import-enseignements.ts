@@ -4,7 +4,7 @@
 // concerned and prints its compte rendu. Importing the same file twice changes nothing.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ConfigError, loadConfig } from '../src/server/platform/config.ts';
+import { loadConfigOrExit } from '../src/server/platform/config.ts';
 import { startPlatform } from '../src/server/server.ts';
 import { COLONNES_IMPORT, importerEnseignements } from '../src/server/imagin-etablissement/enseignements-import.ts';
 
@@ -22,16 +22,7 @@ try {
   process.exit(2);
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 const silencieux = { info: () => {}, warn: (o: unknown, m?: string) => console.warn(m ?? o), error: (o: unknown, m?: string) => console.error(m ?? o) };
 // The platform runs the treatment here (its jobs), unless RUN_WORKERS=false leaves it to the servers.

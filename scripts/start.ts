@@ -1,22 +1,13 @@
 // npm start: builds what needs building, migrates, loads the demo data into an empty database,
 // serves API and web on PORT, prints the URL and the demo accounts.
-import { ConfigError, loadConfig } from '../src/server/platform/config.ts';
+import { loadConfigOrExit } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { chargerDemo, comptesDemo, demoPresente } from '../src/server/demo/demo.ts';
-import { startPlatform } from '../src/server/server.ts';
+import { fermerAuSignal, startPlatform } from '../src/server/server.ts';
 import { construireWeb } from './build-web.ts';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 construireWeb();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -39,13 +30,7 @@ console.log(ligne({ role: 'rôle', service: 'service', login: 'identifiant', mot
 for (const c of comptes) console.log(ligne(c));
 console.log('');
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await platform.close();
-    await database.close();
-    process.exit(0);
-  });
-}
+fermerAuSignal(async () => {
+  await platform.close();
+  await database.close();
+});

@@ -53,3 +53,16 @@ export async function startPlatform(
     },
   };
 }
+
+/** Closes the platform cleanly on SIGINT / SIGTERM (jobs finish their current step, pools close). */
+export function fermerAuSignal(close: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      await close();
+      process.exit(0);
+    });
+  }
+}

@@ -183,3 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     traitementDelaiReprise: intVar(env, 'TRAITEMENT_DELAI_REPRISE', 30, 0, 3600),
   };
 }
+
+/** For command-line entry points: the configuration, or exit 2 with the message naming the variable. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

@@ -56,6 +56,8 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomUUID(),
+    // One line per request only when debugging; errors are always logged with their reference.
+    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
