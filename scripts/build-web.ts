@@ -19,7 +19,7 @@ export function webAJour(): boolean {
   const index = join(root, 'dist/web/index.html');
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  const sources = Math.max(newest(join(root, 'src/web')), statSync(join(root, 'vite.config.ts')).mtimeMs, statSync(join(root, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(newest(join(root, 'src/web')), newest(join(root, 'src/domain')), statSync(join(root, 'vite.config.ts')).mtimeMs, statSync(join(root, 'package-lock.json')).mtimeMs);
   return built >= sources;
 }
 

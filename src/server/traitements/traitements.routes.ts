@@ -8,13 +8,13 @@ import { compteRendu, listerTraitements, ouvrirDocument } from './traitements.se
 export function traitementsRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/traitements',
-    { config: { action: 'traitement.lire' }, schema: { tags: ['traitements'], summary: "Traitements que l'utilisateur peut consulter, du plus récent au plus ancien", querystring: listeTraitementsQuery } },
+    { config: { action: 'traitement.lire', activite: false }, schema: { tags: ['traitements'], summary: "Traitements que l'utilisateur peut consulter, du plus récent au plus ancien", querystring: listeTraitementsQuery } },
     async (request) => listerTraitements(ctx, request.actor!, request.query),
   );
 
   app.get(
     '/api/traitements/:id',
-    { config: { action: 'traitement.lire' }, schema: { tags: ['traitements'], summary: 'Compte rendu d’un traitement : journal et documents générés', params: traitementParams } },
+    { config: { action: 'traitement.lire', activite: false }, schema: { tags: ['traitements'], summary: 'Compte rendu d’un traitement : journal et documents générés', params: traitementParams } },
     async (request) => compteRendu(ctx, request.actor!, request.params.id),
   );
 

@@ -126,7 +126,11 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
         fields[path] ??= v.message ?? 'Valeur incorrecte.';
       }
       const first = Object.entries(fields)[0]!;
-      return send(reply, 400, { code: 'VALIDATION', message: `Saisie incorrecte — ${first[0]} : ${first[1]}`, fields });
+      // The schemas' messages name their field in French ("La date de fin …"): the top message repeats
+      // the first one rather than a technical field name.
+      const autres = Object.keys(fields).length - 1;
+      const message = autres > 0 ? `${first[1]} (et ${autres} autre${autres > 1 ? 's' : ''} erreur${autres > 1 ? 's' : ''} de saisie)` : first[1];
+      return send(reply, 400, { code: 'VALIDATION', message, fields });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return send(reply, 413, { code: 'TROP_VOLUMINEUX', message: 'La requête dépasse la taille maximale autorisée (2 Mo).' });
@@ -158,7 +162,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
   for (const mod of modules) await mod(app, ctx);
 
   if (opts.webRoot && existsSync(resolve(opts.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: resolve(opts.webRoot), wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, { root: resolve(opts.webRoot), wildcard: false, index: false, maxAge: '1h', preCompressed: true });
     app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 }));
   }
 

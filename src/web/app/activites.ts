@@ -1,0 +1,93 @@
+// The page of each activity, keyed by (service, activity code). The activity itself (label, group,
+// help, opening) is declared in src/domain/services.ts; a later issue adds its page with one line here.
+import type { QueryClient } from '@tanstack/react-query';
+import { createElement, use, type ComponentType } from 'react';
+import type { ServiceCode } from '../../domain/services.ts';
+import { LECTURES, lecture, type Lecture } from './requetes.ts';
+
+type Module = { default: ComponentType };
+type PromesseSuivie = Promise<Module> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: Module; reason?: unknown };
+
+type Page = ComponentType & { precharger: () => Promise<Module>; lectures: readonly Lecture[] };
+
+/**
+ * A page loaded on demand. Unlike React.lazy, a page whose module already arrived (preloaded at
+ * start-up) renders at once, without showing « Chargement… » nor waiting for React's reveal delay:
+ * `use` reads a promise that says it is fulfilled synchronously. `lectures`: the reads its list
+ * starts with, asked for at start-up when the visit begins on this page (prechargerPageDuChemin).
+ */
+function page(charger: () => Promise<Module>, lectures: readonly Lecture[] = []): Page {
+  let promesse: PromesseSuivie | null = null;
+  const precharger = (): PromesseSuivie => {
+    if (promesse) return promesse;
+    const p: PromesseSuivie = charger();
+    p.status = 'pending';
+    p.then(
+      (m) => {
+        p.status = 'fulfilled';
+        p.value = m;
+      },
+      (e: unknown) => {
+        p.status = 'rejected';
+        p.reason = e;
+        // A lost connection: the next visit of the page tries again.
+        promesse = null;
+      },
+    );
+    return (promesse = p);
+  };
+  function PageActivite() {
+    const m = use(precharger() as Promise<Module>);
+    return createElement(m.default);
+  }
+  return Object.assign(PageActivite, { precharger, lectures });
+}
+
+const traitements = page(() => import('../pages/commun/traitements.tsx'), [LECTURES.traitements]);
+const journal = page(() => import('../pages/commun/journal.tsx'), [LECTURES.journal]);
+
+export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>> = {
+  'imagin-etablissement': {
+    traitements,
+    'consultation-personnels': page(() => import('../pages/imagin-etablissement/consultation-personnels.tsx')),
+    'saisie-indisponibilite': page(() => import('../pages/imagin-etablissement/saisie-indisponibilite.tsx')),
+    'saisie-competences': page(() => import('../pages/imagin-etablissement/saisie-competences.tsx')),
+    'validation-competences': page(() => import('../pages/imagin-etablissement/validation-competences.tsx')),
+  },
+  'cyclades-etablissement': {
+    traitements,
+  },
+  'imagin-gestion': {
+    'ouverture-activites': page(() => import('../pages/imagin-gestion/ouverture-activites.tsx'), [LECTURES.activites]),
+    comptes: page(() => import('../pages/imagin-gestion/comptes.tsx'), [LECTURES.comptes]),
+    'validation-competences': page(() => import('../pages/imagin-gestion/validation-competences.tsx'), [LECTURES.validationCompetences]),
+    traitements,
+    journal,
+  },
+  'imagin-admin': {
+    'message-accueil': page(() => import('../pages/imagin-admin/message-accueil.tsx'), [LECTURES.messagesAccueil]),
+    'boite-envoi': page(() => import('../pages/imagin-admin/boite-envoi.tsx'), [LECTURES.boiteEnvoi]),
+    journal,
+  },
+  dsi: {
+    journal,
+  },
+};
+
+export function pageActivite(service: ServiceCode, code: string): Page | undefined {
+  return PAGES_ACTIVITES[service]?.[code];
+}
+
+/**
+ * At start-up, the page of the address being opened starts loading while the session is checked,
+ * and so does its list (the API checks the session cookie itself).
+ */
+export function prechargerPageDuChemin(chemin: string, client: QueryClient): { module: Promise<unknown>; donnees: Promise<unknown> } | null {
+  const [service, code, detail] = chemin.split('/').filter(Boolean);
+  if (!service || !code) return null;
+  const p = (PAGES_ACTIVITES as Record<string, Record<string, Page> | undefined>)[service]?.[decodeURIComponent(code)];
+  if (!p) return null;
+  const module = p.precharger().catch(() => undefined);
+  const donnees = detail ? Promise.resolve() : Promise.all(p.lectures.map((l) => client.prefetchQuery(lecture(l))));
+  return { module, donnees };
+}

@@ -1,0 +1,149 @@
+// The one way the web app talks to the API: JSON in and out, the CSRF token on every non-GET request,
+// the server's French error `{code, message, fields}` turned into an ErreurApi, a lost connection
+// into an ErreurReseau (which the caller may retry), and the session events the shell listens to.
+
+export class ErreurApi extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Field name → French message, when the error concerns input fields. */
+  readonly fields: Record<string, string>;
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ErreurApi';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const MESSAGE_RESEAU =
+  'La connexion au serveur est interrompue : votre action n’a pas pu aboutir. Vérifiez votre connexion au réseau puis cliquez sur « Réessayer ».';
+
+export class ErreurReseau extends Error {
+  constructor() {
+    super(MESSAGE_RESEAU);
+    this.name = 'ErreurReseau';
+  }
+}
+
+/** A short reference for an error the server could not describe (proxy error page, HTML 502...). */
+export function referenceErreur(status: number): string {
+  const alea = Math.floor(Math.random() * 0xffffffff).toString(16).toUpperCase().padStart(8, '0');
+  return `HTTP${status}-${alea}`;
+}
+
+export function messageErreurTechnique(ref: string): string {
+  return `Erreur technique (réf. ${ref}). Si le problème persiste, communiquez cette référence au gestionnaire de votre académie.`;
+}
+
+export interface EcouteursApi {
+  /** 401 SESSION_EXPIREE / NON_AUTHENTIFIE on a call made inside a service. */
+  sessionPerdue?: (e: ErreurApi) => void;
+  /** 403 MOT_DE_PASSE_A_CHANGER. */
+  motDePasseAChanger?: (e: ErreurApi) => void;
+  /** A call that the server counted as activity (it pushes back the inactivity deadline). */
+  activite?: () => void;
+}
+
+export const ecouteursApi: EcouteursApi = {};
+
+let jetonCsrf: string | null = null;
+export function definirJetonCsrf(jeton: string | null) {
+  jetonCsrf = jeton;
+}
+
+export interface OptionsAppel {
+  /** Does not count as activity (the session poll). */
+  passif?: boolean;
+  /** A call from a public page (login...): a 401 is an answer, not a lost session. */
+  public?: boolean;
+  signal?: AbortSignal;
+}
+
+async function envoyer(methode: string, url: string, corps: unknown, options: OptionsAppel): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (corps !== undefined) headers['content-type'] = 'application/json';
+  if (methode !== 'GET' && jetonCsrf) headers['x-csrf-token'] = jetonCsrf;
+  try {
+    return await fetch(url, {
+      method: methode,
+      headers,
+      body: corps === undefined ? undefined : JSON.stringify(corps),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    throw new ErreurReseau();
+  }
+}
+
+async function erreurDeReponse(res: Response, options: OptionsAppel): Promise<ErreurApi> {
+  type CorpsErreur = { code?: unknown; message?: unknown; fields?: unknown } | null;
+  let corps: CorpsErreur;
+  try {
+    corps = (await res.json()) as CorpsErreur;
+  } catch {
+    corps = null;
+  }
+  const code = typeof corps?.code === 'string' ? corps.code : res.status >= 500 ? 'TECHNIQUE' : 'INCONNU';
+  let message = typeof corps?.message === 'string' ? corps.message : '';
+  if (!message) message = res.status >= 500 ? messageErreurTechnique(referenceErreur(res.status)) : `La demande a été refusée par le serveur (code ${res.status}).`;
+  const fields = corps?.fields && typeof corps.fields === 'object' ? (corps.fields as Record<string, string>) : {};
+  const err = new ErreurApi(res.status, code, message, fields);
+  if (!options.public) {
+    if (res.status === 401 && (code === 'SESSION_EXPIREE' || code === 'NON_AUTHENTIFIE')) ecouteursApi.sessionPerdue?.(err);
+    else if (code === 'MOT_DE_PASSE_A_CHANGER') ecouteursApi.motDePasseAChanger?.(err);
+    else if (!options.passif) ecouteursApi.activite?.();
+  }
+  return err;
+}
+
+export async function appelApi<T>(methode: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, corps?: unknown, options: OptionsAppel = {}): Promise<T> {
+  const res = await envoyer(methode, url, corps, options);
+  if (!res.ok) throw await erreurDeReponse(res, options);
+  if (!options.passif && !options.public) ecouteursApi.activite?.();
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(url: string, options?: OptionsAppel) => appelApi<T>('GET', url, undefined, options),
+  post: <T>(url: string, corps?: unknown, options?: OptionsAppel) => appelApi<T>('POST', url, corps, options),
+  put: <T>(url: string, corps?: unknown, options?: OptionsAppel) => appelApi<T>('PUT', url, corps, options),
+  delete: <T>(url: string, options?: OptionsAppel) => appelApi<T>('DELETE', url, undefined, options),
+};
+
+function nomDeFichier(disposition: string | null, parDefaut: string): string {
+  if (!disposition) return parDefaut;
+  const etoile = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (etoile) return decodeURIComponent(etoile[1]!);
+  const simple = /filename="?([^";]+)"?/i.exec(disposition);
+  return simple ? simple[1]! : parDefaut;
+}
+
+/** Saves a Blob as a file on the user's computer. */
+export function enregistrerFichier(blob: Blob, nom: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = nom;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads a file from the API (GET, or POST with a JSON body for an export built from the rows
+ * displayed); an error is an ErreurApi or ErreurReseau like any other. Returns the file name.
+ */
+export async function telecharger(url: string, nomParDefaut: string, o: { methode?: 'GET' | 'POST'; corps?: unknown } = {}): Promise<string> {
+  const res = await envoyer(o.methode ?? 'GET', url, o.corps, {});
+  if (!res.ok) throw await erreurDeReponse(res, {});
+  ecouteursApi.activite?.();
+  const nom = nomDeFichier(res.headers.get('content-disposition'), nomParDefaut);
+  enregistrerFichier(await res.blob(), nom);
+  return nom;
+}

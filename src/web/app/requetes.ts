@@ -1,0 +1,23 @@
+// The main read of each list page, named once: the page reads it, and at start-up the page being
+// opened has it asked for at the same time as the session (no waterfall on the first page).
+import { queryOptions, type QueryKey } from '@tanstack/react-query';
+import { api } from './api.ts';
+
+export interface Lecture {
+  cle: QueryKey;
+  url: string;
+}
+
+export const LECTURES = {
+  journal: { cle: ['audit', 5000], url: '/api/audit?limite=5000' },
+  boiteEnvoi: { cle: ['boite-envoi'], url: '/api/admin/boite-envoi' },
+  messagesAccueil: { cle: ['admin', 'message-accueil'], url: '/api/admin/message-accueil' },
+  activites: { cle: ['gestion', 'activites'], url: '/api/gestion/activites' },
+  comptes: { cle: ['gestion', 'comptes', ''], url: '/api/gestion/comptes?q=' },
+  traitements: { cle: ['traitements'], url: '/api/traitements' },
+  validationCompetences: { cle: ['gestion', 'validation-competences'], url: '/api/gestion/validation-competences' },
+} as const satisfies Record<string, Lecture>;
+
+export function lecture<T>(l: Lecture) {
+  return queryOptions({ queryKey: l.cle, queryFn: () => api.get<T>(l.url) });
+}

@@ -1,0 +1,45 @@
+// The shapes the web app receives from the API (src/server/identite/identite.routes.ts and others).
+import type { ServiceCode } from '../../domain/services.ts';
+
+export interface ActiviteMenu {
+  code: string;
+  libelle: string;
+  ouverte: boolean;
+  motif: string | null;
+  aide: string;
+}
+
+export interface GroupeMenu {
+  groupe: string;
+  activites: ActiviteMenu[];
+}
+
+export interface Preferences {
+  theme?: 'light' | 'dark' | 'system';
+  contraste?: 'normal' | 'renforce';
+  taillePolice?: 'normale' | 'grande' | 'tres-grande';
+  interlignage?: 'normal' | 'large';
+  justification?: 'gauche' | 'justifie';
+}
+
+export interface Session {
+  compte: { login: string; motDePasseTemporaire: boolean; emailManquant: boolean };
+  role: string;
+  libelleRole: string;
+  service: { code: ServiceCode; libelle: string; application: "IMAG'IN" | 'CYCLADES'; entree: Entree };
+  academie: { code: string; libelle: string; nomMajuscule: string };
+  etablissement: { uai: string; nom: string; type: string; commune: string } | null;
+  personne: { civilite: string; nom: string; prenom: string } | null;
+  entete: string;
+  connecteEnTantQue: string;
+  csrfToken: string;
+  secondesRestantes: number;
+  dureeInactiviteSecondes: number;
+  avertissementSecondes: number;
+  menu: GroupeMenu[];
+  messageAccueil: string | null;
+  preferences: Preferences;
+  reglesMotDePasse: string;
+}
+
+export type Entree = 'agents' | 'intervenants' | 'cyclades' | 'candidat' | 'jury';

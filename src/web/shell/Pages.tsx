@@ -1,0 +1,220 @@
+// The pages of the shell itself: the service guard, the home page with the académie's welcome
+// message, the site map, and the frame of an activity (its title, its help, its opening state).
+import { Suspense, useEffect } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { estServiceCode, SERVICES } from '../../domain/services.ts';
+import { ActiviteContext, useActivite } from '../app/activite.tsx';
+import { pageActivite } from '../app/activites.ts';
+import { signalerErreur } from '../app/console.ts';
+import { cheminConnexion, useSession, useSessionOuverte, type EtatNavigationConnexion } from '../app/session.tsx';
+import { PagePublique } from '../pages/connexion/PagePublique.tsx';
+import { motifFermeture } from './Menu.tsx';
+
+const CLE_EMAIL_REPORTE = 'email-reporte';
+
+export function emailReporte(): boolean {
+  try {
+    return sessionStorage.getItem(CLE_EMAIL_REPORTE) === '1';
+  } catch {
+    return false;
+  }
+}
+export function reporterEmail() {
+  try {
+    sessionStorage.setItem(CLE_EMAIL_REPORTE, '1');
+  } catch {
+    // Nothing to remember then.
+  }
+}
+
+export function Chargement({ texte = 'Chargement…' }: { texte?: string }) {
+  return (
+    <p className="chargement" aria-busy="true">
+      {texte}
+    </p>
+  );
+}
+
+export function useTitreDocument(titre: string) {
+  useEffect(() => {
+    document.title = titre;
+  }, [titre]);
+}
+
+/** /:service — a signed-in user of this service, whose password is not temporary any more. */
+export function GardeService() {
+  const { service = '' } = useParams();
+  const { statut, session, sortie, quitter } = useSession();
+  const location = useLocation();
+  if (!estServiceCode(service)) return <Introuvable />;
+  if (statut === 'chargement') return <Chargement />;
+  if (!session) {
+    const etat: EtatNavigationConnexion = { message: sortie?.message, retour: sortie && !sortie.revenir ? undefined : location.pathname + location.search };
+    return <Navigate to={cheminConnexion(SERVICES[service].entree)} state={etat} replace />;
+  }
+  if (session.service.code !== service) {
+    const autre = SERVICES[service];
+    return (
+      <PagePublique titre="Une autre session est ouverte">
+        <h1>Une autre session est ouverte</h1>
+        <p>
+          Vous êtes connecté à {session.service.application} — {session.service.libelle} (identifiant {session.compte.login}). Pour accéder à {autre.application} —{' '}
+          {autre.libelle}, quittez d’abord cette session.
+        </p>
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <Link className="fr-btn" to={`/${session.service.code}`}>
+              Revenir à {session.service.application} — {session.service.libelle}
+            </Link>
+          </li>
+          <li>
+            <button type="button" className="fr-btn fr-btn--secondary" onClick={() => quitter().catch((e) => signalerErreur(e))}>
+              Quitter
+            </button>
+          </li>
+        </ul>
+      </PagePublique>
+    );
+  }
+  const fin = location.pathname.split('/')[2];
+  if (session.compte.motDePasseTemporaire && fin !== 'mot-de-passe') return <Navigate to={`/${service}/mot-de-passe`} replace />;
+  if (!session.compte.motDePasseTemporaire && session.compte.emailManquant && !emailReporte() && fin !== 'adresse-electronique' && fin !== 'mot-de-passe') {
+    return <Navigate to={`/${service}/adresse-electronique`} replace />;
+  }
+  return <Outlet />;
+}
+
+export function Accueil() {
+  const session = useSessionOuverte();
+  const s = session.service;
+  useTitreDocument(`Accueil — ${s.application} ${s.libelle}`);
+  return (
+    <>
+      <h1 tabIndex={-1} className="fr-h3">
+        Accueil — {s.application} {s.libelle}
+      </h1>
+      {session.messageAccueil ? (
+        <div className="fr-callout accueil__message">
+          <h2 className="fr-callout__title fr-h6">Message de l’académie de {session.academie.libelle}</h2>
+          <div className="fr-callout__text accueil__texte">{session.messageAccueil}</div>
+        </div>
+      ) : null}
+      <p>Afin d’accéder à une activité, cliquez sur son libellé dans le menu à gauche de l’écran.</p>
+      {session.menu.length === 0 && <p>Aucune activité n’est encore proposée dans ce service.</p>}
+    </>
+  );
+}
+
+export function PlanDuSite() {
+  const session = useSessionOuverte();
+  const s = session.service;
+  useTitreDocument(`Plan du site — ${s.application} ${s.libelle}`);
+  return (
+    <>
+      <h1 tabIndex={-1} className="fr-h3">
+        Plan du site
+      </h1>
+      <ul className="plan">
+        <li>
+          <Link to={`/${s.code}`}>Accueil</Link>
+        </li>
+        {session.menu.map((g) => (
+          <li key={g.groupe}>
+            <h2 className="fr-h6 fr-mb-1w fr-mt-2w">{g.groupe}</h2>
+            <ul>
+              {g.activites.map((a) => (
+                <li key={a.code}>
+                  {a.ouverte ? (
+                    <Link to={`/${s.code}/${a.code}`}>{a.libelle}</Link>
+                  ) : (
+                    <span>
+                      {a.libelle} <span className="plan__ferme">({motifFermeture(a.motif)})</span>
+                    </span>
+                  )}
+                  <p className="fr-text--sm fr-mb-1w plan__aide">{a.aide}</p>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+        <li className="fr-mt-2w">
+          <Link to={`/guide/${s.code}`} target="_blank" rel="noopener" title="Guide utilisateur — nouvelle fenêtre">
+            Guide utilisateur
+          </Link>
+        </li>
+        <li>
+          <Link to="/guide/tutoriel" target="_blank" rel="noopener" title="Tutoriel — nouvelle fenêtre">
+            Tutoriel
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** /:service/:activite/* — the frame of an activity; the page itself is looked up in PAGES_ACTIVITES. */
+export function CadreActivite() {
+  const session = useSessionOuverte();
+  const { activite: code = '' } = useParams();
+  const s = session.service;
+  const a = session.menu.flatMap((g) => g.activites).find((x) => x.code === code);
+  const Page = a ? pageActivite(s.code, a.code) : undefined;
+  useTitreDocument(`${a?.libelle ?? 'Activité inconnue'} — ${s.application} ${s.libelle}`);
+  if (!a) {
+    return (
+      <>
+        <h1 tabIndex={-1} className="fr-h3">
+          Activité inconnue
+        </h1>
+        <p>Cette activité n’existe pas dans le {s.libelle}. Choisissez une activité dans le menu.</p>
+      </>
+    );
+  }
+  return (
+    <ActiviteContext.Provider value={{ service: s.code, code: a.code, libelle: a.libelle, aide: a.aide, base: `/${s.code}/${a.code}` }}>
+      <h1 tabIndex={-1} className="fr-h3 activite__titre">
+        {a.libelle}
+      </h1>
+      {!a.ouverte ? (
+        <div className="fr-alert fr-alert--info">
+          <p>{motifFermeture(a.motif)}</p>
+        </div>
+      ) : Page ? (
+        <Suspense fallback={<Chargement />}>
+          <Page />
+        </Suspense>
+      ) : (
+        <p>Cette activité sera disponible dans une prochaine version.</p>
+      )}
+    </ActiviteContext.Provider>
+  );
+}
+
+/** « Retour » from a detail: back to the list as it was (003 §1.3.6). */
+export function BoutonRetour() {
+  const a = useActivite();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const depuisListe = (location.state as { depuisListe?: boolean } | null)?.depuisListe;
+  return (
+    <button
+      type="button"
+      className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-arrow-left-line fr-btn--icon-left fr-mb-2w"
+      onClick={() => (depuisListe ? navigate(-1) : navigate(a.base))}
+    >
+      Retour
+    </button>
+  );
+}
+
+export function Introuvable() {
+  return (
+    <PagePublique titre="Page introuvable">
+      <h1>Page introuvable</h1>
+      <p>L’adresse demandée ne correspond à aucune page. Vérifiez-la ou revenez à l’accueil.</p>
+      <Link className="fr-btn" to="/">
+        Accueil de la plateforme
+      </Link>
+    </PagePublique>
+  );
+}
