@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          // A busy CI machine renders slower than a developer's: polls wait up to 10 s.
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,

@@ -43,6 +43,8 @@ describe('utilisation au clavier', () => {
     try {
       const c = compte('dec.rennes');
       await page.goto('/connexion/agents');
+      // The app renders after the document loads: wait for the form before the first key press.
+      await page.getByRole('button', { name: 'Valider' }).waitFor();
       // First stop: the skip link to the content.
       await page.keyboard.press('Tab');
       expect((await focus(page)).texte).toBe('Contenu');
