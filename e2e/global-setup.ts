@@ -8,8 +8,9 @@ import { construireWeb } from '../scripts/build-web.ts';
 import { CHEMIN_CHROMIUM } from './support/chromium.ts';
 import { demarrerPlateforme } from './support/plateforme.ts';
 
-/** Inactivity platform: a session ends after 24 s, the warning shows 20 s before (after 4 s idle). */
-export const INACTIVITE = { idle: 24, avertissement: 20 };
+/** Inactivity platform: a session ends after 40 s, the warning shows 36 s before (after 4 s idle), which leaves
+ * a loaded CI machine time for the screenshot and axe check between the warning and the click. */
+export const INACTIVITE = { idle: 40, avertissement: 36 };
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHEMIN_CHROMIUM)) {

@@ -1,5 +1,5 @@
-// Inactivity (seed 003 §1.3.1) on a platform configured with a short delay (SESSION_IDLE_SECONDS=24,
-// SESSION_WARNING_SECONDS=20): the popup comes, « Rester connecté » prolongs, the warning names the
+// Inactivity (seed 003 §1.3.1) on a platform configured with a short delay (SESSION_IDLE_SECONDS=40,
+// SESSION_WARNING_SECONDS=36): the popup comes, « Rester connecté » prolongs, the warning names the
 // unsaved form, the session ends back at the login page with a message, and the form being typed
 // comes back after the next login.
 import type { Browser } from 'playwright-core';
