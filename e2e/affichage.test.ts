@@ -54,8 +54,16 @@ describe('paramètres d’affichage et guide', () => {
       // Back to the defaults.
       await outilEntete(b.page, 'Affichage').click();
       const modale = b.page.locator('#modale-parametres');
+      await modale.getByRole('heading', { name: 'Paramètres d’affichage' }).waitFor();
       for (const choix of ['Thème clair', 'Normal', 'Normale', 'Alignée à gauche']) {
-        await modale.getByLabel(choix, { exact: true }).first().check({ force: true });
+        // The settings fetched at login may re-render the radios under the click: check until it holds.
+        const radio = modale.getByLabel(choix, { exact: true }).first();
+        await expect
+          .poll(async () => {
+            await radio.check({ force: true }).catch(() => undefined);
+            return radio.isChecked();
+          })
+          .toBe(true);
       }
       await modale.locator('input[name="preference-interlignage"][value="normal"]').check({ force: true });
       await expect.poll(() => attributs(b.page)).toEqual({ theme: 'light', contraste: 'normal', taille: 'normale', interlignage: 'normal', justification: 'gauche', police: '16px' });

@@ -7,6 +7,7 @@ import type { Creneau } from '../../domain/imagin/dates.ts';
 import { datesEffectives } from '../../domain/imagin/periodes.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
+import { COLONNES_MISSION } from '../imagin/convocation.repo.ts';
 
 type Executeur = Db | Transaction<DB>;
 
@@ -259,25 +260,7 @@ export async function affectations(db: Executeur, personneIds: readonly number[]
       .leftJoin('etablissement as ce', 'ce.id', 'm.centre_id')
       .select([
         'm.id',
-        'm.numero',
-        'm.type_mission',
-        'tm.libelle as type_libelle',
-        'm.lieu',
-        'm.observation_defaut',
-        'se.examen_code',
-        'se.code as session_code',
-        'se.libelle as session_libelle',
-        'se.annee',
-        'x.sigle',
-        'x.libelle as examen_libelle',
-        'sp.code as specialite_code',
-        'sp.libelle as specialite_libelle',
-        'eo.code as epreuve_code',
-        'eo.libelle as epreuve_libelle',
-        'ce.uai as centre_uai',
-        'ce.type as centre_type',
-        'ce.nom as centre_nom',
-        'ce.commune as centre_commune',
+        ...COLONNES_MISSION,
       ])
       .where(parmi('m.id', missionIds)),
     ),

@@ -1,6 +1,29 @@
 // Everything a convocation document prints, read in a few queries for any number of convocations
 // (the duplicata of one, a ZIP of a mission's convocations in issue 5). Scope checks are the caller's.
 import type { Creneau } from '../../domain/imagin/dates.ts';
+
+/** The mission columns every convocation and mission listing reads (aliases m, tm, se, x, sp, eo, ce). */
+export const COLONNES_MISSION = [
+  'm.numero',
+  'm.type_mission',
+  'tm.libelle as type_libelle',
+  'm.lieu',
+  'm.observation_defaut',
+  'se.examen_code',
+  'se.code as session_code',
+  'se.libelle as session_libelle',
+  'se.annee',
+  'x.sigle',
+  'x.libelle as examen_libelle',
+  'sp.code as specialite_code',
+  'sp.libelle as specialite_libelle',
+  'eo.code as epreuve_code',
+  'eo.libelle as epreuve_libelle',
+  'ce.uai as centre_uai',
+  'ce.type as centre_type',
+  'ce.nom as centre_nom',
+  'ce.commune as centre_commune',
+] as const;
 import type { Db } from '../platform/db/database.ts';
 
 export interface EtablissementConvocation {
@@ -105,29 +128,11 @@ export async function chargerConvocations(db: Db, ids: readonly number[]): Promi
       'p.commune',
       'p.discipline_poste',
       'm.id as mission_id',
-      'm.numero',
-      'm.type_mission',
-      'tm.libelle as type_libelle',
-      'm.lieu',
-      'm.observation_defaut',
+      ...COLONNES_MISSION,
       'm.signataire',
       'm.centre_id',
-      'se.examen_code',
-      'se.code as session_code',
-      'se.libelle as session_libelle',
-      'se.annee',
-      'x.sigle',
-      'x.libelle as examen_libelle',
-      'sp.code as specialite_code',
-      'sp.libelle as specialite_libelle',
-      'eo.code as epreuve_code',
-      'eo.libelle as epreuve_libelle',
-      'ce.uai as centre_uai',
-      'ce.type as centre_type',
-      'ce.nom as centre_nom',
       'ce.adresse as centre_adresse',
       'ce.code_postal as centre_code_postal',
-      'ce.commune as centre_commune',
       'ce.telephone as centre_telephone',
       'q.libelle as qualite',
       'k.code as commission',
