@@ -30,6 +30,8 @@ describe('inactivité', () => {
       const attente = (Date.now() - t0) / 1000;
       expect(attente).toBeGreaterThan(inactivite.idle - inactivite.avertissement - 2);
       expect(await modale.innerText()).toMatch(/votre session se terminera dans \d+ secondes?/);
+      // DSFR opens its modal with a transition: answer once it is fully open, as a person would.
+      await expect.poll(() => modale.evaluate((e) => e.classList.contains('fr-modal--opened'))).toBe(true);
       await s.verifier('inactivite-avertissement');
       await modale.getByRole('button', { name: 'Rester connecté' }).click();
       await modale.waitFor({ state: 'hidden' });
