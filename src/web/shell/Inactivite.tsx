@@ -35,6 +35,9 @@ export function Inactivite() {
     },
   });
   const verification = useRef<Promise<void> | null>(null);
+  // Bumped by « Rester connecté »: a session check that started before it answers with the old,
+  // shorter deadline, and must not override the prolonged one (nor reopen the warning).
+  const prolongations = useRef(0);
   const avertissementMs = session.avertissementSecondes * 1000;
 
   useEffect(() => {
@@ -49,9 +52,11 @@ export function Inactivite() {
     if (!fin || verification.current) return;
     const doitVerifier = (!ouverte && reste <= avertissementMs) || reste <= 0;
     if (!doitVerifier) return;
+    const avant = prolongations.current;
     verification.current = (async () => {
       try {
         const s = await api.get<Session>('/api/auth/session', { passif: true });
+        if (prolongations.current !== avant) return;
         echeance.definir(Date.now() + s.secondesRestantes * 1000);
         if (s.secondesRestantes * 1000 <= avertissementMs && s.secondesRestantes > 0) modaleInactivite.open();
         else if (s.secondesRestantes > 0 && ouverte) {
@@ -92,6 +97,7 @@ export function Inactivite() {
   }, [ouverte, reste, avertissementMs]);
 
   async function rester() {
+    prolongations.current++;
     try {
       const r = await api.post<{ secondesRestantes: number }>('/api/auth/prolonger');
       echeance.definir(Date.now() + r.secondesRestantes * 1000);
