@@ -96,14 +96,14 @@ async function creerBasePostgres(adminUrl: string): Promise<{ url: string; suppr
   return { url: u.toString(), supprimer: () => requete(`drop database if exists ${nom} with (force)`) };
 }
 
-export async function demarrerPlateforme(opts: { env?: Record<string, string>; journal?: (m: string) => void } = {}): Promise<PlateformeE2e> {
+export async function demarrerPlateforme(opts: { env?: Record<string, string>; journal?: (m: string) => void; embarquee?: boolean } = {}): Promise<PlateformeE2e> {
   utiliserHachageRapide(true);
   const dataDir = mkdtempSync(join(tmpdir(), 'plateforme-e2e-'));
   const port = await portLibre();
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...opts.env });
   // With TEST_DATABASE_URL (the PostgreSQL pass of CI), each platform gets a fresh database there.
-  const serveur = process.env.TEST_DATABASE_URL ? await creerBasePostgres(process.env.TEST_DATABASE_URL) : null;
+  const serveur = process.env.TEST_DATABASE_URL && !opts.embarquee ? await creerBasePostgres(process.env.TEST_DATABASE_URL) : null;
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: serveur?.url });
   await migrateToLatest(database.db);
   await chargerDemo(database.db, { scale: 1, log: opts.journal });
