@@ -5,10 +5,12 @@ import * as m001 from './20261123_001_socle.ts';
 import * as m002 from './20261123_002_traitement_etape.ts';
 import * as m003 from './20261123_003_missions.ts';
 import * as m004 from './20261123_004_imagin_etablissement.ts';
+import * as m005 from './20261123_005_centre_examen.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
   '20261123_002_traitement_etape': m002,
   '20261123_003_missions': m003,
   '20261123_004_imagin_etablissement': m004,
+  '20261123_005_centre_examen': m005,
 };

@@ -46,6 +46,17 @@ const platform = (code: string, libelle: string, groupe: string, aide: string): 
   aide,
 });
 
+/** An activity of the centre d'examen, in the établissement service when the établissement is a centre. */
+const centre = (code: string, libelle: string, aide: string): ActiviteDef => ({
+  code,
+  libelle,
+  groupe: 'Centre Examen',
+  ouverteParDefaut: true,
+  fermable: true,
+  condition: 'centre_examen',
+  aide,
+});
+
 /** An activity of the établissement service: the gestionnaire opens or closes it for the académie. */
 const etablissement = (code: string, libelle: string, aide: string): ActiviteDef => ({
   code,
@@ -70,6 +81,12 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       etablissement('saisie-indisponibilite', "Saisie d'indisponibilité", "Suivez les périodes d'indisponibilité des personnels, actualisées depuis EPP et SIRHEN ou à la suite d'une convocation dans une autre académie. Ajoutez à titre exceptionnel une indisponibilité de dernière minute ; vous ne pouvez supprimer que celles que votre établissement a déclarées. Le gestionnaire des examens concernés est prévenu par courriel si la personne est déjà affectée à une mission sur la période."),
       etablissement('saisie-competences', 'Saisie des compétences', "Contrôlez les épreuves options sur lesquelles les personnels sont déclarés compétents : « + » reconnaît une compétence au nom de votre établissement, « × » l'invalide. Une compétence ne disparaît que lorsque tous ses auteurs l'ont retirée. « Ajouter une compétence » propose les examens de la catégorie de votre établissement."),
       etablissement('validation-competences', 'Validation saisie compétence', "Lorsque la saisie des compétences est terminée, cochez « J'ai terminé la saisie des compétences » puis cliquez sur « Valider ». Les compétences ne sont alors plus modifiables, sauf réouverture par le service des examens."),
+      etablissement('signature-etablissement', 'Signature établissement pour la convocation', "Saisissez l'autorité, l'intitulé, le nom et la ville du chef d'établissement tels qu'ils figurent au bas des convocations qu'il signe. « Prévisualiser convocation » édite une convocation fictive ; « Sauvegarder » enregistre la signature."),
+      // Issue 5 (003 §4.1, §4.2, §4.4, §4.6): the centre d'examen.
+      centre('consultation-missions', 'Consultation des missions', "Consultez les missions qui se déroulent dans votre centre d'examen et comportent des convocations, puis, pour chacune, les intervenants convoqués, le détail de leur affectation et le duplicata de leur convocation. Filtrez par année et par examen ; téléchargez la liste en CSV ou en PDF."),
+      centre('convocation-mission', 'Convocation par mission', "Convoquez des intervenants aux missions de votre centre ouvertes par le service des examens : recherchez les enseignants de votre établissement par discipline ou un intervenant de l'académie par « NOM Prénom », choisissez qualité, commission, dates et heures, puis « Convoquer ». Téléchargez ou envoyez par courriel les convocations que votre centre a créées."),
+      centre('signature-centre', 'Signature centre pour la convocation', "Saisissez l'autorité, l'intitulé, le nom et la ville du chef de centre tels qu'ils figurent au bas des convocations qu'il signe. « Prévisualiser convocation » édite une convocation fictive ; « Sauvegarder » enregistre la signature."),
+      centre('acces-autres-academies', 'Accès autres académies', "Ouvrez, dans un nouvel onglet et sans vous identifier à nouveau, le service établissement des autres académies (ou services inter-académiques) où votre établissement est centre d'examen."),
       { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },
@@ -93,6 +110,10 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       platform('ouverture-activites', 'Ouverture des activités', 'Paramétrage', "Ouvrez ou fermez, pour votre académie, chaque activité des services proposés aux établissements, centres et intervenants."),
       platform('comptes', 'Comptes des intervenants', 'Paramétrage', "Renseignez l'adresse électronique d'un intervenant ou attribuez-lui un mot de passe temporaire."),
       platform('validation-competences', 'Suivi de la validation des compétences', 'Compétences', "Voyez quels établissements ont validé la saisie des compétences de leurs personnels, et rouvrez la saisie d'un établissement qui doit la modifier."),
+      // Issue 5: what the centre's work needs from the gestionnaire.
+      platform('missions', 'Missions et convocations', 'Missions', "Créez et modifiez les missions de votre académie (session, épreuve, type, centre d'examen, dates, commissions, jurys, salles, signataire, ciblage pour convocation en établissement) et convoquez-y des intervenants."),
+      platform('qualites', 'Qualités', 'Missions', "Tenez à jour la liste des qualités proposées lors des convocations (Président de jury, Correcteur, Interrogateur…) ; précisez celles de SANTORIN et celles qui donnent accès au portail de délibération."),
+      platform('intervenants', 'Intervenants', 'Missions', "Recherchez les intervenants de votre académie et créez un intervenant qui n'y est pas encore connu, afin de le convoquer."),
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],

@@ -13,11 +13,18 @@ import { traitementsRoutes } from './traitements/traitements.routes.ts';
 import { guideRoutes } from './guide/guide.routes.ts';
 import { imaginEtablissementRoutes } from './imagin-etablissement/imagin-etablissement.routes.ts';
 import { competencesSysTraitement } from './imagin-etablissement/competences-sys.ts';
+import { imaginGestionRoutes } from './imagin-gestion/imagin-gestion.routes.ts';
+import { consultationMissionsRoutes } from './imagin-centre/consultation-missions.routes.ts';
+import { convocationMissionRoutes } from './imagin-centre/convocation-mission.routes.ts';
+import { envoiConvocationsTraitement } from './imagin-centre/envoi-convocations.ts';
+import { signaturesAccesRoutes } from './imagin-centre/signatures-acces.routes.ts';
 
-export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
+  imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
+];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
-export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement];
+export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement, envoiConvocationsTraitement];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
   return [mailJob(ctx), purgeJob(ctx), ...traitementJobs(ctx, traitementDefinitions)];

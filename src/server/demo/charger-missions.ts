@@ -1,6 +1,9 @@
 // Loads the demo's IMAG'IN data (missions.ts) in the demo transaction: natural keys become ids,
-// multi-row inserts in batches, rows returned in insertion order checked rather than assumed.
-import type { Transaction } from 'kysely';
+// multi-row inserts in batches, rows returned in insertion order checked rather than assumed. The
+// indisponibilités that convocations by another académie give are then made by the application's own
+// synchroniserIndisponibilitesAutreAcademie, as after any convocation.
+import { sql, type Transaction } from 'kysely';
+import { synchroniserIndisponibilitesAutreAcademie } from '../imagin/convocation-effets.ts';
 import type { DB } from '../platform/db/tables.ts';
 import type { DonneesImagin } from './missions.ts';
 
@@ -26,6 +29,12 @@ export interface RapportImagin {
 }
 
 export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles: Cles): Promise<RapportImagin> {
+  const compte = (login: string | null | undefined) => {
+    if (!login) return null;
+    const id = cles.compteId.get(login);
+    if (id === undefined) throw new Error(`Démonstration : compte inconnu ${login}`);
+    return id;
+  };
   const etab = (uai: string) => {
     const id = cles.etabId.get(uai);
     if (id === undefined) throw new Error(`Démonstration : établissement inconnu ${uai}`);
@@ -42,7 +51,7 @@ export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles
   const qualites = await trx.selectFrom('qualite').select(['id', 'academie_code', 'libelle']).execute();
   const qualiteId = new Map(qualites.map((q) => [`${q.academie_code}/${q.libelle}`, q.id]));
 
-  await trx.insertInto('session_examen').values(d.sessionsPrecedentes).onConflict((oc) => oc.columns(['examen_code', 'code']).doNothing()).execute();
+  await trx.insertInto('session_examen').values([...d.sessionsPrecedentes, ...d.sessionsSuivantes]).onConflict((oc) => oc.columns(['examen_code', 'code']).doNothing()).execute();
   const sessions = await trx.selectFrom('session_examen').select(['id', 'examen_code', 'code']).execute();
   const sessionId = new Map(sessions.map((s) => [`${s.examen_code}/${s.code}`, s.id]));
   const specialites = await trx.selectFrom('specialite').select(['id', 'examen_code', 'code']).execute();
@@ -71,6 +80,8 @@ export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles
           observation_defaut: m.observation_defaut,
           signataire: m.signataire,
           ciblee_etablissement: m.ciblee_etablissement,
+          date_limitee: m.date_limitee ?? null,
+          candidats_affectes: m.candidats_affectes ?? false,
         })),
       )
       .returning(['id', 'academie_code', 'numero'])
@@ -124,6 +135,8 @@ export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles
             origine: c.origine,
             etablissement_createur_id: c.createur ? etab(c.createur) : null,
             dates_specifiques: c.dates_specifiques,
+            modifiee_par_gestionnaire: c.modifiee_par_gestionnaire ?? false,
+            modifiee_par: compte(c.modifiee_par),
             editee_le: c.editee_le,
             // Created when edited, or a month before the mission: fixed dates, not the clock.
             cree_le: new Date(c.editee_le ?? `${premierJour.get(`${c.academie_code}/${c.numero}`)}T08:00:00.000Z`),
@@ -160,7 +173,6 @@ export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles
           motif: i.motif,
           source: i.source,
           etablissement_id: i.etablissement ? etab(i.etablissement) : null,
-          convocation_id: i.convocation ? convocationId.get(`${i.convocation.academie_code}/${i.convocation.numero}/${i.convocation.personne}`)! : null,
           cree_le: new Date(`${i.date_debut}T07:00:00.000Z`),
         })),
       )
@@ -215,5 +227,27 @@ export async function chargerImagin(trx: Transaction<DB>, d: DonneesImagin, cles
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  return { missions: d.missions.length, convocations: d.convocations.length, indisponibilites: d.indisponibilites.length, competences: d.competences.length };
+  // Convocations by another académie (Toulouse, the SIEC): the indisponibilités "CONVOCATION PAR IMAGIN
+  // <ACADEMIE>" in the person's home académie, made as the application makes them; dated like the others
+  // (the morning of their first day) rather than by the clock, so that the demo is the same at every load.
+  const autreAcademie = await trx
+    .selectFrom('convocation as c')
+    .innerJoin('personne as p', 'p.id', 'c.personne_id')
+    .select('c.id')
+    .whereRef('c.academie_code', '<>', 'p.academie_code')
+    .orderBy('c.id')
+    .execute();
+  await synchroniserIndisponibilitesAutreAcademie(trx, autreAcademie.map((c) => c.id));
+  const parConvocation = await trx
+    .updateTable('indisponibilite')
+    .set({ cree_le: sql<Date>`(date_debut + time '07:00') at time zone 'UTC'` })
+    .where('source', '=', 'CONVOCATION')
+    .executeTakeFirst();
+
+  return {
+    missions: d.missions.length,
+    convocations: d.convocations.length,
+    indisponibilites: d.indisponibilites.length + Number(parConvocation.numUpdatedRows),
+    competences: d.competences.length,
+  };
 }

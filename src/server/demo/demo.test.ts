@@ -81,14 +81,23 @@ describe('générateur de démonstration', () => {
 
 async function lignesCles(database: Database) {
   const db = database.db;
-  const [etablissements, personnes, comptes, enseignements, epreuves] = await Promise.all([
+  const [etablissements, personnes, comptes, enseignements, epreuves, missions, convocations, indisponibilites] = await Promise.all([
     db.selectFrom('etablissement').select(['uai', 'nom', 'type', 'commune', 'est_centre_examen', 'est_centre_deliberation']).orderBy('uai').execute(),
     db.selectFrom('personne').select(['academie_code', 'nom', 'prenom', 'date_naissance', 'numen', 'nir', 'email_pro', 'iban_fin']).orderBy('id').execute(),
     db.selectFrom('compte').select(['login', 'email', 'type', 'mot_de_passe_temporaire']).orderBy('login').execute(),
     db.selectFrom('enseignement').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db.selectFrom('epreuve_option').select(['code', 'libelle', 'coefficient']).orderBy('id').execute(),
+    // IMAG'IN, the centre d'examen's fixed missions among them (issue 5).
+    db.selectFrom('mission').select(['academie_code', 'numero', 'type_mission', 'ciblee_etablissement', 'date_limitee', 'candidats_affectes', 'signataire']).orderBy('id').execute(),
+    db
+      .selectFrom('convocation as c')
+      .innerJoin('mission as m', 'm.id', 'c.mission_id')
+      .select(['m.numero', 'c.personne_id', 'c.origine', 'c.statut', 'c.modifiee_par_gestionnaire', 'c.editee_le', 'c.cree_le'])
+      .orderBy('c.id')
+      .execute(),
+    db.selectFrom('indisponibilite').select(['personne_id', 'date_debut', 'date_fin', 'motif', 'source', 'cree_le']).orderBy('id').execute(),
   ]);
-  return { etablissements, personnes, comptes, enseignements: Number(enseignements.n), epreuves };
+  return { etablissements, personnes, comptes, enseignements: Number(enseignements.n), epreuves, missions, convocations, indisponibilites };
 }
 
 describe('chargement de la démonstration', () => {
@@ -113,8 +122,14 @@ describe('chargement de la démonstration', () => {
 
     // Académies (all of codes.md), examens with the seeds' session libellés, the BCP contrôle orals.
     const academies = await a.db.selectFrom('academie').selectAll().orderBy('code').execute();
-    expect(academies.length).toBe(31);
-    expect(academies.find((x) => x.code === '02')).toEqual({ code: '02', libelle: 'Aix-Marseille', nom_majuscule: 'AIX-MARSEILLE', domaine_mail: 'ac-aix-marseille.fr' });
+    // 31 académies and the two inter-académie services (SIEC, DGRH); Versailles' service is down (issue 5).
+    expect(academies.length).toBe(33);
+    const communes = { inter_academique: false, exclue_acces_autres: false, service_joignable: true };
+    expect(academies.find((x) => x.code === '02')).toEqual({ code: '02', libelle: 'Aix-Marseille', nom_majuscule: 'AIX-MARSEILLE', domaine_mail: 'ac-aix-marseille.fr', ...communes });
+    expect(academies.find((x) => x.code === 'SIEC')).toEqual({ code: 'SIEC', libelle: 'SIEC', nom_majuscule: 'SIEC', domaine_mail: 'siec.education.fr', ...communes, inter_academique: true });
+    expect(academies.find((x) => x.code === 'DGRH')).toMatchObject({ inter_academique: true, exclue_acces_autres: true, service_joignable: true });
+    expect(academies.find((x) => x.code === '25')).toMatchObject({ libelle: 'Versailles', inter_academique: false, service_joignable: false });
+    expect(academies.filter((x) => !x.service_joignable).map((x) => x.code)).toEqual(['25']);
     const sessions = await a.db
       .selectFrom('session_examen as s')
       .innerJoin('examen as x', 'x.code', 's.examen_code')

@@ -12,6 +12,12 @@ export interface AcademieDemo {
   libelle: string;
   nomMajuscule: string;
   domaineMail: string;
+  /** An inter-académie service (SIEC, DGRH): an académie of its own in IMAG'IN (issue 5, 003 §4.6). */
+  interAcademique?: boolean;
+  /** Never offered by "Accès autres académies" (DGRH). */
+  exclueAccesAutres?: boolean;
+  /** False while the académie's service cannot be reached: its "Accès autres académies" button is greyed. */
+  serviceJoignable?: boolean;
 }
 
 // Caen and Rouen keep their codes (used in NUMEN) but share the Normandie mail domain since 2020.
@@ -40,13 +46,18 @@ export const ACADEMIES: readonly AcademieDemo[] = [
   { code: '22', libelle: 'Limoges', nomMajuscule: 'LIMOGES', domaineMail: 'ac-limoges.fr' },
   { code: '23', libelle: 'Nice', nomMajuscule: 'NICE', domaineMail: 'ac-nice.fr' },
   { code: '24', libelle: 'Créteil', nomMajuscule: 'CRETEIL', domaineMail: 'ac-creteil.fr' },
-  { code: '25', libelle: 'Versailles', nomMajuscule: 'VERSAILLES', domaineMail: 'ac-versailles.fr' },
+  // The demo's unreachable académie (issue 5): LA PROMENADE is a centre there, its button is greyed.
+  { code: '25', libelle: 'Versailles', nomMajuscule: 'VERSAILLES', domaineMail: 'ac-versailles.fr', serviceJoignable: false },
   { code: '27', libelle: 'Corse', nomMajuscule: 'CORSE', domaineMail: 'ac-corse.fr' },
   { code: '28', libelle: 'La Réunion', nomMajuscule: 'LA REUNION', domaineMail: 'ac-reunion.fr' },
   { code: '31', libelle: 'Martinique', nomMajuscule: 'MARTINIQUE', domaineMail: 'ac-martinique.fr' },
   { code: '32', libelle: 'Guadeloupe', nomMajuscule: 'GUADELOUPE', domaineMail: 'ac-guadeloupe.fr' },
   { code: '33', libelle: 'Guyane', nomMajuscule: 'GUYANE', domaineMail: 'ac-guyane.fr' },
   { code: '43', libelle: 'Mayotte', nomMajuscule: 'MAYOTTE', domaineMail: 'ac-mayotte.fr' },
+  // Inter-académie services (seed 003 §4.6): the SIEC (Île-de-France exams) and the DGRH, which
+  // "Accès autres académies" never offers.
+  { code: 'SIEC', libelle: 'SIEC', nomMajuscule: 'SIEC', domaineMail: 'siec.education.fr', interAcademique: true },
+  { code: 'DGRH', libelle: 'DGRH', nomMajuscule: 'DGRH', domaineMail: 'education.gouv.fr', interAcademique: true, exclueAccesAutres: true },
 ];
 
 export interface Commune {
@@ -453,6 +464,25 @@ const ANTICIPEES = [
   e('C004', 'Enseignement scientifique', 3, 'ecrite'),
 ];
 
+/**
+ * The évaluations communes of the spécialités given up at the end of première (seed 003 §4.2.1 lists
+ * them on the EA session: "C009, Humanités, littérature philo", "C010, Mathématiques"…). Added for the
+ * centre d'examen's fixed missions (issue 5); the generator's random draws leave them out
+ * (EPREUVES_EC_SPECIALITES_CLES), so that the rest of the demo is unchanged.
+ */
+export const EPREUVES_EC_SPECIALITES: readonly EpreuveDemo[] = [
+  e('C008', 'Hist-géo, géopol et sci pol', 5, 'ecrite'),
+  e('C009', 'Humanités, littérature philo', 5, 'ecrite'),
+  e('C010', 'Mathématiques', 5, 'ecrite'),
+  e('C011', 'Numérique sc. informatiques', 5, 'ecrite'),
+  e('C012', 'Physique-Chimie', 5, 'ecrite'),
+  e('C013', 'Sc. de la vie et de la terre', 5, 'ecrite'),
+  e('C014', 'Sc. ingénieur', 5, 'ecrite'),
+];
+
+/** "<examen>/<spécialité>/<épreuve>" of EPREUVES_EC_SPECIALITES. */
+export const EPREUVES_EC_SPECIALITES_CLES: ReadonlySet<string> = new Set(EPREUVES_EC_SPECIALITES.map((x) => `47A/BCG/${x.code}`));
+
 const SERIES_BTN: readonly (readonly [string, string, readonly EpreuveDemo[]])[] = [
   ['STMG', 'SCIEN. ET TECHNO. DU MANAGEMENT ET DE LA GESTION', [e('T-MSGN', 'Management, sciences de gestion et numérique', 16, 'ecrite'), e('T-DE', 'Droit et économie', 16, 'ecrite')]],
   ['STI2D', 'SCIEN. ET TECHNO. DE L\'INDUSTRIE ET DU DEV. DURABLE', [e('T-2I2D', 'Ingénierie, innovation et développement durable', 16, 'ecrite'), e('T-PCM', 'Physique-chimie et mathématiques', 16, 'ecrite')]],
@@ -477,7 +507,7 @@ export const SPECIALITES: readonly SpecialiteDemo[] = [
       e('C014', 'Sc. ingénieur', 16, 'ecrite'),
     ],
   },
-  { examen: '47A', code: 'BCG', libelle: 'BACCALAUREAT GENERAL', epreuves: ANTICIPEES },
+  { examen: '47A', code: 'BCG', libelle: 'BACCALAUREAT GENERAL', epreuves: [...ANTICIPEES, ...EPREUVES_EC_SPECIALITES] },
   ...SERIES_BTN.map(([code, libelle, specialites]) => ({
     examen: '430',
     code,

@@ -33,6 +33,7 @@ import {
   type Niveau,
   type VolumeAcademie,
 } from './donnees.ts';
+import { PROFESSEURS_HLP_PROMENADE } from './donnees-centre.ts';
 import { messagesAccueil } from './messages.ts';
 import { genererImagin, structureEnseignement, type DonneesImagin } from './missions.ts';
 
@@ -118,7 +119,7 @@ export interface CompteGenere {
 
 export interface DonneesDemo {
   echelle: number;
-  academies: Array<{ code: string; libelle: string; nom_majuscule: string; domaine_mail: string }>;
+  academies: Array<{ code: string; libelle: string; nom_majuscule: string; domaine_mail: string; inter_academique: boolean; exclue_acces_autres: boolean; service_joignable: boolean }>;
   etablissements: EtablissementGenere[];
   personnes: PersonneGeneree[];
   affectations: AffectationGeneree[];
@@ -509,6 +510,52 @@ function renforcerPromenade(ctx: Contexte, sortie: Sorties): void {
   }
 }
 
+/**
+ * A lettres and a philosophie teacher of LA PROMENADE who both teach HLP in première and terminale, so
+ * that the HLP COEC mission (issue 5) can always be staffed with both profiles. Each from its own
+ * stream, appended after the others: the rest of the data set is unchanged.
+ */
+function professeursHlpPromenade(ctx: Contexte, sortie: Sorties): void {
+  const lycee = ctx.parUai.get(UAI_LYCEE_RENNES);
+  if (!lycee) return;
+  const dep = ctx.departementDe.get(lycee.uai)!;
+  PROFESSEURS_HLP_PROMENADE.forEach((def, i) => {
+    const alea = new Alea(def.cle);
+    const femme = i === 0;
+    const prenom = alea.choisir(femme ? PRENOMS_FEMININS : PRENOMS_MASCULINS);
+    const nom = `${alea.choisir(NOMS_FAMILLE)}-DEMO`;
+    const anneeNaissance = alea.entre(1970, 1990);
+    const p: PersonneGeneree = {
+      cle: def.cle,
+      academie_code: '14',
+      civilite: femme ? 'Mme' : 'M.',
+      nom,
+      prenom,
+      date_naissance: `${anneeNaissance}-${deuxChiffres(alea.entre(1, 12))}-${deuxChiffres(alea.entre(1, 28))}`,
+      // Five digits of 98,600+ are never drawn for the académie's generated persons (genererNumen).
+      numen: genererNumen(alea, '14', 'E', anneeNaissance + 25, 98_600 + i),
+      discipline_poste: def.discipline,
+      email_pro: emailUnique(ctx.emailsPro, prenom, nom, ctx.domaine),
+      email_perso: null,
+      tel_pro: telephone(alea, ctx.vol.telephone),
+      tel_perso: telephone(alea, 'mobile'),
+      ...adresseDans(alea, dep),
+      nir: null,
+      iban_fin: null,
+      bic: null,
+      dossier_financier_actif: false,
+      source: 'EPP',
+    };
+    dossierFinancier(alea, p, dep.insee, 1, 1);
+    sortie.personnes.push(p);
+    sortie.affectations.push({ personne: def.cle, uai: lycee.uai, principal: true });
+    for (const [matiere, mefCode] of def.cours) {
+      const mef = MEFS.find((m) => m.code === mefCode)!;
+      sortie.enseignements.push({ personne: def.cle, uai: lycee.uai, annee_scolaire: ANNEE_SCOLAIRE, mef_code: mef.code, mef_libelle: mef.libelle, type_mef: mef.type, matiere, modalite_cours: 'CG', structure: '' });
+    }
+  });
+}
+
 function genererPersonnes(ctx: Contexte, echelle: number, sortie: Sorties): void {
   const { vol } = ctx;
   PERSONNES_DEMO.filter((def) => def.academie === vol.code).forEach((def, i) => personneNommee(ctx, def, i, sortie));
@@ -579,7 +626,10 @@ function genererPersonnes(ctx: Contexte, echelle: number, sortie: Sorties): void
       }
     }
   }
-  if (vol.code === '14') renforcerPromenade(ctx, sortie);
+  if (vol.code === '14') {
+    renforcerPromenade(ctx, sortie);
+    professeursHlpPromenade(ctx, sortie);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,7 +693,15 @@ export function genererDemo(echelle: number): DonneesDemo {
 
   const base = {
     echelle,
-    academies: ACADEMIES.map((a) => ({ code: a.code, libelle: a.libelle, nom_majuscule: a.nomMajuscule, domaine_mail: a.domaineMail })),
+    academies: ACADEMIES.map((a) => ({
+      code: a.code,
+      libelle: a.libelle,
+      nom_majuscule: a.nomMajuscule,
+      domaine_mail: a.domaineMail,
+      inter_academique: a.interAcademique ?? false,
+      exclue_acces_autres: a.exclueAccesAutres ?? false,
+      service_joignable: a.serviceJoignable ?? true,
+    })),
     etablissements,
     personnes: sortie.personnes,
     affectations: sortie.affectations,

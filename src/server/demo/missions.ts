@@ -1,7 +1,9 @@
 // Pure generation of the demo's IMAG'IN data (issue 4): missions of the current and previous years in
 // Rennes and Toulouse with their dates, commissions, jurys and salles; convocations (some affected and
 // not yet convoked, some convoked by the gestionnaire, some by the centre); indisponibilités from EPP,
-// SIRHEN, the établissements and a convocation in another académie; compétences with varied authors.
+// SIRHEN and the établissements (those a convocation by another académie gives are made at loading by
+// the application's own synchroniserIndisponibilitesAutreAcademie); compétences with varied authors;
+// the centre d'examen's fixed missions (missions-centre.ts, issue 5).
 // Each entity draws from its own stream; rows reference each other by natural keys.
 import { normaliserMatiere, type Nature, type TypeAuteur } from '../../domain/imagin/competences.ts';
 import { ajouterJours, jourSemaine } from '../../domain/imagin/dates.ts';
@@ -20,7 +22,21 @@ import {
   type QualiteDemo,
   type TypeMissionDemo,
 } from './donnees-missions.ts';
-import { ANNEE_SCOLAIRE, ANNEE_SESSION, EXAMENS, SESSIONS, SPECIALITES, UAI_COLLEGE_RENNES, UAI_LA_DECOUVERTE, UAI_LP_RENNES, UAI_LYCEE_RENNES, UAI_RECTORAT_TOULOUSE } from './donnees.ts';
+import { ACADEMIE_SIEC, PREFIXE_PROFESSEURS_HLP } from './donnees-centre.ts';
+import {
+  ANNEE_SCOLAIRE,
+  ANNEE_SESSION,
+  EPREUVES_EC_SPECIALITES_CLES,
+  EXAMENS,
+  SESSIONS,
+  SPECIALITES,
+  UAI_COLLEGE_RENNES,
+  UAI_LA_DECOUVERTE,
+  UAI_LP_RENNES,
+  UAI_LYCEE_RENNES,
+  UAI_RECTORAT_TOULOUSE,
+} from './donnees.ts';
+import { genererMissionsCentre, sessionsSuivantes } from './missions-centre.ts';
 import type { AffectationGeneree, EnseignementGenere, EtablissementGenere, PersonneGeneree } from './generateur.ts';
 
 export interface CreneauGenere {
@@ -44,6 +60,10 @@ export interface MissionGeneree {
   observation_defaut: string;
   signataire: 'chef_etablissement' | 'chef_centre' | 'gestionnaire';
   ciblee_etablissement: boolean;
+  /** COEC / PRECE: the only date the centre may convoke on. */
+  date_limitee?: string | null;
+  /** EC oral: whether CYCLADES has assigned the candidates (false when absent). */
+  candidats_affectes?: boolean;
   dates: CreneauGenere[];
   commissions: Array<{ code: string; nb_candidats: number; dates: CreneauGenere[] }>;
   jurys: Array<{ code: string; libelle: string }>;
@@ -67,6 +87,10 @@ export interface ConvocationGeneree {
   dates_specifiques: boolean;
   editee_le: string | null;
   dates: CreneauGenere[];
+  /** A centre's convocation changed since by the gestionnaire: it leaves the centre's hands. */
+  modifiee_par_gestionnaire?: boolean;
+  /** Login of the account that last created or changed it. */
+  modifiee_par?: string | null;
 }
 
 export interface IndisponibiliteGeneree {
@@ -77,9 +101,8 @@ export interface IndisponibiliteGeneree {
   date_fin: string;
   heure_fin: string;
   motif: string;
-  source: 'ETABLISSEMENT' | 'EPP' | 'SIRHEN' | 'CONVOCATION';
+  source: 'ETABLISSEMENT' | 'EPP' | 'SIRHEN';
   etablissement: string | null;
-  convocation: { academie_code: string; numero: number; personne: string } | null;
 }
 
 export interface CompetenceGeneree {
@@ -93,6 +116,8 @@ export interface DonneesImagin {
   qualites: Array<QualiteDemo & { academie_code: string; ordre: number }>;
   /** Sessions of the previous year (those of ANNEE_SESSION are in the référentiel). */
   sessionsPrecedentes: Array<{ examen_code: string; code: string; libelle: string; annee: number }>;
+  /** Sessions of the next year (missions-centre.ts). */
+  sessionsSuivantes: Array<{ examen_code: string; code: string; libelle: string; annee: number }>;
   missions: MissionGeneree[];
   convocations: ConvocationGeneree[];
   indisponibilites: IndisponibiliteGeneree[];
@@ -132,9 +157,11 @@ function sessionsPrecedentes() {
 }
 
 const SIGLE_DE = new Map(EXAMENS.map((x) => [x.code, x.sigle]));
+// The évaluations communes added for the centre's fixed missions are left out of the random draws.
 const EPREUVES = new Map<string, { sp: (typeof SPECIALITES)[number]; e: (typeof SPECIALITES)[number]['epreuves'][number] }>(
   SPECIALITES.flatMap((sp) => sp.epreuves.map((e) => [`${sp.examen}/${sp.code}/${e.code}`, { sp, e }] as const)),
 );
+const epreuvesTirables = (sp: (typeof SPECIALITES)[number]) => sp.epreuves.filter((e) => !EPREUVES_EC_SPECIALITES_CLES.has(`${sp.examen}/${sp.code}/${e.code}`));
 
 /** The next weekday on or after `iso`. */
 function ouvre(iso: string): string {
@@ -194,9 +221,11 @@ export function genererImagin(base: Base): DonneesImagin {
   const principal = new Map(base.affectations.filter((a) => a.principal).map((a) => [a.personne, a.uai]));
   const etablissementsDe = new Map<string, string[]>();
   for (const a of base.affectations) etablissementsDe.set(a.personne, [...(etablissementsDe.get(a.personne) ?? []), a.uai]);
-  const promenade = base.affectations.filter((a) => a.uai === UAI_LYCEE_RENNES).map((a) => a.personne);
+  // The HLP teachers (issue 5) are appended to the data set and kept out of these draws, which stay unchanged.
+  const tirable = (cle: string) => !cle.startsWith(PREFIXE_PROFESSEURS_HLP);
+  const promenade = base.affectations.filter((a) => a.uai === UAI_LYCEE_RENNES && tirable(a.personne)).map((a) => a.personne);
 
-  const qualites = ACADEMIES_MISSIONS.flatMap((academie_code) => QUALITES.map((q, ordre) => ({ ...q, academie_code, ordre })));
+  const qualites = [...ACADEMIES_MISSIONS, ACADEMIE_SIEC].flatMap((academie_code) => QUALITES.map((q, ordre) => ({ ...q, academie_code, ordre })));
   const missions: MissionGeneree[] = [];
   const convocations: ConvocationGeneree[] = [];
   const annees = [ANNEE_SESSION - 1, ANNEE_SESSION];
@@ -208,7 +237,7 @@ export function genererImagin(base: Base): DonneesImagin {
     const centresLycee = centres.filter((e) => e.type !== 'CLG' && e.type !== 'RECT');
     const rectorat = centres.find((e) => e.type === 'RECT');
     const fixe = academie === '14' ? parUai.get(UAI_LYCEE_RENNES)! : parUai.get(UAI_LA_DECOUVERTE)!;
-    const intervenants = base.personnes.filter((p) => p.academie_code === academie && principal.has(p.cle));
+    const intervenants = base.personnes.filter((p) => p.academie_code === academie && principal.has(p.cle) && tirable(p.cle));
     const locaux = academie === '14' ? promenade : [];
     const numeroBase = academie === '14' ? 110_000 : 190_000;
 
@@ -221,7 +250,7 @@ export function genererImagin(base: Base): DonneesImagin {
         const specialites = SPECIALITES.filter((s) => s.examen === choix.examen);
         const sp = alea.choisir(specialites);
         const sansEpreuve = alea.chance(0.12);
-        const ep = sansEpreuve ? null : alea.choisir(sp.epreuves);
+        const ep = sansEpreuve ? null : alea.choisir(epreuvesTirables(sp));
         const type = typePour(alea, choix.examen, ep?.nature ?? null, vae);
         const centre =
           type === 'COMSUJ' || type === 'REUORG' || type === 'HARMO'
@@ -317,7 +346,8 @@ export function genererImagin(base: Base): DonneesImagin {
     }
   }
 
-  // A teacher of LA PROMENADE convoked by Toulouse: the convocation there, an indisponibilité here.
+  // Teachers of LA PROMENADE convoked by Toulouse: the convocation there; the indisponibilité it gives
+  // in Rennes ("CONVOCATION PAR IMAGIN TOULOUSE") is made at loading, as the application does.
   const indisponibilites: IndisponibiliteGeneree[] = [];
   const oraux16 = missions.filter((m) => m.academie_code === '16' && m.dates[0]!.jour.startsWith(String(ANNEE_SESSION)) && m.type_mission === 'INTORA');
   const autreAcademie = ['demo/martin', ...promenade.filter((c) => c.startsWith('14/promenade/')).slice(0, 2)];
@@ -341,18 +371,6 @@ export function genererImagin(base: Base): DonneesImagin {
       dates_specifiques: false,
       editee_le: `${ajouterJours(d.jour, -21)}T10:00:00.000Z`,
       dates: [],
-    });
-    indisponibilites.push({
-      personne,
-      academie_code: '14',
-      date_debut: d.jour,
-      heure_debut: d.heure_debut,
-      date_fin: d.jour,
-      heure_fin: d.heure_fin,
-      motif: 'CONVOCATION PAR IMAGIN TOULOUSE',
-      source: 'CONVOCATION',
-      etablissement: null,
-      convocation: { academie_code: '16', numero: m.numero, personne },
     });
   });
 
@@ -389,13 +407,12 @@ export function genererImagin(base: Base): DonneesImagin {
           source,
           // Declared by one of the établissements the person works in (the other one, sometimes).
           etablissement: source === 'ETABLISSEMENT' ? (etabs.length > 1 && alea.chance(0.5) ? etabs[1]! : etabs[0]!) : null,
-          convocation: null,
         });
       }
     });
   // Paul MARTIN-DEMO: one declared by his collège (DU PARC), seen but not deletable at LA PROMENADE.
   if (personnes.has('demo/martin')) {
-    indisponibilites.push({ personne: 'demo/martin', academie_code: '14', date_debut: `${ANNEE_SESSION}-05-12`, heure_debut: '08:00', date_fin: `${ANNEE_SESSION}-05-12`, heure_fin: '17:00', motif: 'SECRETARIAT EXAMEN DNB', source: 'ETABLISSEMENT', etablissement: UAI_COLLEGE_RENNES, convocation: null });
+    indisponibilites.push({ personne: 'demo/martin', academie_code: '14', date_debut: `${ANNEE_SESSION}-05-12`, heure_debut: '08:00', date_fin: `${ANNEE_SESSION}-05-12`, heure_fin: '17:00', motif: 'SECRETARIAT EXAMEN DNB', source: 'ETABLISSEMENT', etablissement: UAI_COLLEGE_RENNES });
   }
 
   // Compétences: SYS(C) from the correspondence table, then the other authors.
@@ -439,7 +456,7 @@ export function genererImagin(base: Base): DonneesImagin {
     if (renfort ? Number(p.cle.split('/')[2]) % 7 === 3 : !alea.chance(0.12)) continue;
     const uai = principal.get(p.cle)!;
     const sigles = new Set(siglesProposes(parUai.get(uai)!.type));
-    const possibles = [...EPREUVES.keys()].filter((k) => sigles.has(SIGLE_DE.get(k.split('/')[0]!)!));
+    const possibles = [...EPREUVES.keys()].filter((k) => sigles.has(SIGLE_DE.get(k.split('/')[0]!)!) && !EPREUVES_EC_SPECIALITES_CLES.has(k));
     if (possibles.length === 0) continue;
     const epreuve = alea.choisir(possibles);
     const qui = alea.ponderer([['etab', 5], ['agent', 2], ['gest', 2], ['etab+agent', 2]] as const);
@@ -450,10 +467,16 @@ export function genererImagin(base: Base): DonneesImagin {
   // A compétence is in the list only while one author declares it (C).
   const listees = [...competences.values()].filter((c) => c.auteurs.some((a) => a.nature === 'C'));
 
+  // The centre d'examen's fixed missions (issue 5), after the generated ones: these are unchanged.
+  const centre = genererMissionsCentre(base);
+  missions.push(...centre.missions);
+  convocations.push(...centre.convocations);
+
   return {
     typesMission: TYPES_MISSION,
     qualites,
     sessionsPrecedentes: sessionsPrecedentes(),
+    sessionsSuivantes: sessionsSuivantes(),
     missions,
     convocations,
     indisponibilites,
@@ -465,8 +488,9 @@ export function genererImagin(base: Base): DonneesImagin {
       { uai: UAI_LP_RENNES, annee_scolaire: `${ANNEE_SESSION - 1}-${ANNEE_SESSION}`, validee_le: `${ANNEE_SESSION - 1}-10-20T09:30:00.000Z`, login: null },
     ],
     signatures: [
-      { uai: UAI_LYCEE_RENNES, type: 'centre', autorite: "Pour le recteur de l'académie de Rennes et par délégation", intitule: 'La proviseure, chef de centre', nom: 'Mme HERMINE-DEMO', ville: 'RENNES' },
-      { uai: UAI_LYCEE_RENNES, type: 'etablissement', autorite: '', intitule: "La cheffe d'établissement", nom: 'Mme HERMINE-DEMO', ville: 'RENNES' },
+      // LA PROMENADE signs as centre d'examen and as établissement (003 §4.4).
+      { uai: UAI_LYCEE_RENNES, type: 'centre', autorite: 'Le chef de centre', intitule: 'M. le Proviseur', nom: 'Yann HERMINE-DEMO', ville: 'RENNES' },
+      { uai: UAI_LYCEE_RENNES, type: 'etablissement', autorite: "Le chef d'établissement", intitule: 'M. le Proviseur du lycée La Promenade', nom: 'Yann HERMINE-DEMO', ville: 'RENNES' },
       { uai: UAI_LA_DECOUVERTE, type: 'centre', autorite: "Pour le recteur de l'académie de Toulouse et par délégation", intitule: 'Le proviseur, chef de centre', nom: 'M. CORMORAN-DEMO', ville: 'DECAZEVILLE' },
       { uai: UAI_RECTORAT_TOULOUSE, type: 'centre', autorite: 'Pour le recteur et par délégation', intitule: 'Le chef de la division des examens et concours', nom: 'M. SORBIER-DEMO', ville: 'TOULOUSE' },
     ].filter((s) => parUai.has(s.uai)) as DonneesImagin['signatures'],

@@ -5,7 +5,7 @@ import { SERVICES, type ServiceCode } from '../../domain/services.ts';
 import { activitesDuService } from '../platform/activites.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import type { Actor } from '../platform/policy.ts';
+import { ACTIONS_AUTRE_ACADEMIE, RULES, type Actor, type Rule } from '../platform/policy.ts';
 import {
   changerMotDePasse,
   connecter,
@@ -23,12 +23,23 @@ const LIBELLE_AGENT: Partial<Record<Actor['role'], string>> = {
   dsi: 'DIRECTION DES SYSTEMES D\'INFORMATION',
 };
 
+/**
+ * The activities a session opened in another académie shows (003 §4.6): that académie's centre
+ * d'examen activities whose actions such a session may take ("Accès autres académies" excepted).
+ */
+const ACTIVITES_AUTRE_ACADEMIE: ReadonlySet<string> = new Set(
+  [...ACTIONS_AUTRE_ACADEMIE].flatMap((a) => {
+    const activite = (RULES[a as keyof typeof RULES] as Rule | undefined)?.activite;
+    return activite ? [activite] : [];
+  }),
+);
+
 /** Everything the web shell needs about the signed-in user: header, menu, timers, CSRF token. */
 export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToken: string, derniereActivite: Date) {
   const [academie, etablissement, compte, personne, activites, accueil, prefs] = await Promise.all([
     ctx.db.selectFrom('academie').selectAll().where('code', '=', actor.academieCode).executeTakeFirstOrThrow(),
     actor.etablissementId
-      ? ctx.db.selectFrom('etablissement').select(['uai', 'nom', 'type', 'commune', 'est_centre_examen', 'est_centre_deliberation']).where('id', '=', actor.etablissementId).executeTakeFirst()
+      ? ctx.db.selectFrom('etablissement').select(['uai', 'nom', 'type', 'commune', 'academie_code', 'est_centre_examen', 'est_centre_deliberation']).where('id', '=', actor.etablissementId).executeTakeFirst()
       : undefined,
     ctx.db.selectFrom('compte').select(['login', 'email', 'mot_de_passe_temporaire']).where('id', '=', actor.compteId).executeTakeFirstOrThrow(),
     actor.personneId ? ctx.db.selectFrom('personne').select(['civilite', 'nom', 'prenom']).where('id', '=', actor.personneId).executeTakeFirst() : undefined,
@@ -37,12 +48,17 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     ctx.db.selectFrom('preference_utilisateur').select('preferences').where('compte_id', '=', actor.compteId).executeTakeFirst(),
   ]);
   const service = SERVICES[actor.service];
+  const autreAcademie = !!actor.sessionParenteId;
   const visibles = activites.filter(
     (a) =>
-      !a.condition ||
-      (a.condition === 'centre_examen' && etablissement?.est_centre_examen) ||
-      (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation),
+      // In another académie: only its centre activities that académie opened (003 §4.6).
+      (!autreAcademie || (a.groupe === 'Centre Examen' && ACTIVITES_AUTRE_ACADEMIE.has(a.code) && a.ouverte)) &&
+      (!a.condition ||
+        (a.condition === 'centre_examen' && etablissement?.est_centre_examen) ||
+        (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation)),
   );
+  // The académie the établissement belongs to, named in a tab working in another académie.
+  const origine = autreAcademie && etablissement ? await ctx.db.selectFrom('academie').select('libelle').where('code', '=', etablissement.academie_code).executeTakeFirst() : undefined;
   const groupes: Array<{ groupe: string; activites: typeof visibles }> = [];
   for (const a of visibles) {
     let g = groupes.find((x) => x.groupe === a.groupe);
@@ -67,6 +83,8 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     etablissement: etablissement ? { uai: etablissement.uai, nom: etablissement.nom, type: etablissement.type, commune: etablissement.commune } : null,
     personne: personne ? { civilite: personne.civilite, nom: personne.nom, prenom: personne.prenom } : null,
     entete: `ACADEMIE DE ${academie.nom_majuscule} - ${qui}`,
+    /** Set in a tab opened by "Accès autres académies": the établissement's own académie. */
+    accesAutreAcademie: autreAcademie ? { academieOrigine: origine?.libelle ?? '' } : null,
     connecteEnTantQue: etablissement?.uai ?? compte.login,
     csrfToken,
     secondesRestantes: secondesRestantes(ctx, derniereActivite),
@@ -105,12 +123,19 @@ export function identiteRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/prolonger', { config: { action: 'session.lire' }, schema: { tags: ['identité'], summary: 'Rester connecté' } }, async (request) => {
-    await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: ctx.clock.now() }).where('id', '=', request.actor!.sessionId).execute();
+    // In another académie's tab, the home session is kept alive with it (see resoudreSession).
+    const a = request.actor!;
+    const ids = a.sessionParenteId ? [a.sessionId, a.sessionParenteId] : [a.sessionId];
+    await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: ctx.clock.now() }).where('id', 'in', ids).where('fin_le', 'is', null).execute();
     return { secondesRestantes: ctx.config.sessionIdleSeconds };
   });
 
   app.post('/api/auth/deconnexion', { config: { action: 'session.quitter' }, schema: { tags: ['identité'], summary: 'Quitter' } }, async (request, reply) => {
-    await deconnecter(ctx, request.actor!, request.ip);
+    const actor = request.actor!;
+    await deconnecter(ctx, actor, request.ip);
+    // Leaving a tab opened in another académie ends that session only: the cookie is the home
+    // session's, which other tabs still use.
+    if (actor.sessionParenteId) return { message: "Vous avez quitté le service de cette académie. La session de votre académie reste ouverte dans l'onglet d'origine." };
     effacerCookie(ctx, reply);
     return { message: 'Vous êtes déconnecté.' };
   });

@@ -4,6 +4,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { genererMotDePasseTemporaire, messageMotDePasse, reglesNonRespectees } from '../../domain/identite/mot-de-passe.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
 import { SERVICES, type ServiceCode } from '../../domain/services.ts';
+import { chiffrer } from '../platform/crypto.ts';
 import { audit, type AuditContext } from '../platform/audit.ts';
 import { dureeLisible } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -210,7 +211,7 @@ export async function changerMotDePasse(ctx: AppContext, actor: Actor, input: { 
   if (input.nouveau === input.ancien) throw champInvalide('nouveau', "Le nouveau mot de passe doit être différent de l'ancien.");
   const hash = await hacher(input.nouveau);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: false, mot_de_passe_change_le: ctx.clock.now() }).where('id', '=', compte.id).execute();
+    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: false, mot_de_passe_provisoire_chiffre: null, mot_de_passe_change_le: ctx.clock.now() }).where('id', '=', compte.id).execute();
     // Other sessions of the account end: whoever knew the old password is out.
     await trx
       .updateTable('session_utilisateur')
@@ -304,7 +305,7 @@ export async function reinitialiser(ctx: AppContext, input: { jeton: string; nou
     // Single use, even when two requests race: only the one that flips utilise_le goes on.
     const used = await trx.updateTable('jeton_reinitialisation').set({ utilise_le: now }).where('id', '=', id).where('utilise_le', 'is', null).executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('VALIDATION', "Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ? ».");
-    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: false, mot_de_passe_change_le: now }).where('id', '=', jeton.compte_id).execute();
+    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: false, mot_de_passe_provisoire_chiffre: null, mot_de_passe_change_le: now }).where('id', '=', jeton.compte_id).execute();
     await trx.updateTable('session_utilisateur').set({ fin_le: now, motif_fin: 'reinitialisation' }).where('compte_id', '=', jeton.compte_id).where('fin_le', 'is', null).execute();
     await audit(trx, { academieCode: null, compteId: jeton.compte_id, acteur: jeton.login, ip }, { action: 'mot_de_passe.reinitialise', entite: 'compte', entiteId: jeton.compte_id });
   });
@@ -316,7 +317,8 @@ export async function attribuerMotDePasseTemporaire(ctx: AppContext, actor: Acto
   const motDePasse = genererMotDePasseTemporaire((max) => randomInt(max));
   const hash = await hacher(motDePasse);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: true, mot_de_passe_change_le: ctx.clock.now() }).where('id', '=', compte.id).execute();
+    // Kept encrypted: the next convocation printed for this intervenant shows the same temporary password.
+    await trx.updateTable('compte').set({ password_hash: hash, mot_de_passe_temporaire: true, mot_de_passe_provisoire_chiffre: chiffrer(ctx.config.encryptionKey, motDePasse), mot_de_passe_change_le: ctx.clock.now() }).where('id', '=', compte.id).execute();
     await trx.updateTable('session_utilisateur').set({ fin_le: ctx.clock.now(), motif_fin: 'mot_de_passe_temporaire' }).where('compte_id', '=', compte.id).where('fin_le', 'is', null).execute();
     await audit(trx, { academieCode: actor.academieCode, compteId: actor.compteId, acteur: actor.login, ip }, { action: 'compte.mot_de_passe_temporaire', entite: 'compte', entiteId: compte.id, apres: { empreinte: createHash('sha256').update(hash).digest('hex').slice(0, 12) } });
   });

@@ -11,6 +11,13 @@ import type { Actor } from '../platform/policy.ts';
 
 export const COOKIE_SESSION = 'sid';
 
+/**
+ * The token of a session opened by "Accès autres académies" (003 §4.6). Such a session lives in one
+ * browser tab, beside its parent session: it cannot be a cookie (tabs share cookies), so the tab keeps
+ * its token in sessionStorage and sends it in this header, which then wins over the cookie.
+ */
+export const ENTETE_SESSION_ACADEMIE = 'x-session-academie';
+
 export function hacherJeton(ctx: AppContext, token: string): string {
   return createHmac('sha256', ctx.config.sessionSecret).update(token).digest('base64url');
 }
@@ -40,6 +47,8 @@ export interface SessionResolue {
 }
 
 const NON_CONNECTE = "Vous n'êtes pas connecté. Identifiez-vous pour accéder au service.";
+const PARENTE_TERMINEE =
+  "La session de votre académie d'origine est terminée : l'accès à cette académie l'est aussi. Fermez cet onglet et identifiez-vous à nouveau dans votre académie.";
 
 function messageExpiration(seconds: number) {
   return `Votre session a expiré après ${dureeLisible(seconds)} d'inactivité. Identifiez-vous à nouveau.`;
@@ -53,13 +62,16 @@ export async function resoudreSession(
   request: FastifyRequest,
   opts: { activite: boolean },
 ): Promise<SessionResolue> {
-  const token = request.cookies[COOKIE_SESSION];
+  // A tab working in another académie sends its own session; without it, the cookie's session.
+  const entete = request.headers[ENTETE_SESSION_ACADEMIE];
+  const token = typeof entete === 'string' && entete !== '' ? entete : request.cookies[COOKIE_SESSION];
   if (!token) throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   const id = hacherJeton(ctx, token);
   const row = await ctx.db
     .selectFrom('session_utilisateur as s')
     .innerJoin('role_attribution as r', 'r.id', 's.role_attribution_id')
     .innerJoin('compte as c', 'c.id', 's.compte_id')
+    .leftJoin('session_utilisateur as parente', 'parente.id', 's.parent_session_id')
     .select([
       's.id',
       's.service',
@@ -70,6 +82,9 @@ export async function resoudreSession(
       's.cree_le',
       's.fin_le',
       's.motif_fin',
+      's.parent_session_id',
+      'parente.fin_le as parente_fin_le',
+      'parente.derniere_activite as parente_derniere_activite',
       'r.role',
       'r.id as role_attribution_id',
       'r.personne_id',
@@ -84,6 +99,7 @@ export async function resoudreSession(
   if (!row || !estServiceCode(row.service)) throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   if (row.fin_le) {
     if (row.motif_fin === 'expiration') throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleSeconds));
+    if (row.motif_fin === MOTIF_FIN_PARENTE) throw new AppError('NON_AUTHENTIFIE', PARENTE_TERMINEE);
     throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   }
   if (!row.compte_actif || !row.role_actif) {
@@ -107,9 +123,29 @@ export async function resoudreSession(
     });
     throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleSeconds));
   }
+  // A session opened in another académie lives only as long as the session it was opened from.
+  if (row.parent_session_id !== null) {
+    const parenteDerniere = row.parente_derniere_activite ? new Date(row.parente_derniere_activite) : null;
+    const parenteExpiree = parenteDerniere !== null && now.getTime() - parenteDerniere.getTime() >= idleMs;
+    if (!parenteDerniere || row.parente_fin_le || parenteExpiree) {
+      if (parenteExpiree && !row.parente_fin_le) {
+        await ctx.db
+          .updateTable('session_utilisateur')
+          .set({ fin_le: new Date(parenteDerniere.getTime() + idleMs), motif_fin: 'expiration' })
+          .where('id', '=', row.parent_session_id)
+          .where('fin_le', 'is', null)
+          .execute();
+      }
+      await terminerSession(ctx, id, MOTIF_FIN_PARENTE);
+      throw new AppError('NON_AUTHENTIFIE', PARENTE_TERMINEE);
+    }
+  }
   let derniereActivite = derniere;
   if (opts.activite && now.getTime() - derniere.getTime() > TOUCH_MS) {
-    await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: now }).where('id', '=', id).execute();
+    // Working in another académie's tab is activity of the same person: the home session, which the
+    // child needs, stays alive too (its tab checks its deadline with the server before warning).
+    const ids = row.parent_session_id !== null ? [id, row.parent_session_id] : [id];
+    await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: now }).where('id', 'in', ids).where('fin_le', 'is', null).execute();
     derniereActivite = now;
   }
   return {
@@ -124,6 +160,7 @@ export async function resoudreSession(
       service: row.service as ServiceCode,
       sessionId: id,
       motDePasseTemporaire: row.mot_de_passe_temporaire,
+      sessionParenteId: row.parent_session_id,
     },
     csrfToken: row.csrf_token,
     derniereActivite,
@@ -131,13 +168,21 @@ export async function resoudreSession(
   };
 }
 
+/** Why a session opened in another académie ended with the session it came from. */
+export const MOTIF_FIN_PARENTE = 'fin_session_parente';
+
+/** Ends the session and the sessions opened from it in other académies. */
 export async function terminerSession(ctx: AppContext, id: string, motif: string): Promise<void> {
-  await ctx.db
-    .updateTable('session_utilisateur')
-    .set({ fin_le: ctx.clock.now(), motif_fin: motif })
-    .where((eb) => eb.or([eb('id', '=', id), eb('parent_session_id', '=', id)]))
-    .where('fin_le', 'is', null)
-    .execute();
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('session_utilisateur').set({ fin_le: now, motif_fin: motif }).where('id', '=', id).where('fin_le', 'is', null).execute();
+    await trx
+      .updateTable('session_utilisateur')
+      .set({ fin_le: now, motif_fin: MOTIF_FIN_PARENTE })
+      .where('parent_session_id', '=', id)
+      .where('fin_le', 'is', null)
+      .execute();
+  });
 }
 
 /** Seconds left before the session ends for inactivity. */

@@ -48,6 +48,20 @@ export async function ecrireConvocation(doc: DocumentPdf, d: DonneesConvocation,
   if (i.etablissementPrincipal) doc.paragraphe(i.etablissementPrincipal, { alignement: 'droite', taille: 9 });
   doc.espace(10);
 
+  if (d.acces) {
+    // Seed 004 §2: the identifiant in the convocation's header, the temporary password to change at first login.
+    const lignes: Array<[string, string]> = [["Identifiant IMAG'IN", d.acces.identifiant]];
+    if (d.acces.motDePasseProvisoire) lignes.push(['Mot de passe temporaire', d.acces.motDePasseProvisoire]);
+    doc.cleValeur(lignes);
+    doc.paragraphe(
+      d.acces.motDePasseProvisoire
+        ? "Connectez-vous au service intervenants d'IMAG'IN avec cet identifiant et ce mot de passe temporaire : vous choisirez votre mot de passe personnel lors de cette première connexion."
+        : "Connectez-vous au service intervenants d'IMAG'IN avec cet identifiant et votre mot de passe personnel.",
+      { taille: 9 },
+    );
+    doc.espace(8);
+  }
+
   doc.paragraphe(
     d.qualite
       ? `Vous êtes convoqué(e), en qualité de ${d.qualite}, pour la mission décrite ci-dessous.`

@@ -24,7 +24,9 @@ export const COLONNES_MISSION = [
   'ce.nom as centre_nom',
   'ce.commune as centre_commune',
 ] as const;
+import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
+import { accesIntervenants, type AccesIntervenant } from './compte-intervenant.ts';
 
 export interface EtablissementConvocation {
   uai: string;
@@ -81,6 +83,8 @@ export interface DonneesConvocation {
   datesPropres: boolean;
   signature: { autorite: string; intitule: string; nom: string; ville: string } | null;
   editeeLe: Date | null;
+  /** The intervenant's identifiant and, while there is one, temporary password (seed 004 §2). */
+  acces?: AccesIntervenant | null;
 }
 
 export function libelleEtablissement(e: { type: string; nom: string; commune: string }): string {
@@ -232,4 +236,15 @@ export async function chargerConvocations(db: Db, ids: readonly number[]): Promi
         editeeLe: r.editee_le ? new Date(r.editee_le) : null,
       } satisfies DonneesConvocation;
     });
+}
+
+/**
+ * The convocations as they are sent to the intervenant: with the identifiant and temporary password
+ * (creating the intervenant's account where there is none). `trx`: the caller's transaction.
+ */
+export async function chargerConvocationsAvecAcces(ctx: AppContext, trx: Db, ids: readonly number[]): Promise<DonneesConvocation[]> {
+  const convocations = await chargerConvocations(trx, ids);
+  const acces = await accesIntervenants(ctx, trx, convocations.map((c) => c.intervenant.id));
+  for (const c of convocations) c.acces = acces.get(c.intervenant.id) ?? null;
+  return convocations;
 }

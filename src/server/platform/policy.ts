@@ -16,7 +16,25 @@ export interface Actor {
   service: ServiceCode;
   sessionId: string;
   motDePasseTemporaire: boolean;
+  /**
+   * Set in a session opened by "Accès autres académies" (003 §4.6): the home session it came from. The
+   * actor then works in `academieCode`, another académie than his établissement's, as its centre only.
+   */
+  sessionParenteId?: string | null;
 }
+
+/** The only actions a session opened in another académie may take: its centre's work and the session itself. */
+export const ACTIONS_AUTRE_ACADEMIE: ReadonlySet<string> = new Set([
+  'session.lire',
+  'session.quitter',
+  'preferences.lire',
+  'preferences.modifier',
+  'document.telecharger',
+  'traitement.lire',
+  'missions-centre.consulter',
+  'convocations-centre.consulter',
+  'convocations-centre.gerer',
+]);
 
 const TOUS: Role[] = ['gestionnaire', 'chef_etablissement', 'intervenant', 'administrateur', 'dsi', 'candidat', 'membre_jury'];
 const AGENTS_ACADEMIE: Role[] = ['gestionnaire', 'administrateur', 'dsi'];
@@ -56,6 +74,19 @@ export const RULES = {
   'competences.valider': { roles: ['chef_etablissement'], activite: 'validation-competences' },
   'competences.suivre-validation': { roles: ['gestionnaire'], activite: 'validation-competences' },
   'competences.rouvrir': { roles: ['gestionnaire'], activite: 'validation-competences' },
+  // Issue 5 — gestionnaire side: missions, qualités, convocations, intervenants of the académie.
+  'missions.gerer': { roles: ['gestionnaire'], activite: 'missions' },
+  'convocations.gerer': { roles: ['gestionnaire'], activite: 'missions' },
+  'qualites.gerer': { roles: ['gestionnaire'], activite: 'qualites' },
+  'intervenants.gerer': { roles: ['gestionnaire'], activite: 'intervenants' },
+  // Issue 5 — centre d'examen (003 §4.1, §4.2, §4.4, §4.6): scoped to missions whose centre is the
+  // actor's établissement, in the académie of the session (a child session for another académie).
+  'missions-centre.consulter': { roles: ['chef_etablissement'], activite: 'consultation-missions' },
+  'convocations-centre.consulter': { roles: ['chef_etablissement'], activite: 'convocation-mission' },
+  'convocations-centre.gerer': { roles: ['chef_etablissement'], activite: 'convocation-mission' },
+  'signature-centre.gerer': { roles: ['chef_etablissement'], activite: 'signature-centre' },
+  'signature-etablissement.gerer': { roles: ['chef_etablissement'], activite: 'signature-etablissement' },
+  'acces-academies.utiliser': { roles: ['chef_etablissement'], activite: 'acces-autres-academies' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

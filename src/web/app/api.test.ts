@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, definirJetonCsrf, ecouteursApi, ErreurApi, ErreurReseau } from './api.ts';
+import { api, definirJetonCsrf, definirJetonSessionAcademie, ecouteursApi, ErreurApi, ErreurReseau, telecharger } from './api.ts';
 import { preferencesCompletes } from './preferences.ts';
 
 const reponse = (status: number, corps: unknown, type = 'application/json') =>
@@ -29,6 +29,31 @@ describe('appels à l’API', () => {
     expect(h(1)['content-type']).toBe('application/json');
     // No body, no content type (Fastify refuses an empty JSON body).
     expect(h(2)['content-type']).toBeUndefined();
+  });
+
+  it("envoie la session de l'onglet ouvert dans une autre académie sur tous les appels, téléchargements compris", async () => {
+    const stockage = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (k: string) => stockage.get(k) ?? null,
+      setItem: (k: string, v: string) => void stockage.set(k, v),
+      removeItem: (k: string) => void stockage.delete(k),
+    });
+    vi.stubGlobal('document', { createElement: () => ({ style: {}, click: () => undefined, remove: () => undefined }), body: { append: () => undefined } });
+    const appels: Array<Record<string, string>> = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      appels.push(init.headers as Record<string, string>);
+      return reponse(200, { ok: true });
+    });
+    await api.get('/api/a');
+    expect(appels[0]!['x-session-academie']).toBeUndefined();
+    definirJetonSessionAcademie('jeton-onglet');
+    await api.get('/api/a');
+    await api.post('/api/b');
+    await telecharger('/api/c', 'c.pdf');
+    expect(appels.slice(1).map((h) => h['x-session-academie'])).toEqual(['jeton-onglet', 'jeton-onglet', 'jeton-onglet']);
+    definirJetonSessionAcademie(null);
+    await api.get('/api/a');
+    expect(appels[4]!['x-session-academie']).toBeUndefined();
   });
 
   it('rend le message français du serveur et ses champs', async () => {

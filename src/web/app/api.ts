@@ -52,6 +52,39 @@ export function definirJetonCsrf(jeton: string | null) {
   jetonCsrf = jeton;
 }
 
+/**
+ * A tab opened by « Accès autres académies » (003 §4.6) works in another académie with a session of
+ * its own. Tabs share cookies, so that session is not a cookie: its token is kept in this tab's
+ * sessionStorage and sent in the header below on every call (downloads included); the server then
+ * uses it instead of the cookie, which stays the home tab's.
+ */
+export const CLE_SESSION_ACADEMIE = 'session-autre-academie';
+export const ENTETE_SESSION_ACADEMIE = 'x-session-academie';
+
+export function jetonSessionAcademie(): string | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(CLE_SESSION_ACADEMIE);
+  } catch {
+    return null;
+  }
+}
+
+export function definirJetonSessionAcademie(jeton: string | null) {
+  try {
+    if (typeof sessionStorage === 'undefined') return;
+    if (jeton) sessionStorage.setItem(CLE_SESSION_ACADEMIE, jeton);
+    else sessionStorage.removeItem(CLE_SESSION_ACADEMIE);
+  } catch {
+    // Storage forbidden: the tab cannot hold another académie's session.
+  }
+}
+
+/** The headers that name this tab's session when it is another académie's (none otherwise). */
+export function entetesSession(): Record<string, string> {
+  const jeton = jetonSessionAcademie();
+  return jeton ? { [ENTETE_SESSION_ACADEMIE]: jeton } : {};
+}
+
 export interface OptionsAppel {
   /** Does not count as activity (the session poll). */
   passif?: boolean;
@@ -61,7 +94,7 @@ export interface OptionsAppel {
 }
 
 async function envoyer(methode: string, url: string, corps: unknown, options: OptionsAppel): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...entetesSession() };
   if (corps !== undefined) headers['content-type'] = 'application/json';
   if (methode !== 'GET' && jetonCsrf) headers['x-csrf-token'] = jetonCsrf;
   try {

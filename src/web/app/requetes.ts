@@ -16,6 +16,9 @@ export const LECTURES = {
   comptes: { cle: ['gestion', 'comptes', ''], url: '/api/gestion/comptes?q=' },
   traitements: { cle: ['traitements'], url: '/api/traitements' },
   validationCompetences: { cle: ['gestion', 'validation-competences'], url: '/api/gestion/validation-competences' },
+  missionsGestion: { cle: ['gestion', 'missions', 'liste', ''], url: '/api/gestion/missions' },
+  qualites: { cle: ['gestion', 'qualites'], url: '/api/gestion/qualites' },
+  intervenants: { cle: ['gestion', 'intervenants', 'liste', ''], url: '/api/gestion/intervenants?q=' },
 } as const satisfies Record<string, Lecture>;
 
 export function lecture<T>(l: Lecture) {

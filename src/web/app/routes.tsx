@@ -1,11 +1,13 @@
-// Every URL of the web app. Public: the portal, the login pages, the reset page, the guide. Per
-// service (/<service code>): the password change, the e-mail prompt, and the shell with its home,
+// Every URL of the web app. Public: the portal, the login pages, the reset page, the guide, the
+// arrival page of a tab opened in another académie. Per service (/<service code>): the password
+// change, the e-mail prompt, and the shell with its home,
 // its site map and its activities (/<service>/<activité>/… — pages listed in activites.ts).
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
 import { PageConnexion, PagePortail, PagePortailJury } from '../pages/connexion/Connexion.tsx';
 import { PageAdresseElectronique, PageChangementMotDePasse, PageReinitialisation } from '../pages/connexion/MotDePasse.tsx';
 import { PagePublique } from '../pages/connexion/PagePublique.tsx';
+import { PageAccesAcademie } from '../pages/connexion/AccesAcademie.tsx';
 import { Accueil, CadreActivite, Chargement, GardeService, Introuvable, PlanDuSite } from '../shell/Pages.tsx';
 import { Shell } from '../shell/Shell.tsx';
 import { Annonces } from './Annonces.tsx';
@@ -50,6 +52,8 @@ export const routeur = createBrowserRouter([
       { path: '/connexion/candidat', element: <PageConnexion key="candidat" entree="candidat" /> },
       { path: '/connexion/jury', element: <PagePortailJury /> },
       { path: '/reinitialiser-mot-de-passe', element: <PageReinitialisation /> },
+      // The tab opened by « Accès autres académies » (003 §4.6): arrival with its code, and its end.
+      { path: '/acces-academie', element: <PageAccesAcademie /> },
       {
         path: '/guide/:document',
         element: (

@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { ServiceCode } from '../../domain/services.ts';
-import { api, definirJetonCsrf, ecouteursApi, ErreurApi } from './api.ts';
+import { api, definirJetonCsrf, definirJetonSessionAcademie, ecouteursApi, ErreurApi, jetonSessionAcademie } from './api.ts';
 import { consoleMessages } from './console.ts';
 import { viderEtats } from './etat.ts';
 import { appliquerPreferences } from './preferences.ts';
@@ -24,6 +24,29 @@ export interface EtatNavigationConnexion {
 
 export function cheminConnexion(entree: Entree): string {
   return `/connexion/${entree}`;
+}
+
+/** The page a tab opened in another académie arrives on (code in the hash) and ends on. */
+export const CHEMIN_ACCES_ACADEMIE = '/acces-academie';
+
+/** The state of the end page of a tab opened in another académie. */
+export interface EtatFinAccesAcademie {
+  fin: true;
+  message: string;
+  niveau: 'info' | 'erreur';
+}
+
+/**
+ * A tab opened in another académie is over (« Quitter », or its session ended): it forgets that
+ * session and everything kept for it; the home tab's session, which is the cookie's, is not touched.
+ */
+function oublierSessionAcademie() {
+  definirJetonSessionAcademie(null);
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Nothing kept then.
+  }
 }
 
 /** Inactivity deadline (epoch ms), pushed back by every call the server counts as activity. */
@@ -97,6 +120,8 @@ export interface Sortie {
   message: string;
   /** Come back to the page the session ended on after the next login (not after « Quitter »). */
   revenir: boolean;
+  /** A tab of another académie ended: the guard goes to its end page, not to a login page. */
+  finAccesAcademie?: EtatFinAccesAcademie;
 }
 
 const SessionContext = createContext<ValeurSession | null>(null);
@@ -139,14 +164,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     appliquerSession(s);
   }, []);
 
+  // Only the latest reading is installed: an earlier one answering late (the start-up reading, made
+  // with the cookie, in a tab that has since received another académie's session) is stale.
+  const lectures = useRef(0);
   const recharger = useCallback(async () => {
+    const n = ++lectures.current;
     try {
       const demarrage = sessionDeDemarrage;
       sessionDeDemarrage = null;
       const s = await (demarrage ?? api.get<Session>('/api/auth/session', { passif: true, public: true }));
+      if (n !== lectures.current) return sessionRef.current;
       installer(s);
       return s;
     } catch (e) {
+      if (n !== lectures.current) return sessionRef.current;
       if (e instanceof ErreurApi && e.status === 401) {
         installer(null);
         return null;
@@ -165,6 +196,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // with this message; navigating from here would race with it.
   const perdue = useCallback(
     (e: ErreurApi) => {
+      if (jetonSessionAcademie() !== null) {
+        // Another académie's tab: no login page here (a login would be the home session's); its end page.
+        oublierSessionAcademie();
+        consoleMessages.vider();
+        setSortie({ message: e.message, revenir: false, finAccesAcademie: { fin: true, message: e.message, niveau: 'erreur' } });
+        installer(null);
+        viderEtats();
+        return;
+      }
       setSortie({ message: e.message, revenir: true });
       installer(null);
       viderEtats();
@@ -190,6 +230,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const connecter = useCallback<ValeurSession['connecter']>(
     async (p) => {
+      // A login makes this tab the home session's (the cookie), even if it was another académie's.
+      definirJetonSessionAcademie(null);
       const r = await api.post<{ session?: Session; choix?: ChoixEtablissement[] }>('/api/auth/connexion', p, { public: true });
       if (r.session) {
         if (changerProprietaireBrouillons(r.session.compte.login)) {
@@ -205,13 +247,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const quitter = useCallback(async () => {
-    let message = 'Vous êtes déconnecté.';
+    const autreAcademie = jetonSessionAcademie() !== null;
+    let message = autreAcademie ? "Vous avez quitté le service de cette académie. La session de votre académie reste ouverte dans l'onglet d'origine." : 'Vous êtes déconnecté.';
     try {
       const r = await api.post<{ message: string }>('/api/auth/deconnexion');
       message = r.message;
     } catch (e) {
       // Already over on the server: the user is out anyway.
       if (!(e instanceof ErreurApi && e.status === 401)) throw e;
+    }
+    if (autreAcademie) {
+      // Only this tab's session ended: its end page (the guard goes there), not the login page.
+      oublierSessionAcademie();
+      consoleMessages.vider();
+      setSortie({ message, revenir: false, finAccesAcademie: { fin: true, message, niveau: 'info' } });
+      installer(null);
+      viderEtats();
+      return;
     }
     setSortie({ message, revenir: false });
     installer(null);

@@ -31,6 +31,8 @@ export interface Session {
   etablissement: { uai: string; nom: string; type: string; commune: string } | null;
   personne: { civilite: string; nom: string; prenom: string } | null;
   entete: string;
+  /** A tab opened by « Accès autres académies »: the établissement's own académie (003 §4.6). */
+  accesAutreAcademie: { academieOrigine: string } | null;
   connecteEnTantQue: string;
   csrfToken: string;
   secondesRestantes: number;

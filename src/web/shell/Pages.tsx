@@ -6,7 +6,7 @@ import { estServiceCode, SERVICES } from '../../domain/services.ts';
 import { ActiviteContext, useActivite } from '../app/activite.tsx';
 import { pageActivite } from '../app/activites.ts';
 import { signalerErreur } from '../app/console.ts';
-import { cheminConnexion, useSession, useSessionOuverte, type EtatNavigationConnexion } from '../app/session.tsx';
+import { CHEMIN_ACCES_ACADEMIE, cheminConnexion, useSession, useSessionOuverte, type EtatNavigationConnexion } from '../app/session.tsx';
 import { PagePublique } from '../pages/connexion/PagePublique.tsx';
 import { motifFermeture } from './Menu.tsx';
 
@@ -49,6 +49,8 @@ export function GardeService() {
   if (!estServiceCode(service)) return <Introuvable />;
   if (statut === 'chargement') return <Chargement />;
   if (!session) {
+    // A tab of another académie that ended goes to its own end page (the home session may still be open).
+    if (sortie?.finAccesAcademie) return <Navigate to={CHEMIN_ACCES_ACADEMIE} state={sortie.finAccesAcademie} replace />;
     const etat: EtatNavigationConnexion = { message: sortie?.message, retour: sortie && !sortie.revenir ? undefined : location.pathname + location.search };
     return <Navigate to={cheminConnexion(SERVICES[service].entree)} state={etat} replace />;
   }
@@ -93,6 +95,14 @@ export function Accueil() {
       <h1 tabIndex={-1} className="fr-h3">
         Accueil — {s.application} {s.libelle}
       </h1>
+      {session.accesAutreAcademie && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="acces-autre-academie">
+          <p>
+            Vous travaillez pour le centre d’examen dans {s.application} {session.academie.libelle}, ouvert depuis votre session de l’académie de{' '}
+            {session.accesAutreAcademie.academieOrigine}. « Quitter » ne ferme que cet accès : la session de votre académie reste ouverte dans son onglet.
+          </p>
+        </div>
+      )}
       {session.messageAccueil ? (
         <div className="fr-callout accueil__message">
           <h2 className="fr-callout__title fr-h6">Message de l’académie de {session.academie.libelle}</h2>

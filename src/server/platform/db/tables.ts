@@ -17,6 +17,12 @@ export interface AcademieTable {
   libelle: string;
   nom_majuscule: string;
   domaine_mail: string;
+  /** SIEC, DGRH… (migration 005). */
+  inter_academique: Generated<boolean>;
+  /** Not offered by "Accès autres académies" (DGRH). */
+  exclue_acces_autres: Generated<boolean>;
+  /** False while the académie's service is unreachable: its button is greyed (003 §4.6). */
+  service_joignable: Generated<boolean>;
 }
 
 export interface EtablissementTable {
@@ -126,6 +132,8 @@ export interface CompteTable {
   cree_le: Generated<Date>;
   mot_de_passe_change_le: TimestampNull;
   derniere_connexion: TimestampNull;
+  /** The temporary password printed on convocations, encrypted; null once a personal one is chosen. */
+  mot_de_passe_provisoire_chiffre: string | null;
 }
 
 export interface RoleAttributionTable {
@@ -362,6 +370,8 @@ export interface MissionTable {
   date_limitee: string | null;
   candidats_affectes: Generated<boolean>;
   etat_service: Generated<'non_effectuee' | 'commencee' | 'effectuee' | 'constatee'>;
+  /** COEC: observations carried over onto the next convocations (migration 005). */
+  observation_reportee: string | null;
   cree_le: Generated<Date>;
   modifie_le: Generated<Date>;
 }
@@ -424,6 +434,10 @@ export interface ConvocationTable {
   motif_service_non_fait: string | null;
   cree_le: Generated<Date>;
   modifie_le: Generated<Date>;
+  /** Last mailed (migration 005). */
+  envoyee_le: TimestampNull;
+  /** The account that last created or changed it. */
+  modifiee_par: number | null;
 }
 
 export interface ConvocationDateTable extends CreneauTable {
@@ -484,7 +498,33 @@ export interface SignatureConvocationTable {
   modifie_le: Generated<Date>;
 }
 
+export type StatutEtatFrais =
+  | 'pas_de_frais'
+  | 'annule'
+  | 'mission_non_effectuee'
+  | 'mission_en_cours'
+  | 'non_valide'
+  | 'valide'
+  | 'valide_gestionnaire'
+  | 'invalidable'
+  | 'traite_gestionnaire'
+  | 'a_traiter_gestionnaire';
+
+export interface EtatFraisTable {
+  id: Generated<number>;
+  convocation_id: number;
+  statut: Generated<StatutEtatFrais>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface MissionDateReporteeTable extends CreneauTable {
+  mission_id: number;
+}
+
 export interface MissionsDB {
+  mission_date_reportee: MissionDateReporteeTable;
+  etat_frais: EtatFraisTable;
   type_mission: TypeMissionTable;
   qualite: QualiteTable;
   mission: MissionTable;

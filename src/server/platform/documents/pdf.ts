@@ -64,15 +64,48 @@ export interface StyleTexte {
 
 const POLICES = { normal: 'Marianne-Regular', gras: 'Marianne-Bold', italique: 'Marianne-Regular_Italic' } as const;
 type Police = keyof typeof POLICES;
-let fichiersPolices: Record<Police, Buffer> | undefined;
 
-function polices(): Record<Police, Buffer> {
-  if (!fichiersPolices) {
+/** The part of a fontkit font used here: pdfkit takes the parsed font object itself (pdfkit ≥ 0.16). */
+interface PoliceFontkit {
+  layout(text: string, features?: unknown): { positions: object[] };
+}
+let policesChargees: Record<Police, PoliceFontkit> | undefined;
+
+/**
+ * A word's layout (OpenType shaping) remembered across documents: pdfkit caches it per document only,
+ * and a batch of convocations prints the same words hundreds of times. pdfkit scales the positions it
+ * receives in place, so each call gets its own copy of them.
+ */
+function memoriserMiseEnForme(police: PoliceFontkit): PoliceFontkit {
+  const mettreEnForme = police.layout.bind(police);
+  const cache = new Map<string, { positions: object[] }>();
+  police.layout = (text, features) => {
+    if (features !== undefined && features !== null) return mettreEnForme(text, features);
+    let run = cache.get(text);
+    if (!run) {
+      run = mettreEnForme(text);
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(text, run);
+    }
+    const copie = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as { positions: object[] }, run);
+    copie.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+    return copie;
+  };
+  return police;
+}
+
+/**
+ * The fonts, parsed once per process (fontkit, the one pdfkit uses): parsing the WOFF files for every
+ * document cost tens of milliseconds each, too much for a ZIP of hundreds of convocations.
+ */
+function polices(): Record<Police, PoliceFontkit> {
+  if (!policesChargees) {
     const require = createRequire(import.meta.url);
-    const lire = (nom: string) => readFileSync(require.resolve(`@codegouvfr/react-dsfr/dsfr/fonts/${nom}.woff`));
-    fichiersPolices = { normal: lire(POLICES.normal), gras: lire(POLICES.gras), italique: lire(POLICES.italique) };
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(b: Buffer): PoliceFontkit };
+    const lire = (nom: string) => memoriserMiseEnForme(fontkit.create(readFileSync(require.resolve(`@codegouvfr/react-dsfr/dsfr/fonts/${nom}.woff`))));
+    policesChargees = { normal: lire(POLICES.normal), gras: lire(POLICES.gras), italique: lire(POLICES.italique) };
   }
-  return fichiersPolices;
+  return policesChargees;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +177,8 @@ export class DocumentPdf {
       pdfVersion: '1.7',
       lang: 'fr-FR',
       displayTitle: true,
+      // No default Helvetica (its metrics would be parsed for every document): every text sets its font.
+      font: null as unknown as string,
       info: {
         Title: options.titre,
         Author: options.auteur ?? "IMAG'IN - CYCLADES",
@@ -151,7 +186,7 @@ export class DocumentPdf {
         CreationDate: options.editeLe,
       },
     });
-    for (const p of Object.keys(POLICES) as Police[]) this.#pdf.registerFont(p, f[p]);
+    for (const p of Object.keys(POLICES) as Police[]) this.#pdf.registerFont(p, f[p] as unknown as Buffer);
     this.flux = new Readable({
       highWaterMark: HAUT_TAMPON_FLUX,
       read: () => {

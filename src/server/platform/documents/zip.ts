@@ -10,9 +10,13 @@ import { iterer } from './tableau.ts';
 
 export const TYPE_ZIP = 'application/zip';
 
-export type EntreeZip =
+export type EntreeZip = (
   | { nom: string; contenu: Body | (() => Body | Promise<Body>) }
-  | { nom: string; cleStockage: string };
+  | { nom: string; cleStockage: string }
+) & {
+  /** Already compressed (a PDF, whose streams pdfkit deflates): stored as is, not deflated a second time. */
+  dejaCompresse?: boolean;
+};
 
 export interface OptionsZip {
   /** Needed for entries read from the document store. */
@@ -63,7 +67,7 @@ export function genererZip(entrees: Iterable<EntreeZip> | AsyncIterable<EntreeZi
         body = typeof entree.contenu === 'function' ? await entree.contenu() : entree.contenu;
       }
       const ecrite = once(archive, 'entry');
-      archive.append(source(body), { name: dedoublonner(nomEntree(entree.nom), vus), date });
+      archive.append(source(body), { name: dedoublonner(nomEntree(entree.nom), vus), date, store: entree.dejaCompresse === true });
       await ecrite;
     }
     await archive.finalize();

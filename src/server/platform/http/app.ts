@@ -15,11 +15,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorBody } from '../errors.ts';
-import { autorise, estAction, RULES, type Action, type Actor, type Rule } from '../policy.ts';
+import { AppError, introuvable, type ErrorBody } from '../errors.ts';
+import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, RULES, type Action, type Actor, type Rule } from '../policy.ts';
 import type { AppContext } from '../context.ts';
 import { activiteOuverte } from '../activites.ts';
-import { resoudreSession, COOKIE_SESSION, type SessionResolue } from '../../identite/sessions.ts';
+import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, type SessionResolue } from '../../identite/sessions.ts';
 
 z.config(z.locales.fr());
 
@@ -80,7 +80,13 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
   await app.register(swagger, {
     openapi: {
       info: { title: "API IMAG'IN / CYCLADES", version: '0.1.0', description: 'API de la plateforme des examens (missions des intervenants, examens).' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: COOKIE_SESSION } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: COOKIE_SESSION },
+          // A tab opened by "Accès autres académies" sends its own session in this header.
+          sessionAcademie: { type: 'apiKey', in: 'header', name: ENTETE_SESSION_ACADEMIE },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -102,6 +108,10 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
       if (request.headers['x-csrf-token'] !== csrfToken) {
         throw new AppError('CSRF', 'La requête a été refusée (jeton de sécurité absent ou périmé). Rechargez la page puis recommencez.');
       }
+    }
+    // A session opened in another académie (003 §4.6) only does that académie's centre work.
+    if (actor.sessionParenteId && !ACTIONS_AUTRE_ACADEMIE.has(action)) {
+      throw introuvable("Cette action n'est pas proposée dans l'accès à une autre académie : utilisez l'onglet de votre académie.");
     }
     if (!autorise(actor, action)) {
       if (actor.motDePasseTemporaire && (RULES[action] as Rule).roles.includes(actor.role)) {

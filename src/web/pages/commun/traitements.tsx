@@ -95,7 +95,7 @@ function ListeTraitements() {
       cle={(t) => t.id}
       triParDefaut={{ colonne: 'creeLe', sens: 'desc' }}
       lien={(t) => `${a.base}/${t.id}`}
-      libelleLien={(t) => `Compte rendu : ${t.titre}`}
+      libelleLien={(t) => `${formaterDateHeure(t.creeLe)} — compte rendu : ${t.titre}`}
       chargement={q.isPending}
       erreur={q.error}
       surReessayer={() => void q.refetch()}

@@ -1,7 +1,7 @@
 // What the pages of the établissement service share: the shapes of the API's answers, the header of
 // a selected personnel, the ids of the rows a list displays (for the server-side exports), and the
 // download of a file produced by a POST (exports of « Consultation des personnels »).
-import { ErreurApi, ErreurReseau, enregistrerFichier, ecouteursApi, messageErreurTechnique, referenceErreur } from '../../app/api.ts';
+import { ErreurApi, ErreurReseau, enregistrerFichier, ecouteursApi, entetesSession, messageErreurTechnique, referenceErreur } from '../../app/api.ts';
 import { lireEtat } from '../../app/etat.ts';
 import { correspond, indexRecherche, termesRecherche, trierIndices, type Colonne, type Tri } from '../../liste/logique.ts';
 
@@ -73,7 +73,7 @@ export async function telechargerPost(url: string, corps: unknown, jetonCsrf: st
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, application/pdf, text/csv', 'x-csrf-token': jetonCsrf },
+      headers: { 'content-type': 'application/json', accept: 'application/json, application/pdf, text/csv', 'x-csrf-token': jetonCsrf, ...entetesSession() },
       body: JSON.stringify(corps),
       credentials: 'same-origin',
     });
