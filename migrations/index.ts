@@ -6,6 +6,7 @@ import * as m002 from './20261123_002_traitement_etape.ts';
 import * as m003 from './20261123_003_missions.ts';
 import * as m004 from './20261123_004_imagin_etablissement.ts';
 import * as m005 from './20261123_005_centre_examen.ts';
+import * as m006 from './20261203_006_cyclades_candidats.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_003_missions': m003,
   '20261123_004_imagin_etablissement': m004,
   '20261123_005_centre_examen': m005,
+  '20261203_006_cyclades_candidats': m006,
 };

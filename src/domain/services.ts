@@ -22,6 +22,8 @@ export interface ActiviteDef {
   fermable: boolean;
   /** Only shown when the actor's établissement is a centre d'examen / de délibération. */
   condition?: 'centre_examen' | 'centre_deliberation';
+  /** Further menu paths where the same activity appears (seed 002: "Mon établissement" and "Inscription"). */
+  autresGroupes?: readonly string[];
   aide: string;
 }
 
@@ -56,6 +58,9 @@ const centre = (code: string, libelle: string, aide: string): ActiviteDef => ({
   condition: 'centre_examen',
   aide,
 });
+
+const GROUPE_MON_ETABLISSEMENT = 'Mon établissement — Gérer les comptes Cyclades de mes élèves';
+const GROUPE_INSCRIPTION = 'Inscription — Gérer les comptes Cyclades de mes élèves';
 
 /** An activity of the établissement service: the gestionnaire opens or closes it for the académie. */
 const etablissement = (code: string, libelle: string, aide: string): ActiviteDef => ({
@@ -114,6 +119,8 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       platform('missions', 'Missions et convocations', 'Missions', "Créez et modifiez les missions de votre académie (session, épreuve, type, centre d'examen, dates, commissions, jurys, salles, signataire, ciblage pour convocation en établissement) et convoquez-y des intervenants."),
       platform('qualites', 'Qualités', 'Missions', "Tenez à jour la liste des qualités proposées lors des convocations (Président de jury, Correcteur, Interrogateur…) ; précisez celles de SANTORIN et celles qui donnent accès au portail de délibération."),
       platform('intervenants', 'Intervenants', 'Missions', "Recherchez les intervenants de votre académie et créez un intervenant qui n'y est pas encore connu, afin de le convoquer."),
+      // Issue 6: the prerequisite of the établissements' candidate accounts (seed 002 §1.1).
+      platform('gestion-candidats', 'Gestion des candidats en établissement', 'CYCLADES', "Positionnez le service de gestion des candidats en établissement : seuls les établissements qui en disposent génèrent les comptes CYCLADES de leurs élèves."),
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],
@@ -150,6 +157,21 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['chef_etablissement'],
     sessionUniqueParEtablissement: false,
     activites: [
+      // Issue 6 (seed 002): the pupils' CYCLADES accounts, under both menu paths of the seed.
+      {
+        ...etablissement('comptes-eleves', 'Générer les comptes Cyclades de mes élèves', "Créez les comptes de connexion de vos élèves inscrits ou pré-inscrits qui ont une adresse électronique, regroupés par série, par division de classe ou par division et qualification présentée. Le traitement produit les papillons de connexion (un ou deux par page) à remettre aux élèves ; « Accéder aux comptes » les retrouve à tout moment."),
+        groupe: GROUPE_MON_ETABLISSEMENT,
+        autresGroupes: [GROUPE_INSCRIPTION],
+      },
+      {
+        ...etablissement('regeneration-mot-de-passe', "Régénérer le mot de passe d'un compte d'un élève", "Régénérez le mot de passe d'un élève (ou de plusieurs, après avoir coché « Supprimer limitation à un élève ») dont le compte « prenom.nom » a été créé par un établissement ; un élève sans compte en reçoit un. Les papillons précédents de ces élèves ne permettent plus de se connecter."),
+        groupe: GROUPE_MON_ETABLISSEMENT,
+        autresGroupes: [GROUPE_INSCRIPTION],
+      },
+      {
+        ...etablissement('liste-detaillee-eleves', 'Liste détaillée de mes élèves', "Exportez au format CSV la liste détaillée de vos élèves candidats, avec la colonne « Identifiant de connexion » (ou « Pas de compte candidat Cyclades »)."),
+        groupe: 'Inscription — Génération de documents — Listes de travail',
+      },
       { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },
@@ -160,7 +182,11 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     entree: 'candidat',
     roles: ['candidat'],
     sessionUniqueParEtablissement: false,
-    activites: [],
+    activites: [
+      // Issue 6 (seed 002): what the candidate's account is for.
+      { ...etablissement('recapitulatif', "Mon récapitulatif d'inscription", "Téléchargez le récapitulatif de chacune de vos inscriptions aux examens : vos coordonnées, l'examen, la série ou la spécialité, les épreuves présentées."), groupe: 'Mon dossier' },
+      { ...etablissement('resultats', 'Mes résultats', "Consultez vos résultats et vos notes dès que le service des examens de votre académie les a publiés."), groupe: 'Mon dossier' },
+    ],
   },
   'portail-jury': {
     code: 'portail-jury',

@@ -6,7 +6,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { ServiceCode } from '../../domain/services.ts';
 import type { TypeCompte } from '../platform/db/tables.ts';
 import { Alea } from './alea.ts';
-import { ACADEMIES, ETABLISSEMENTS_FIXES, UAI_COLLEGE_RENNES, UAI_LA_DECOUVERTE, UAI_LP_RENNES, UAI_LYCEE_RENNES } from './donnees.ts';
+import { ACADEMIES, ANNEE_SESSION, ETABLISSEMENTS_FIXES, UAI_COLLEGE_RENNES, UAI_LA_DECOUVERTE, UAI_LP_RENNES, UAI_LYCEE_RENNES } from './donnees.ts';
 
 // A type alias rather than an interface, so that a CompteDemo is also a Record<string, unknown>.
 export type CompteDemo = {
@@ -33,6 +33,10 @@ export const MOT_DE_PASSE_TEMPORAIRE = (() => {
   const alea = new Alea('demo/mot-de-passe-temporaire');
   return genererMotDePasseTemporaire((max) => alea.entier(max), 10);
 })();
+
+/** The demo candidate (espace candidat, issue 6): a former pupil of DU PARC with a personal password. */
+export const MOT_DE_PASSE_CANDIDAT = 'Demo-Candidat-2026!';
+export const CANDIDAT_DEMO = { login: 'lea.moreau', nom: 'MOREAU', prenom: 'Léa' } as const;
 
 export type TypeMotDePasse = 'agents' | 'intervenant' | 'temporaire';
 
@@ -146,6 +150,22 @@ function portee(def: DefinitionCompte): string {
 
 /** The demo accounts, one line per (account, service) it opens. */
 export function comptesDemo(): CompteDemo[] {
+  // The candidate's account is loaded with the candidates (candidats.ts), not from DEFINITIONS_COMPTES.
+  const candidat: CompteDemo = {
+    role: 'candidat',
+    service: 'espace-candidat',
+    login: CANDIDAT_DEMO.login,
+    motDePasse: MOT_DE_PASSE_CANDIDAT,
+    portee: `${CANDIDAT_DEMO.prenom} ${CANDIDAT_DEMO.nom}, candidate au DNB ${ANNEE_SESSION} (collège DU PARC, RENNES)`,
+    academie: libelleAcademie('14'),
+    academieCode: '14',
+    temporaire: false,
+    email: null,
+  };
+  return [...comptesDefinis(), candidat];
+}
+
+function comptesDefinis(): CompteDemo[] {
   return DEFINITIONS_COMPTES.flatMap((def) =>
     def.services.map((service) => ({
       role: def.role,

@@ -68,7 +68,7 @@ describe('générateur de démonstration', () => {
 
   it('propose un compte par rôle, avec des mots de passe conformes aux règles', () => {
     const comptes = comptesDemo();
-    expect(new Set(comptes.map((c) => c.role))).toEqual(new Set(['gestionnaire', 'administrateur', 'dsi', 'chef_etablissement', 'intervenant']));
+    expect(new Set(comptes.map((c) => c.role))).toEqual(new Set(['gestionnaire', 'administrateur', 'dsi', 'chef_etablissement', 'intervenant', 'candidat']));
     for (const c of comptes.filter((x) => !x.temporaire)) expect(reglesNonRespectees(c.motDePasse, { login: c.login }), c.login).toEqual([]);
     const temporaire = comptes.find((c) => c.temporaire)!;
     expect(temporaire.motDePasse).toBe(MOT_DE_PASSE_TEMPORAIRE);

@@ -5,9 +5,10 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { hacher } from '../platform/passwords.ts';
-import { LOGINS_DEMO, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
-import { genererDemo, verifierEchelle } from './generateur.ts';
+import { LOGINS_DEMO, MOT_DE_PASSE_CANDIDAT, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
+import { CANDIDATS_PAR_ECHELLE, genererDemo, verifierEchelle } from './generateur.ts';
 import { chargerImagin } from './charger-missions.ts';
+import { chargerCandidats, genererCandidats } from './candidats.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -28,7 +29,7 @@ export interface RapportDemo {
   epreuves: number;
   comptes: number;
   messagesAccueil: number;
-  /** Candidates come with the candidatures issue (about CANDIDATS_PAR_ECHELLE × scale); 0 for now. */
+  /** CYCLADES candidates (issue 6): about CANDIDATS_PAR_ECHELLE × scale. */
   candidats: number;
   /** IMAG'IN (issue 4): missions, convocations, indisponibilités, compétences in Rennes and Toulouse. */
   missions: number;
@@ -240,8 +241,13 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       log(`IMAG'IN : ${d.imagin.missions.length} missions, ${d.imagin.convocations.length} convocations, ${d.imagin.competences.length} compétences…`);
       Object.assign(rapport, await chargerImagin(trx, d.imagin, { etabId, personneId, compteId }));
 
-      // Candidates (about CANDIDATS_PAR_ECHELLE × scale, 30,000 at scale 100) are loaded here once
-      // the candidatures table exists (later issue).
+      // CYCLADES (issue 6): the pupils of 3e of the collèges that manage their candidates.
+      const colleges = d.etablissements
+        .filter((e) => e.type === 'CLG' && e.service_gestion_candidats && (e.academie_code === '14' || e.academie_code === '16'))
+        .map((e) => ({ uai: e.uai, academie_code: e.academie_code, commune: e.commune, code_postal: e.code_postal }));
+      const candidats = genererCandidats(colleges, CANDIDATS_PAR_ECHELLE * opts.scale);
+      log(`CYCLADES : ${candidats.candidatures.length} candidatures…`);
+      rapport.candidats = (await chargerCandidats(trx, candidats, { etabId, hashCandidat: await hacher(MOT_DE_PASSE_CANDIDAT), maintenant: change })).candidats;
 
       await trx
         .insertInto('parametre')

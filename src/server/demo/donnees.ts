@@ -183,7 +183,7 @@ export const UAI_LA_DECOUVERTE = '0120006S';
 export const UAI_RECTORAT_TOULOUSE = '0310094J';
 
 export const ETABLISSEMENTS_FIXES: readonly EtablissementFixe[] = [
-  { uai: UAI_LYCEE_RENNES, academie: '14', type: 'LGT', nom: 'LA PROMENADE', commune: 'RENNES', codePostal: '35000', adresse: '12 AVENUE DE LA PROMENADE', centreExamen: true, centreDeliberation: true, gestionCandidats: true },
+  { uai: UAI_LYCEE_RENNES, academie: '14', type: 'LGT', nom: 'LA PROMENADE', commune: 'RENNES', codePostal: '35000', adresse: '12 AVENUE DE LA PROMENADE', centreExamen: true, centreDeliberation: true, gestionCandidats: false },
   { uai: UAI_COLLEGE_RENNES, academie: '14', type: 'CLG', nom: 'DU PARC', commune: 'RENNES', codePostal: '35000', adresse: '5 ALLEE DU PARC', centreExamen: false, centreDeliberation: false, gestionCandidats: true },
   // Seed 001 prints "P BREQUIGNY – RENNES CEDEX 2 (0350059Z)" as a centre de l'épreuve de contrôle.
   { uai: UAI_LP_RENNES, academie: '14', type: 'LPO', nom: 'BREQUIGNY', commune: 'RENNES CEDEX 2', codePostal: '35202', adresse: '7 AVENUE DES LANDES', centreExamen: true, centreDeliberation: true, gestionCandidats: true },
@@ -380,6 +380,8 @@ export interface SessionDemo {
   examen: string;
   code: string;
   libelle: string;
+  /** ANNEE_SESSION unless said. */
+  annee?: number;
 }
 
 // Libellés as the seeds print them ("470, BCG, 2021, BGT", "400, BCP, 2021-06, BCP JUIN 2021", …).
@@ -394,6 +396,8 @@ export const SESSIONS: readonly SessionDemo[] = [
   { examen: '450', code: `${ANNEE_SESSION}-06`, libelle: `BP${ANNEE_SESSION}-06` },
   { examen: '500', code: `${ANNEE_SESSION}-06`, libelle: `CAP ${ANNEE_SESSION}` },
   { examen: CODE_EXAMEN_DNB, code: `${ANNEE_SESSION}-06`, libelle: `DNB ${ANNEE_SESSION}` },
+  // The pupils of 3e of the school year register to the next DNB (issue 6: their CYCLADES accounts).
+  { examen: CODE_EXAMEN_DNB, code: `${ANNEE_SESSION + 1}-06`, libelle: `DNB ${ANNEE_SESSION + 1}`, annee: ANNEE_SESSION + 1 },
 ];
 
 export type Nature = 'ecrite' | 'orale' | 'pratique';

@@ -40,9 +40,8 @@ import { genererImagin, structureEnseignement, type DonneesImagin } from './miss
 export const ECHELLE_MAX = 1000;
 
 /**
- * Hook for the candidatures issue: about 300 candidates per unit of scale (30,000 at scale 100,
- * an académie's June session), spread over the sessions of SESSIONS and the établissements with
- * service_gestion_candidats. The candidature table does not exist yet, so none are generated.
+ * About 300 candidates per unit of scale (30,000 at scale 100, an académie's June session): the pupils
+ * of 3e of the collèges with a service_gestion_candidats (candidats.ts).
  */
 export const CANDIDATS_PAR_ECHELLE = 300;
 
@@ -707,7 +706,7 @@ export function genererDemo(echelle: number): DonneesDemo {
     affectations: sortie.affectations,
     enseignements: sortie.enseignements,
     examens: EXAMENS.map((x) => ({ code: x.code, sigle: x.sigle, libelle: x.libelle })),
-    sessions: SESSIONS.map((s) => ({ examen_code: s.examen, code: s.code, libelle: s.libelle, annee: ANNEE_SESSION })),
+    sessions: SESSIONS.map((s) => ({ examen_code: s.examen, code: s.code, libelle: s.libelle, annee: s.annee ?? ANNEE_SESSION })),
     specialites: SPECIALITES,
     comptes: genererComptes(sortie.avecCompte),
     messages,

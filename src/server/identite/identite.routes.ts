@@ -61,9 +61,11 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
   const origine = autreAcademie && etablissement ? await ctx.db.selectFrom('academie').select('libelle').where('code', '=', etablissement.academie_code).executeTakeFirst() : undefined;
   const groupes: Array<{ groupe: string; activites: typeof visibles }> = [];
   for (const a of visibles) {
-    let g = groupes.find((x) => x.groupe === a.groupe);
-    if (!g) groupes.push((g = { groupe: a.groupe, activites: [] }));
-    g.activites.push(a);
+    for (const nom of [a.groupe, ...(a.autresGroupes ?? [])]) {
+      let g = groupes.find((x) => x.groupe === nom);
+      if (!g) groupes.push((g = { groupe: nom, activites: [] }));
+      g.activites.push(a);
+    }
   }
   const qui = etablissement
     ? `${etablissement.type} ${etablissement.nom} ${etablissement.commune}`.toUpperCase()

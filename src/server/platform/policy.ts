@@ -87,6 +87,14 @@ export const RULES = {
   'signature-centre.gerer': { roles: ['chef_etablissement'], activite: 'signature-centre' },
   'signature-etablissement.gerer': { roles: ['chef_etablissement'], activite: 'signature-etablissement' },
   'acces-academies.utiliser': { roles: ['chef_etablissement'], activite: 'acces-autres-academies' },
+  // Issue 6 — CYCLADES candidate accounts (seed 002): the établissement's own pupils only, checked by
+  // the service; the gestionnaire positions the prerequisite service; the candidate reads his own file.
+  'comptes-candidats.generer': { roles: ['chef_etablissement'], activite: 'comptes-eleves' },
+  'comptes-candidats.regenerer': { roles: ['chef_etablissement'], activite: 'regeneration-mot-de-passe' },
+  'eleves.lister': { roles: ['chef_etablissement'], activite: 'liste-detaillee-eleves' },
+  'gestion-candidats.positionner': { roles: ['gestionnaire'], activite: 'gestion-candidats' },
+  'candidat.recapitulatif': { roles: ['candidat'], activite: 'recapitulatif' },
+  'candidat.resultats': { roles: ['candidat'], activite: 'resultats' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -293,7 +293,7 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB extends MissionsDB, ImaginEtablissementDB {
+export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -564,4 +564,106 @@ export interface ConvocationCreneauView {
 export interface ImaginEtablissementDB {
   gestionnaire_examen: GestionnaireExamenTable;
   convocation_creneau: ConvocationCreneauView;
+}
+
+// CYCLADES candidates (migration 006, issue 6).
+export type EtatCandidature = 'en_cours_saisie' | 'pre_inscrit' | 'inscrit' | 'annule' | 'refuse';
+export type Regroupement = 'serie' | 'division' | 'division_qualification';
+
+export interface CandidatTable {
+  id: Generated<number>;
+  academie_code: string;
+  ine: string | null;
+  civilite: 'M.' | 'Mme';
+  nom: string;
+  prenom: string;
+  date_naissance: string | null;
+  adresse: Generated<string>;
+  code_postal: Generated<string>;
+  commune: Generated<string>;
+  cree_le: Generated<Date>;
+}
+
+export interface CandidatureTable {
+  id: Generated<number>;
+  candidat_id: number;
+  session_examen_id: number;
+  academie_code: string;
+  etablissement_id: number | null;
+  numero_candidat: string;
+  etat: EtatCandidature;
+  email: string | null;
+  serie_code: Generated<string>;
+  serie_libelle: Generated<string>;
+  division_classe: Generated<string>;
+  qualification_presentee: Generated<string>;
+  specialite_id: number | null;
+  liste_rouge: Generated<boolean>;
+  presume_fraudeur: Generated<boolean>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface CandidatureEpreuveTable {
+  candidature_id: number;
+  epreuve_option_id: number;
+}
+
+export interface GenerationComptesTable {
+  id: Generated<number>;
+  academie_code: string;
+  etablissement_id: number;
+  session_examen_id: number | null;
+  type: 'generation' | 'regeneration';
+  regroupement: Regroupement;
+  forcer: Generated<boolean>;
+  titre: Generated<string>;
+  traitement_id: string | null;
+  nb_comptes_crees: Generated<number>;
+  nb_mots_de_passe_regeneres: Generated<number>;
+  cree_par: number | null;
+  cree_le: Generated<Date>;
+}
+
+export interface CompteCandidatTable {
+  compte_id: number;
+  candidat_id: number;
+  type_login: 'prenom_nom' | 'email';
+  etablissement_id: number | null;
+  derniere_generation_id: number | null;
+  genere_le: TimestampNull;
+}
+
+export interface PublicationResultatsTable {
+  academie_code: string;
+  session_examen_id: number;
+  publie_le: Generated<Date>;
+  publie_par: number | null;
+}
+
+export interface NotePubliee {
+  epreuve: string;
+  coefficient: number;
+  /** "12.50", or "ABS" (absent), "DISP" (dispensé). */
+  note: string;
+  groupe: 1 | 2;
+}
+
+export interface ResultatPublieTable {
+  candidature_id: number;
+  decision: string;
+  mention: string | null;
+  moyenne: ColumnType<number | null, number | null | undefined, number | null>;
+  notes: Json<NotePubliee[]>;
+  publie_le: Generated<Date>;
+}
+
+export interface CandidatsDB {
+  candidat: CandidatTable;
+  candidature: CandidatureTable;
+  candidature_epreuve: CandidatureEpreuveTable;
+  generation_comptes: GenerationComptesTable;
+  compte_candidat: CompteCandidatTable;
+  publication_resultats: PublicationResultatsTable;
+  resultat_publie: ResultatPublieTable;
 }
