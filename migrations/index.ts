@@ -7,6 +7,7 @@ import * as m003 from './20261123_003_missions.ts';
 import * as m004 from './20261123_004_imagin_etablissement.ts';
 import * as m005 from './20261123_005_centre_examen.ts';
 import * as m006 from './20261203_006_cyclades_candidats.ts';
+import * as m007 from './20261203_007_cyclades_deliberation.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_004_imagin_etablissement': m004,
   '20261123_005_centre_examen': m005,
   '20261203_006_cyclades_candidats': m006,
+  '20261203_007_cyclades_deliberation': m007,
 };

@@ -204,7 +204,7 @@ function genererAnciens(alea: Alea, d: DonneesCandidats, duParc: CollegeCandidat
       uai: duParc.uai,
       numero_candidat: `${ANNEE_SESSION}${duParc.uai.slice(0, 7)}${rang}`,
       etat: 'inscrit',
-      email: email(a.prenom, a.nom, rang),
+      email: i === 0 ? CANDIDAT_DEMO.email : email(a.prenom, a.nom, rang),
       serie_code: 'G',
       serie_libelle: s.libelle,
       division_classe: '3C',
@@ -212,7 +212,7 @@ function genererAnciens(alea: Alea, d: DonneesCandidats, duParc: CollegeCandidat
       specialite: s.code,
     });
     const login = i === 0 ? CANDIDAT_DEMO.login : `${sansAccents(a.prenom).toLowerCase()}.${sansAccents(a.nom).toLowerCase().replace(/[^a-z]/g, '')}`;
-    d.comptes.push({ candidat: e.cle, login, email: email(a.prenom, a.nom, rang), typeLogin: 'prenom_nom', uai: duParc.uai });
+    d.comptes.push({ candidat: e.cle, login, email: i === 0 ? CANDIDAT_DEMO.email : email(a.prenom, a.nom, rang), typeLogin: 'prenom_nom', uai: duParc.uai });
     d.resultats.push(resultatDnb(alea, e.cle, s.epreuves, i === 0 ? 15.5 : undefined));
   });
 }

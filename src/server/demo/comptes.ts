@@ -36,7 +36,7 @@ export const MOT_DE_PASSE_TEMPORAIRE = (() => {
 
 /** The demo candidate (espace candidat, issue 6): a former pupil of DU PARC with a personal password. */
 export const MOT_DE_PASSE_CANDIDAT = 'Demo-Candidat-2026!';
-export const CANDIDAT_DEMO = { login: 'lea.moreau', nom: 'MOREAU', prenom: 'Léa' } as const;
+export const CANDIDAT_DEMO = { login: 'lea.moreau', nom: 'MOREAU', prenom: 'Léa', email: 'lea.moreau200@famille-demo.fr' } as const;
 
 export type TypeMotDePasse = 'agents' | 'intervenant' | 'temporaire';
 
@@ -114,6 +114,7 @@ export const DEFINITIONS_COMPTES: readonly DefinitionCompte[] = [
   { login: 'admin.rennes', type: 'agent', motDePasse: 'agents', email: 'admin-imagin@demo.ac-rennes.fr', role: 'administrateur', academie: '14', uai: null, personne: null, services: ['imagin-admin'] },
   { login: 'dsi.rennes', type: 'agent', motDePasse: 'agents', email: 'dsi@demo.ac-rennes.fr', role: 'dsi', academie: '14', uai: null, personne: null, services: ['dsi'] },
   { login: `ce.${UAI_LYCEE_RENNES.toLowerCase()}`, type: 'agent', motDePasse: 'agents', email: `ce.${UAI_LYCEE_RENNES.toLowerCase()}@demo.ac-rennes.fr`, role: 'chef_etablissement', academie: '14', uai: UAI_LYCEE_RENNES, personne: null, services: CHEF },
+  { login: `ce.${UAI_LP_RENNES.toLowerCase()}`, type: 'agent', motDePasse: 'agents', email: `ce.${UAI_LP_RENNES.toLowerCase()}@demo.ac-rennes.fr`, role: 'chef_etablissement', academie: '14', uai: UAI_LP_RENNES, personne: null, services: CHEF },
   { login: `ce.${UAI_COLLEGE_RENNES.toLowerCase()}`, type: 'agent', motDePasse: 'agents', email: `ce.${UAI_COLLEGE_RENNES.toLowerCase()}@demo.ac-rennes.fr`, role: 'chef_etablissement', academie: '14', uai: UAI_COLLEGE_RENNES, personne: null, services: CHEF },
   { login: `ce.${UAI_LA_DECOUVERTE.toLowerCase()}`, type: 'agent', motDePasse: 'agents', email: `ce.${UAI_LA_DECOUVERTE.toLowerCase()}@demo.ac-toulouse.fr`, role: 'chef_etablissement', academie: '16', uai: UAI_LA_DECOUVERTE, personne: null, services: CHEF },
   { login: 'prof.martin', type: 'intervenant', motDePasse: 'intervenant', email: 'paul.martin-demo@ac-rennes.fr', role: 'intervenant', academie: '14', uai: null, personne: 'demo/martin', services: ['imagin-intervenant'] },
@@ -160,7 +161,7 @@ export function comptesDemo(): CompteDemo[] {
     academie: libelleAcademie('14'),
     academieCode: '14',
     temporaire: false,
-    email: null,
+    email: CANDIDAT_DEMO.email,
   };
   return [...comptesDefinis(), candidat];
 }

@@ -9,6 +9,7 @@ import { LOGINS_DEMO, MOT_DE_PASSE_CANDIDAT, MOTS_DE_PASSE, type TypeMotDePasse 
 import { CANDIDATS_PAR_ECHELLE, genererDemo, verifierEchelle } from './generateur.ts';
 import { chargerImagin } from './charger-missions.ts';
 import { chargerCandidats, genererCandidats } from './candidats.ts';
+import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -154,6 +155,7 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
           nature: e.nature,
           domaine: e.domaine,
           facultative: e.facultative ?? false,
+          ...controleEpreuve(s.examen, e),
         })),
       );
       await parLots(epreuves, (lot) => trx.insertInto('epreuve_option').values(lot).onConflict((oc) => oc.columns(['specialite_id', 'code']).doNothing()).execute());
@@ -248,6 +250,9 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       const candidats = genererCandidats(colleges, CANDIDATS_PAR_ECHELLE * opts.scale);
       log(`CYCLADES : ${candidats.candidatures.length} candidatures…`);
       rapport.candidats = (await chargerCandidats(trx, candidats, { etabId, hashCandidat: await hacher(MOT_DE_PASSE_CANDIDAT), maintenant: change })).candidats;
+      // Bac Pro second group (issue 7): juries at état 140 in BREQUIGNY and LA PROMENADE.
+      const deliberation = await chargerDeliberation(trx, { etabId });
+      rapport.candidats += deliberation.candidats;
 
       await trx
         .insertInto('parametre')

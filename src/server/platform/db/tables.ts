@@ -118,6 +118,10 @@ export interface EpreuveOptionTable {
   nature: 'ecrite' | 'orale' | 'pratique';
   domaine: 'professionnel' | 'general' | null;
   facultative: Generated<boolean>;
+  /** Migration 007: the contrôle oral that may replace this first-group épreuve (Bac Pro). */
+  controle: ColumnType<EpreuveDeControle | null, EpreuveDeControle | null | undefined, EpreuveDeControle | null>;
+  /** Migration 007: this épreuve is that contrôle oral. */
+  est_controle: ColumnType<EpreuveDeControle | null, EpreuveDeControle | null | undefined, EpreuveDeControle | null>;
 }
 
 export interface CompteTable {
@@ -293,7 +297,7 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB {
+export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -602,6 +606,9 @@ export interface CandidatureTable {
   presume_fraudeur: Generated<boolean>;
   cree_le: Generated<Date>;
   modifie_le: Generated<Date>;
+  /** Migration 007: the jury that deliberates the candidate, the centre of his contrôle orals. */
+  jury_id: ColumnType<number | null, number | null | undefined, number | null>;
+  centre_controle_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CandidatureEpreuveTable {
@@ -666,4 +673,86 @@ export interface CandidatsDB {
   compte_candidat: CompteCandidatTable;
   publication_resultats: PublicationResultatsTable;
   resultat_publie: ResultatPublieTable;
+}
+
+// CYCLADES deliberation of the Bac Pro second group (migration 007, issue 7).
+export type EtatJury = 140 | 198 | 200 | 210 | 211 | 214;
+export type EpreuveDeControle = 'scientifique' | 'francais_hg';
+export type StatutNote = 'note' | 'absent' | 'dispense' | 'conservee';
+
+export interface JuryTable {
+  id: Generated<number>;
+  academie_code: string;
+  session_examen_id: number;
+  numero: string;
+  specialite_id: number;
+  centre_deliberation_id: number;
+  groupe_decision: Generated<string>;
+  etat: ColumnType<EtatJury, EtatJury | undefined, EtatJury>;
+  version: Generated<number>;
+  login_secours: string | null;
+  mot_de_passe_secours_hash: string | null;
+  mot_de_passe_secours_chiffre: string | null;
+  modifie_le: Generated<Date>;
+}
+
+export interface JuryTransitionTable {
+  id: Generated<number>;
+  jury_id: number;
+  de: number;
+  vers: number;
+  par_compte_id: number | null;
+  le: Generated<Date>;
+}
+
+export interface NoteTable {
+  candidature_id: number;
+  epreuve_option_id: number;
+  groupe: 1 | 2;
+  statut: StatutNote;
+  valeur: number | null;
+  session_origine: string | null;
+  saisie_par: number | null;
+  saisie_le: Generated<Date>;
+}
+
+export interface ChoixControleTable {
+  candidature_id: number;
+  epreuve_controle_id: number;
+  epreuve_remplacee_id: number;
+}
+
+export interface ModificationNoteTable {
+  id: Generated<number>;
+  candidature_id: number;
+  epreuve_option_id: number;
+  groupe: number;
+  ancien_statut: StatutNote | null;
+  ancienne_valeur: number | null;
+  nouveau_statut: StatutNote;
+  nouvelle_valeur: number | null;
+  motif: string;
+  par_compte_id: number | null;
+  par_libelle: string;
+  le: Generated<Date>;
+}
+
+export interface DecisionJuryTable {
+  candidature_id: number;
+  jury_id: number;
+  decision: string;
+  moyenne: number | null;
+  mention: string | null;
+  explication: Json<string[]>;
+  decide_par: number | null;
+  decide_le: Generated<Date>;
+}
+
+export interface DeliberationDB {
+  jury: JuryTable;
+  jury_transition: JuryTransitionTable;
+  note: NoteTable;
+  choix_controle: ChoixControleTable;
+  modification_note: ModificationNoteTable;
+  decision_jury: DecisionJuryTable;
 }
