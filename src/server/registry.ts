@@ -18,13 +18,21 @@ import { consultationMissionsRoutes } from './imagin-centre/consultation-mission
 import { convocationMissionRoutes } from './imagin-centre/convocation-mission.routes.ts';
 import { envoiConvocationsTraitement } from './imagin-centre/envoi-convocations.ts';
 import { signaturesAccesRoutes } from './imagin-centre/signatures-acces.routes.ts';
+import { cycladesComptesRoutes } from './cyclades-comptes/comptes.routes.ts';
+import { generationComptesTraitement, regenerationMotsDePasseTraitement } from './cyclades-comptes/comptes.traitements.ts';
+import { espaceCandidatRoutes } from './espace-candidat/espace-candidat.routes.ts';
+import { gestionCandidatsRoutes } from './cyclades-gestion/gestion-candidats.routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
+  cycladesComptesRoutes,
+  espaceCandidatRoutes, gestionCandidatsRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
-export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement, envoiConvocationsTraitement];
+export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement, envoiConvocationsTraitement,
+  generationComptesTraitement, regenerationMotsDePasseTraitement,
+];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
   return [mailJob(ctx), purgeJob(ctx), ...traitementJobs(ctx, traitementDefinitions)];

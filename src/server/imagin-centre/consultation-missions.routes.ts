@@ -1,26 +1,15 @@
 // Centre d'examen — Consultation des missions (003 §4.1): the centre's missions with convoked
 // intervenants, their intervenants, the duplicata of each convocation, and the downloads. Thin routes:
 // policy action → schema → service (scope: centre and académie of the session, checked there).
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import { contentDisposition } from '../platform/http/telechargement.ts';
-import type { FichierGenere } from '../imagin-etablissement/personnels.service.ts';
+import { envoyerFichier } from '../platform/http/telechargement.ts';
 import { exporterMission, exporterMissions } from './consultation-missions.exports.ts';
 import { convocationMissionParams, exportMissionBody, exportMissionsBody, missionParams, missionsQuery } from './consultation-missions.schemas.ts';
 import { BASE, duplicata, enteteMission, filtres, intervenantsMission, listerMissions } from './consultation-missions.service.ts';
 
 const trace = (r: FastifyRequest) => ({ ip: r.ip, requestId: String(r.id) });
-
-function telecharger(reply: FastifyReply, f: FichierGenere) {
-  return reply
-    .header('content-type', f.typeMime)
-    .header('content-disposition', contentDisposition(f.fichier))
-    // Lists of intervenants carry personal data (telephone numbers): no shared cache keeps them.
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(f.flux);
-}
 
 export function consultationMissionsRoutes(app: App, ctx: AppContext) {
   const tags = ['imagin-centre'];
@@ -34,7 +23,7 @@ export function consultationMissionsRoutes(app: App, ctx: AppContext) {
     listerMissions(ctx, request.actor!, request.query),
   );
   app.post(`${M}/exports`, { config, schema: { tags, summary: 'Extraction CSV, liste ou détails (PDF) des missions affichées', body: exportMissionsBody } }, async (request, reply) =>
-    telecharger(reply, await exporterMissions(ctx, request.actor!, request.body)),
+    envoyerFichier(reply, await exporterMissions(ctx, request.actor!, request.body)),
   );
   app.get(`${M}/:id`, { config, schema: { tags, summary: 'En-tête de la mission', params: missionParams } }, async (request) =>
     enteteMission(ctx, request.actor!, request.params.id),
@@ -43,9 +32,9 @@ export function consultationMissionsRoutes(app: App, ctx: AppContext) {
     intervenantsMission(ctx, request.actor!, request.params.id),
   );
   app.get(`${M}/:id/intervenants/:convocationId/duplicata`, { config, schema: { tags, summary: 'Duplicata de la convocation (PDF)', params: convocationMissionParams } }, async (request, reply) =>
-    telecharger(reply, await duplicata(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
+    envoyerFichier(reply, await duplicata(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
   );
   app.post(`${M}/:id/exports`, { config, schema: { tags, summary: 'Extraction CSV, liste par jury ou détails (PDF) des intervenants affichés', params: missionParams, body: exportMissionBody } }, async (request, reply) =>
-    telecharger(reply, await exporterMission(ctx, request.actor!, request.params.id, request.body)),
+    envoyerFichier(reply, await exporterMission(ctx, request.actor!, request.params.id, request.body)),
   );
 }

@@ -1,9 +1,8 @@
 // Centre d'examen — Convocation par mission (003 §4.2). Thin routes: policy action → schema → service.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import { contentDisposition } from '../platform/http/telechargement.ts';
-import type { FichierGenere } from '../imagin-etablissement/personnels.service.ts';
+import { envoyerFichier } from '../platform/http/telechargement.ts';
 import {
   affectationBody,
   convocationParams,
@@ -34,16 +33,6 @@ import {
 
 const trace = (r: FastifyRequest) => ({ ip: r.ip, requestId: String(r.id) });
 
-function telecharger(reply: FastifyReply, f: FichierGenere) {
-  return reply
-    .header('content-type', f.typeMime)
-    .header('content-disposition', contentDisposition(f.fichier))
-    // Convocations carry a temporary password: no shared cache keeps them.
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(f.flux);
-}
-
 export function convocationMissionRoutes(app: App, ctx: AppContext) {
   const tags = ['imagin-centre'];
   const C = '/api/centre/convocation';
@@ -73,7 +62,7 @@ export function convocationMissionRoutes(app: App, ctx: AppContext) {
     creerConvocations(ctx, request.actor!, request.params.id, request.body, trace(request)),
   );
   app.post(`${C}/missions/:id/zip`, { config: gerer, schema: { tags, summary: 'Télécharger convocations (zip)', params: missionParams, body: selectionBody } }, async (request, reply) =>
-    telecharger(reply, await zipConvocations(ctx, request.actor!, request.params.id, request.body.ids, trace(request))),
+    envoyerFichier(reply, await zipConvocations(ctx, request.actor!, request.params.id, request.body.ids, trace(request))),
   );
   app.post(`${C}/missions/:id/envoi-mail`, { config: gerer, schema: { tags, summary: 'Envoyer convocations par mail (traitement)', params: missionParams, body: selectionBody } }, async (request) =>
     lancerEnvoi(ctx, request.actor!, request.params.id, request.body.ids, trace(request)),
@@ -88,7 +77,7 @@ export function convocationMissionRoutes(app: App, ctx: AppContext) {
     supprimerConvocation(ctx, request.actor!, request.params.cid, trace(request)),
   );
   app.get(`${C}/convocations/:cid/pdf`, { config: gerer, schema: { tags, summary: 'Convocation (PDF nommé nom_prénom)', params: convocationParams } }, async (request, reply) =>
-    telecharger(reply, await pdfConvocation(ctx, request.actor!, request.params.cid, trace(request))),
+    envoyerFichier(reply, await pdfConvocation(ctx, request.actor!, request.params.cid, trace(request))),
   );
   app.post(`${C}/convocations/:cid/mail`, { config: gerer, schema: { tags, summary: 'Envoyer la convocation par courriel (copie au centre)', params: convocationParams } }, async (request) =>
     mailConvocation(ctx, request.actor!, request.params.cid, trace(request)),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import { contentDisposition } from '../platform/http/telechargement.ts';
+import { envoyerFichier } from '../platform/http/telechargement.ts';
 import { echangerCode, listerAcademies, ouvrirAcademie } from './acces-academies.service.ts';
 import { enregistrerSignature, lireSignature, previsualiserSignature, signatureBody, TYPES_SIGNATURE } from './signatures.service.ts';
 
@@ -33,13 +33,7 @@ export function signaturesAccesRoutes(app: App, ctx: AppContext) {
       `${url}/previsualisation`,
       { config: { action }, schema: { tags, summary: `Convocation fictive (PDF) signée avec la signature ${qui} saisie, même non sauvegardée`, body: signatureBody } },
       async (request, reply) => {
-        const f = await previsualiserSignature(ctx, request.actor!, type, request.body);
-        return reply
-          .header('content-type', f.typeMime)
-          .header('content-disposition', contentDisposition(f.fichier))
-          .header('cache-control', 'private, no-store')
-          .header('x-content-type-options', 'nosniff')
-          .send(f.flux);
+        return envoyerFichier(reply, await previsualiserSignature(ctx, request.actor!, type, request.body));
       },
     );
   }

@@ -1,10 +1,10 @@
 // IMAG'IN service établissement (issue 4, seed 003 §3): consultation des personnels, saisie
 // d'indisponibilité, saisie et validation des compétences; and the gestionnaire's follow-up of the
 // validations. Thin routes: policy action → schema → service.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import { contentDisposition } from '../platform/http/telechargement.ts';
+import { envoyerFichier } from '../platform/http/telechargement.ts';
 import {
   ajouterCompetence,
   enseignementsCompetences,
@@ -46,20 +46,9 @@ import {
   indisponibilitesConsultation,
   listerPersonnels,
   recapitulatifConvocation,
-  type FichierGenere,
 } from './personnels.service.ts';
 
 const trace = (r: FastifyRequest) => ({ ip: r.ip, requestId: String(r.id) });
-
-function telecharger(reply: FastifyReply, f: FichierGenere) {
-  return reply
-    .header('content-type', f.typeMime)
-    .header('content-disposition', contentDisposition(f.fichier))
-    // Lists of personnels carry personal data: no shared cache keeps them.
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(f.flux);
-}
 
 export function imaginEtablissementRoutes(app: App, ctx: AppContext) {
   const tags = ['imagin-etablissement'];
@@ -73,7 +62,7 @@ export function imaginEtablissementRoutes(app: App, ctx: AppContext) {
     anneesMissions(ctx, request.actor!),
   );
   app.post(`${C}/exports`, { config: { action: 'personnels.consulter' }, schema: { tags, summary: 'Télécharger les personnels (et leurs enseignements ou leurs missions) en CSV ou PDF', body: exportBody } }, async (request, reply) =>
-    telecharger(reply, await exporter(ctx, request.actor!, request.body)),
+    envoyerFichier(reply, await exporter(ctx, request.actor!, request.body)),
   );
   app.get(`${C}/personnels/:id`, { config: { action: 'personnels.consulter' }, schema: { tags, summary: "En-tête de l'agent", params: personneParams } }, async (request) =>
     fichePersonnel(ctx, request.actor!, request.params.id),
@@ -82,7 +71,7 @@ export function imaginEtablissementRoutes(app: App, ctx: AppContext) {
     affectationsConvoquees(ctx, request.actor!, request.params.id),
   );
   app.get(`${C}/personnels/:id/affectations/:convocationId/duplicata`, { config: { action: 'personnels.consulter' }, schema: { tags, summary: 'Duplicata de la convocation (PDF)', params: convocationParams } }, async (request, reply) =>
-    telecharger(reply, await duplicataConvocation(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
+    envoyerFichier(reply, await duplicataConvocation(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
   );
   app.get(`${C}/personnels/:id/indisponibilites`, { config: { action: 'personnels.consulter' }, schema: { tags, summary: 'Onglet « Indisponibilités »', params: personneParams } }, async (request) =>
     indisponibilitesConsultation(ctx, request.actor!, request.params.id),

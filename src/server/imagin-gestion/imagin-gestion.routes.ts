@@ -1,11 +1,10 @@
 // IMAG'IN gestionnaire DEC (issue 5): missions, convocations, qualités, intervenants of the académie.
 // Thin routes: policy action → schema → service. Everything is limited to the actor's académie in
 // the services (another académie's resource answers 404).
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
-import { contentDisposition } from '../platform/http/telechargement.ts';
-import type { FichierGenere } from './commun.ts';
+import { envoyerFichier } from '../platform/http/telechargement.ts';
 import { creerConvocation, listerConvocations, modifierConvocation, pdfConvocation, rechercherPersonnes, supprimerConvocation } from './convocations.service.ts';
 import {
   centresQuery,
@@ -38,16 +37,6 @@ import {
 import { creerQualite, listerQualites, modifierQualite, supprimerQualite } from './qualites.service.ts';
 
 const trace = (r: FastifyRequest) => ({ ip: r.ip, requestId: String(r.id) });
-
-function telecharger(reply: FastifyReply, f: FichierGenere) {
-  return reply
-    .header('content-type', f.typeMime)
-    .header('content-disposition', contentDisposition(f.fichier))
-    // A convocation carries a temporary password: no shared cache keeps it.
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(f.flux);
-}
 
 export function imaginGestionRoutes(app: App, ctx: AppContext) {
   const tags = ['imagin-gestion'];
@@ -96,7 +85,7 @@ export function imaginGestionRoutes(app: App, ctx: AppContext) {
     supprimerConvocation(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request)),
   );
   app.get(`${M}/:id/convocations/:convocationId/pdf`, { config: { action: 'convocations.gerer' }, schema: { tags, summary: 'Convocation (PDF)', params: convocationParams } }, async (request, reply) =>
-    telecharger(reply, await pdfConvocation(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
+    envoyerFichier(reply, await pdfConvocation(ctx, request.actor!, request.params.id, request.params.convocationId, trace(request))),
   );
 
   // --- Qualités -----------------------------------------------------------------------------------

@@ -123,6 +123,21 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'DELETE /api/centre/convocation/convocations/:cid': ['chef_etablissement'],
   'GET /api/centre/convocation/convocations/:cid/pdf': ['chef_etablissement'],
   'POST /api/centre/convocation/convocations/:cid/mail': ['chef_etablissement'],
+  // CYCLADES — comptes des élèves, côté établissement (issue 6, seed 002): the établissement's pupils only.
+  'GET /api/cyclades/etablissement/comptes/etat': ['chef_etablissement'],
+  'POST /api/cyclades/etablissement/comptes/generer': ['chef_etablissement'],
+  'GET /api/cyclades/etablissement/comptes/generations': ['chef_etablissement'],
+  'POST /api/cyclades/etablissement/comptes/regenerer': ['chef_etablissement'],
+  'GET /api/cyclades/etablissement/eleves': ['chef_etablissement'],
+  'GET /api/cyclades/etablissement/eleves/export.csv': ['chef_etablissement'],
+  // CYCLADES — espace candidat (issue 6): the candidate's own candidatures only (another's: 404).
+  'GET /api/candidat/candidatures': ['candidat'],
+  'GET /api/candidat/candidatures/:id/recapitulatif': ['candidat'],
+  'GET /api/candidat/resultats': ['candidat'],
+  'GET /api/candidat/resultats/:id': ['candidat'],
+  // CYCLADES — gestion des candidats en établissement (issue 6): the gestionnaire's académie only.
+  'GET /api/gestion/gestion-candidats': ['gestionnaire'],
+  'POST /api/gestion/gestion-candidats/positionnement': ['gestionnaire'],
 };
 
 const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {

@@ -89,6 +89,8 @@ export const RULES = {
   'acces-academies.utiliser': { roles: ['chef_etablissement'], activite: 'acces-autres-academies' },
   // Issue 6 — CYCLADES candidate accounts (seed 002): the établissement's own pupils only, checked by
   // the service; the gestionnaire positions the prerequisite service; the candidate reads his own file.
+  // Reads shared by the three activities (état, générations, élèves): no activity of their own.
+  'comptes-candidats.lire': { roles: ['chef_etablissement'] },
   'comptes-candidats.generer': { roles: ['chef_etablissement'], activite: 'comptes-eleves' },
   'comptes-candidats.regenerer': { roles: ['chef_etablissement'], activite: 'regeneration-mot-de-passe' },
   'eleves.lister': { roles: ['chef_etablissement'], activite: 'liste-detaillee-eleves' },

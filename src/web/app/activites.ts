@@ -61,6 +61,9 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'cyclades-etablissement': {
     traitements,
+    'comptes-eleves': page(() => import('../pages/cyclades-etablissement/comptes-eleves.tsx'), [LECTURES.cycladesEtatComptes]),
+    'regeneration-mot-de-passe': page(() => import('../pages/cyclades-etablissement/regeneration-mot-de-passe.tsx'), [LECTURES.cycladesEtatComptes]),
+    'liste-detaillee-eleves': page(() => import('../pages/cyclades-etablissement/liste-detaillee-eleves.tsx'), [LECTURES.cycladesEtatComptes]),
   },
   'imagin-gestion': {
     'ouverture-activites': page(() => import('../pages/imagin-gestion/ouverture-activites.tsx'), [LECTURES.activites]),
@@ -69,8 +72,13 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     missions: page(() => import('../pages/imagin-gestion/missions.tsx'), [LECTURES.missionsGestion]),
     qualites: page(() => import('../pages/imagin-gestion/qualites.tsx'), [LECTURES.qualites]),
     intervenants: page(() => import('../pages/imagin-gestion/intervenants.tsx'), [LECTURES.intervenants]),
+    'gestion-candidats': page(() => import('../pages/imagin-gestion/gestion-candidats.tsx'), [LECTURES.gestionCandidats]),
     traitements,
     journal,
+  },
+  'espace-candidat': {
+    recapitulatif: page(() => import('../pages/espace-candidat/recapitulatif.tsx'), [LECTURES.dossierCandidat]),
+    resultats: page(() => import('../pages/espace-candidat/resultats.tsx'), [LECTURES.resultatsCandidat]),
   },
   'imagin-admin': {
     'message-accueil': page(() => import('../pages/imagin-admin/message-accueil.tsx'), [LECTURES.messagesAccueil]),

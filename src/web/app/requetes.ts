@@ -19,6 +19,12 @@ export const LECTURES = {
   missionsGestion: { cle: ['gestion', 'missions', 'liste', ''], url: '/api/gestion/missions' },
   qualites: { cle: ['gestion', 'qualites'], url: '/api/gestion/qualites' },
   intervenants: { cle: ['gestion', 'intervenants', 'liste', ''], url: '/api/gestion/intervenants?q=' },
+  cycladesEtatComptes: { cle: ['cyclades', 'comptes', 'etat'], url: '/api/cyclades/etablissement/comptes/etat' },
+  cycladesGenerations: { cle: ['cyclades', 'comptes', 'generations'], url: '/api/cyclades/etablissement/comptes/generations' },
+  cycladesEleves: { cle: ['cyclades', 'eleves', ''], url: '/api/cyclades/etablissement/eleves' },
+  gestionCandidats: { cle: ['gestion', 'gestion-candidats'], url: '/api/gestion/gestion-candidats' },
+  dossierCandidat: { cle: ['candidat', 'candidatures'], url: '/api/candidat/candidatures' },
+  resultatsCandidat: { cle: ['candidat', 'resultats'], url: '/api/candidat/resultats' },
 } as const satisfies Record<string, Lecture>;
 
 export function lecture<T>(l: Lecture) {

@@ -1,0 +1,192 @@
+// Espace candidat (issue 6, seed 002): what a candidate reads with his CYCLADES account — his
+// candidatures with the récapitulatif d'inscription of each (PDF), and his results once the DEC has
+// published them for the candidature's académie and session (frozen in resultat_publie). The candidate
+// is the one linked to the actor's account (compte_candidat); any other candidature answers 404.
+import { LIBELLE_ETAT } from '../../domain/cyclades/comptes.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { NotePubliee } from '../platform/db/tables.ts';
+import { introuvable } from '../platform/errors.ts';
+import type { Actor } from '../platform/policy.ts';
+
+export const BASE_CANDIDAT = '/api/candidat';
+export const CANDIDATURE_INTROUVABLE = "Cette candidature n'existe pas ou n'est pas la vôtre.";
+export const RESULTATS_NON_PUBLIES = 'Résultats non publiés';
+export const SANS_RESULTAT = "Aucun résultat n'a été publié pour cette candidature.";
+export const SANS_CANDIDATURE = "Aucune candidature n'est rattachée à votre compte. Si vous êtes inscrit à un examen, adressez-vous à votre établissement ou au service des examens de votre académie.";
+
+/** The candidate of the actor's account, or null (an account not linked to any candidate). */
+async function candidatDuCompte(db: Db, actor: Actor) {
+  if (actor.role !== 'candidat') throw introuvable();
+  return db
+    .selectFrom('compte_candidat as cc')
+    .innerJoin('candidat as ca', 'ca.id', 'cc.candidat_id')
+    .innerJoin('compte as co', 'co.id', 'cc.compte_id')
+    .select(['ca.id', 'ca.civilite', 'ca.nom', 'ca.prenom', 'ca.date_naissance', 'ca.adresse', 'ca.code_postal', 'ca.commune', 'co.email'])
+    .where('cc.compte_id', '=', actor.compteId)
+    .executeTakeFirst();
+}
+
+export type CandidatLu = NonNullable<Awaited<ReturnType<typeof candidatDuCompte>>>;
+
+/** The candidate's candidatures with what both activities show; one of them when `candidatureId` is given. */
+function requeteCandidatures(db: Db, candidatId: number, candidatureId?: number) {
+  return db
+    .selectFrom('candidature as c')
+    .innerJoin('session_examen as se', 'se.id', 'c.session_examen_id')
+    .innerJoin('examen as ex', 'ex.code', 'se.examen_code')
+    .innerJoin('academie as a', 'a.code', 'c.academie_code')
+    .leftJoin('specialite as sp', 'sp.id', 'c.specialite_id')
+    .leftJoin('etablissement as e', 'e.id', 'c.etablissement_id')
+    .leftJoin('publication_resultats as pr', (j) => j.onRef('pr.academie_code', '=', 'c.academie_code').onRef('pr.session_examen_id', '=', 'c.session_examen_id'))
+    .select([
+      'c.id',
+      'c.numero_candidat',
+      'c.etat',
+      'c.email',
+      'c.serie_libelle',
+      'c.division_classe',
+      'c.qualification_presentee',
+      'se.libelle as session',
+      'se.code as session_code',
+      'se.annee',
+      'ex.sigle as examen_sigle',
+      'ex.libelle as examen',
+      'a.libelle as academie',
+      'a.nom_majuscule as academie_majuscule',
+      'sp.libelle as specialite',
+      'e.uai',
+      'e.type as etablissement_type',
+      'e.nom as etablissement_nom',
+      'e.commune as etablissement_commune',
+      'pr.publie_le',
+    ])
+    .where('c.candidat_id', '=', candidatId)
+    .$if(candidatureId !== undefined, (q) => q.where('c.id', '=', candidatureId!))
+    .orderBy('se.annee', 'desc')
+    .orderBy('ex.libelle')
+    .orderBy('c.id');
+}
+
+type CandidatureLue = Awaited<ReturnType<ReturnType<typeof requeteCandidatures>['executeTakeFirstOrThrow']>>;
+
+export function libelleEtablissement(c: Pick<CandidatureLue, 'uai' | 'etablissement_type' | 'etablissement_nom' | 'etablissement_commune'>): string | null {
+  return c.uai ? `${c.etablissement_type} ${c.etablissement_nom} ${c.etablissement_commune} (${c.uai})` : null;
+}
+
+/** What both activities say of a candidature. */
+function entete(c: CandidatureLue) {
+  return { id: c.id, session: c.session, annee: c.annee, examen: c.examen, etablissement: libelleEtablissement(c), numeroCandidat: c.numero_candidat };
+}
+
+function candidatureVue(c: CandidatureLue) {
+  return {
+    ...entete(c),
+    academie: c.academie,
+    etat: c.etat,
+    libelleEtat: LIBELLE_ETAT[c.etat],
+    serie: c.serie_libelle || null,
+    specialite: c.specialite,
+    division: c.division_classe || null,
+    qualification: c.qualification_presentee || null,
+  };
+}
+
+function identite(ca: CandidatLu) {
+  return {
+    civilite: ca.civilite,
+    nom: ca.nom,
+    prenom: ca.prenom,
+    dateNaissance: ca.date_naissance,
+    adresse: ca.adresse,
+    codePostal: ca.code_postal,
+    commune: ca.commune,
+    email: ca.email,
+  };
+}
+
+/** « Mon récapitulatif d'inscription »: the candidate and his candidatures, each with its PDF. */
+export async function dossierCandidat(ctx: AppContext, actor: Actor) {
+  const ca = await candidatDuCompte(ctx.db, actor);
+  if (!ca) return { candidat: null, message: SANS_CANDIDATURE, lignes: [] };
+  const rows = await requeteCandidatures(ctx.db, ca.id).execute();
+  return {
+    candidat: identite(ca),
+    message: rows.length ? null : SANS_CANDIDATURE,
+    lignes: rows.map((c) => ({ ...candidatureVue(c), recapitulatif: `${BASE_CANDIDAT}/candidatures/${c.id}/recapitulatif` })),
+  };
+}
+
+/** One of the actor's candidatures, or 404 (another candidate's, or none). */
+async function candidatureDuCandidat(ctx: AppContext, actor: Actor, candidatureId: number) {
+  const ca = await candidatDuCompte(ctx.db, actor);
+  if (!ca) throw introuvable(CANDIDATURE_INTROUVABLE);
+  const c = await requeteCandidatures(ctx.db, ca.id, candidatureId).executeTakeFirst();
+  if (!c) throw introuvable(CANDIDATURE_INTROUVABLE);
+  return { ca, c };
+}
+
+/** What the récapitulatif d'inscription prints (recapitulatif-pdf.ts). */
+export async function donneesRecapitulatif(ctx: AppContext, actor: Actor, candidatureId: number) {
+  const { ca, c } = await candidatureDuCandidat(ctx, actor, candidatureId);
+  const epreuves = await ctx.db
+    .selectFrom('candidature_epreuve as ce')
+    .innerJoin('epreuve_option as eo', 'eo.id', 'ce.epreuve_option_id')
+    .select(['eo.code', 'eo.libelle', 'eo.nature', 'eo.coefficient', 'eo.facultative'])
+    .where('ce.candidature_id', '=', c.id)
+    .orderBy('eo.facultative')
+    .orderBy('eo.code')
+    .execute();
+  return {
+    candidat: identite(ca),
+    candidature: { ...candidatureVue(c), sessionCode: c.session_code, examenSigle: c.examen_sigle, academieMajuscule: c.academie_majuscule, email: c.email },
+    epreuves: epreuves.map((e) => ({ code: e.code, libelle: e.libelle, nature: e.nature, coefficient: Number(e.coefficient), facultative: e.facultative })),
+  };
+}
+
+export type DonneesRecapitulatif = Awaited<ReturnType<typeof donneesRecapitulatif>>;
+
+// ---------------------------------------------------------------------------------------------
+// Résultats
+
+const MENTION = (m: string | null) => (m ? ` — mention ${m}` : '');
+
+async function resultatsPublies(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { decision: string; mention: string | null; moyenne: number | null; notes: NotePubliee[] }>();
+  const rows = await db.selectFrom('resultat_publie').select(['candidature_id', 'decision', 'mention', 'moyenne', 'notes']).where('candidature_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.candidature_id, { decision: r.decision, mention: r.mention, moyenne: r.moyenne === null ? null : Number(r.moyenne), notes: r.notes as NotePubliee[] }]));
+}
+
+/**
+ * A candidature's results as the candidate may read them: nothing until the publication of its
+ * académie and session exists (the frozen results are never shown before).
+ */
+function vueResultat(c: CandidatureLue, r: { decision: string; mention: string | null; moyenne: number | null; notes: NotePubliee[] } | undefined) {
+  const publie = c.publie_le !== null;
+  const base = entete(c);
+  if (!publie) return { ...base, publie: false, publieLe: null, resultat: RESULTATS_NON_PUBLIES, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+  if (!r) return { ...base, publie: true, publieLe: c.publie_le, resultat: SANS_RESULTAT, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+  return { ...base, publie: true, publieLe: c.publie_le, resultat: `${r.decision}${MENTION(r.mention)}`, decision: r.decision, mention: r.mention, moyenne: r.moyenne, notes: r.notes };
+}
+
+/** « Mes résultats »: each candidature with its published result (without the grades). */
+export async function resultatsCandidat(ctx: AppContext, actor: Actor) {
+  const ca = await candidatDuCompte(ctx.db, actor);
+  if (!ca) return { message: SANS_CANDIDATURE, lignes: [] };
+  const rows = await requeteCandidatures(ctx.db, ca.id).execute();
+  const publies = await resultatsPublies(ctx.db, rows.filter((c) => c.publie_le !== null).map((c) => c.id));
+  return {
+    message: rows.length ? null : SANS_CANDIDATURE,
+    lignes: rows.map((c) => {
+      const { notes, ...v } = vueResultat(c, publies.get(c.id));
+      return { ...v, nbNotes: notes.length };
+    }),
+  };
+}
+
+/** One candidature's published result with its grades; 404 when it is not the actor's. */
+export async function resultatCandidature(ctx: AppContext, actor: Actor, candidatureId: number) {
+  const { c } = await candidatureDuCandidat(ctx, actor, candidatureId);
+  const publies = c.publie_le !== null ? await resultatsPublies(ctx.db, [c.id]) : undefined;
+  return vueResultat(c, publies?.get(c.id));
+}

@@ -1,0 +1,154 @@
+// « Générer les comptes Cyclades de mes élèves » (seed 002 §1): the prerequisite, the reopening message
+// (every eligible pupil has an account, or how many have none), the grouping of the papillons, the
+// number of pupils who already have an account, « Forcer la création d'un nouveau mot de passe »
+// (confirmed: the older papillons stop working), « Générer le(s) compte(s) » then the compte rendu,
+// and « Accéder aux comptes » (/comptes): the papillons of every run, always available.
+import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../app/api.ts';
+import { useActivite } from '../../app/activite.tsx';
+import { useAction } from '../../app/actions.ts';
+import { ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { BoutonRetour } from '../../shell/Pages.tsx';
+import { LIBELLE_REGROUPEMENT, REGROUPEMENTS, type Regroupement } from '../../../domain/cyclades/comptes.ts';
+import { AvecServiceGestion, BASE_CYCLADES, DocumentsGeneres, pluriel, SuiviLancement, type EtatComptes, type Lancement } from './commun.tsx';
+
+const modaleForcer = createModal({ id: 'modale-forcer-mot-de-passe', isOpenedByDefault: false });
+
+export const AIDE_FORCER =
+  "En cochant cette case, le mot de passe est régénéré pour les élèves qui possèdent déjà un compte ayant un login de type « prenom.nom » généré par l'établissement (établissement actuel ou ancien établissement de l'élève). Si un élève possède déjà un compte avec un login de type « email » (compte créé depuis l'espace candidat à partir d'un email), son mot de passe n'est pas régénéré.";
+
+function Generation({ etat }: { etat: EtatComptes }) {
+  const a = useActivite();
+  const navigate = useNavigate();
+  const [regroupement, setRegroupement] = useState<Regroupement>('division');
+  const [forcer, setForcer] = useState(false);
+  const [lancement, setLancement] = useState<Lancement | null>(null);
+  const generer = useAction(
+    async (corps: { regroupement: Regroupement; forcer: boolean }) => {
+      const r = await api.post<Lancement>(`${BASE_CYCLADES}/comptes/generer`, corps);
+      setLancement(r);
+      return r;
+    },
+    { succes: (r) => r.message },
+  );
+  const lancer = () => void generer.executer({ regroupement, forcer });
+  const soumettre = (e: FormEvent) => {
+    e.preventDefault();
+    if (forcer) modaleForcer.open();
+    else lancer();
+  };
+  const tousOntUnCompte = etat.nbEligibles > 0 && etat.nbSansCompte === 0;
+  const err = generer.erreursChamps;
+
+  return (
+    <>
+      <div className={`fr-alert fr-alert--sm fr-mb-3w ${tousOntUnCompte ? 'fr-alert--success' : 'fr-alert--info'}`} id="etat-comptes">
+        <p>{etat.message}</p>
+      </div>
+      <div className="fr-callout fr-mb-3w">
+        <p className="fr-callout__text fr-text--md">
+          {etat.sessions.length > 0 ? `Session${etat.sessions.length > 1 ? 's' : ''} : ${etat.sessions.map((s) => s.libelle).join(', ')}. ` : 'Aucune session en cours. '}
+          {pluriel(etat.nbCandidatures, 'candidature')} de vos élèves, dont {pluriel(etat.nbEligibles, 'éligible')} à un compte CYCLADES.
+        </p>
+        <p className="fr-text--sm fr-mt-1w">
+          Seuls les candidats à l’état « Inscrit » ou « Pré-inscrit » et dont la candidature porte une adresse électronique reçoivent un compte
+          {etat.nbNonEligibles > 0 ? ` : ${pluriel(etat.nbNonEligibles, 'candidature n’est pas éligible', 'candidatures ne sont pas éligibles')} (le compte rendu du traitement dit pourquoi).` : '.'} Vérifiez les
+          candidatures de vos élèves avant de générer leurs comptes.
+        </p>
+      </div>
+
+      <form onSubmit={soumettre} noValidate aria-labelledby="titre-generer">
+        <h2 className="fr-h5" id="titre-generer">
+          Générer les comptes
+        </h2>
+        <RadioButtons
+          legend="Regroupement des comptes"
+          hintText="Les papillons de connexion sont classés selon ce regroupement, puis par nom et prénom."
+          name="regroupement"
+          state={err.regroupement ? 'error' : 'default'}
+          stateRelatedMessage={err.regroupement}
+          options={REGROUPEMENTS.map((r) => ({
+            label: LIBELLE_REGROUPEMENT[r],
+            nativeInputProps: { value: r, checked: regroupement === r, onChange: () => setRegroupement(r) },
+          }))}
+        />
+        <p id="nb-avec-compte">
+          Nombre de candidats ayant un compte Cyclades généré : <strong>{etat.nbAvecCompte}</strong>
+          {etat.nbEligibles > 0 && <span className="fr-text--sm"> (sur {pluriel(etat.nbEligibles, 'candidat éligible', 'candidats éligibles')})</span>}
+        </p>
+        <div className={`fr-checkbox-group fr-mb-3w ${err.forcer ? 'fr-checkbox-group--error' : ''}`}>
+          <input type="checkbox" id="forcer" name="forcer" checked={forcer} onChange={(e) => setForcer(e.target.checked)} aria-describedby={err.forcer ? 'forcer-erreur' : undefined} />
+          <label className="fr-label" htmlFor="forcer">
+            Forcer la création d’un nouveau mot de passe
+            <span className="fr-hint-text">{AIDE_FORCER}</span>
+          </label>
+          {err.forcer && (
+            <p className="fr-message fr-message--error" id="forcer-erreur">
+              {err.forcer}
+            </p>
+          )}
+        </div>
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+          <li>
+            <button type="submit" className="fr-btn" disabled={generer.enCours}>
+              {etat.dejaGenere ? 'Générer des comptes supplémentaires' : 'Générer le(s) compte(s)'}
+            </button>
+          </li>
+          <li>
+            <button type="button" className="fr-btn fr-btn--secondary fr-icon-file-pdf-line" onClick={() => navigate(`${a.base}/comptes`)}>
+              Accéder aux comptes
+            </button>
+          </li>
+        </ul>
+        <p className="fr-text--sm">
+          Le traitement produit deux documents : l’un avec un papillon de connexion par page, l’autre avec deux papillons par page. Il peut durer quelques minutes. Remettez
+          ensuite à chaque élève son papillon : il s’y connecte à son espace candidat et il lui est conseillé de changer son mot de passe à la première connexion.
+        </p>
+      </form>
+      {lancement && <SuiviLancement lancement={lancement} libelleLien="Afficher le compte rendu du traitement" />}
+
+      <modaleForcer.Component
+        title="Confirmer la régénération des mots de passe"
+        titleAs="h2"
+        buttons={[
+          { children: 'Annuler', doClosesModal: true, priority: 'secondary' },
+          { children: 'Régénérer les mots de passe', doClosesModal: true, onClick: lancer },
+        ]}
+      >
+        <p>
+          Les mots de passe des comptes « prenom.nom » de vos élèves éligibles ({etat.nbAvecCompte} ont déjà un compte) seront régénérés, et les élèves sans compte en recevront
+          un.
+        </p>
+        <p>
+          <strong>Les papillons édités auparavant pour ces élèves ne permettront plus de se connecter</strong> : il faudra leur remettre les nouveaux. Les comptes qu’un élève a
+          créés avec son adresse électronique ne sont pas modifiés.
+        </p>
+      </modaleForcer.Component>
+    </>
+  );
+}
+
+function AccesComptes() {
+  return (
+    <>
+      <BoutonRetour />
+      <h2 className="fr-h5">Accéder aux comptes</h2>
+      <p>
+        Chaque génération produit deux documents : un papillon de connexion par page et deux papillons par page. À un papillon correspond un compte candidat. Ils restent
+        toujours disponibles ici.
+      </p>
+      <DocumentsGeneres />
+    </>
+  );
+}
+
+export default function ComptesEleves() {
+  return (
+    <AvecServiceGestion>
+      {(etat) => <ListeOuDetail liste={<Generation etat={etat} />} detail={() => <AccesComptes />} />}
+    </AvecServiceGestion>
+  );
+}
