@@ -62,6 +62,20 @@ const centre = (code: string, libelle: string, aide: string): ActiviteDef => ({
 const GROUPE_MON_ETABLISSEMENT = 'Mon établissement — Gérer les comptes Cyclades de mes élèves';
 const GROUPE_INSCRIPTION = 'Inscription — Gérer les comptes Cyclades de mes élèves';
 
+const AVANT = "Délibération — Avant la délibération de l'épreuve de contrôle";
+const APRES = "Délibération — Après la délibération de l'épreuve de contrôle";
+
+/** An activity of the centre de délibération (CYCLADES établissement, seed 001). */
+const deliberation = (code: string, libelle: string, groupe: string, aide: string): ActiviteDef => ({
+  code,
+  libelle,
+  groupe,
+  ouverteParDefaut: true,
+  fermable: true,
+  condition: 'centre_deliberation',
+  aide,
+});
+
 /** An activity of the établissement service: the gestionnaire opens or closes it for the académie. */
 const etablissement = (code: string, libelle: string, aide: string): ActiviteDef => ({
   code,
@@ -121,6 +135,10 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       platform('intervenants', 'Intervenants', 'Missions', "Recherchez les intervenants de votre académie et créez un intervenant qui n'y est pas encore connu, afin de le convoquer."),
       // Issue 6: the prerequisite of the établissements' candidate accounts (seed 002 §1.1).
       platform('gestion-candidats', 'Gestion des candidats en établissement', 'CYCLADES', "Positionnez le service de gestion des candidats en établissement : seuls les établissements qui en disposent génèrent les comptes CYCLADES de leurs élèves."),
+      // Issue 7: the DEC's steps of the Bac Pro second group (seed 001, domain-rules.md).
+      platform('jurys-deliberation', 'Jurys du 2nd groupe (Bac Pro)', 'CYCLADES — Délibération', "Suivez l'état d'avancement des jurys : verrouillez le 1er groupe en académie (140 → 198), ouvrez l'épreuve de contrôle pour le recueil des notes (198 → 200) ; tant que le portail Jury n'est pas en service, saisissez les décisions d'un jury en délibération et clore-le (210 → 211)."),
+      platform('notes-controle', "Notes de l'épreuve de contrôle", 'CYCLADES — Délibération', "Saisissez les notes des deux épreuves orales de contrôle des candidats admis à les passer, ou importez-les depuis un fichier CSV. Une note peut manquer jusqu'au contrôle des notes manquantes."),
+      platform('publication-resultats', 'Publication des résultats', 'CYCLADES — Délibération', "Publiez les résultats d'une session dont les jurys ont terminé l'épreuve de contrôle (état 214) : les candidats les lisent dans leur espace ; les résultats publiés sont figés."),
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],
@@ -172,6 +190,14 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
         ...etablissement('liste-detaillee-eleves', 'Liste détaillée de mes élèves', "Exportez au format CSV la liste détaillée de vos élèves candidats, avec la colonne « Identifiant de connexion » (ou « Pas de compte candidat Cyclades »)."),
         groupe: 'Inscription — Génération de documents — Listes de travail',
       },
+      // Issue 7 (seed 001): the chef de centre de délibération, Bac Pro second group.
+      deliberation('controle-notes-manquantes', 'Contrôler les notes manquantes', AVANT, "Vérifiez, jury par jury, qu'aucune note de l'épreuve de contrôle ne manque. Possible lorsque la DEC a ouvert l'épreuve de contrôle et que le jury est à l'état 200 : « Visualiser » édite la liste des notes manquantes, ou indique « Pas de notes manquantes. »."),
+      deliberation('plan-de-secours', 'Générer le plan de secours', AVANT, "Générez, avant la délibération de l'épreuve de contrôle, le fichier .zip du plan de secours : les procès-verbaux individuels de notes des candidats admis à passer l'épreuve de contrôle et les papillons d'accès aux jurys (à n'utiliser qu'avec l'accord de votre correspondant académique). Le traitement peut durer quelques minutes."),
+      deliberation('ouvrir-deliberation', "Ouvrir la délibération de l'épreuve de contrôle", AVANT, "Ouvrez la délibération des jurys à l'état 200, globalement depuis la vue synthétique ou jury par jury dans la vue détaillée."),
+      deliberation('pv-deliberation', 'Editer les Procès Verbaux de tenue de délibération', APRES, "Éditez, pour les jurys clos (état 211), le PV de tenue de délibération à faire signer par le président du jury : PV des admis, PV des notes modifiées au cours de la délibération, PV des candidats non admis."),
+      deliberation('listes-resultats', 'Editer les listes des résultats', APRES, "Éditez, pour les jurys clos (état 211), la liste d'affichage des admis (à afficher dans le centre) ou la liste des non admis (à ne pas afficher). Les candidats inscrits en liste rouge ou présumés fraudeurs ne figurent jamais sur la liste d'affichage."),
+      deliberation('terminer-controle', "Terminer l'épreuve de contrôle", APRES, "Terminez l'épreuve de contrôle des jurys clos (état 211), globalement ou jury par jury. Le gestionnaire DEC reprend ensuite la main pour publier les résultats."),
+      deliberation('liste-rouge-fraudeurs', 'Editer la liste des candidats présumés fraudeurs ou inscrits en liste rouge', 'Délibération — Général', "Éditez la liste des candidats inscrits sur liste rouge ou suspectés de fraude : ils sont exclus des listes officielles d'affichage des résultats."),
       { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
   },

@@ -22,16 +22,22 @@ import { cycladesComptesRoutes } from './cyclades-comptes/comptes.routes.ts';
 import { generationComptesTraitement, regenerationMotsDePasseTraitement } from './cyclades-comptes/comptes.traitements.ts';
 import { espaceCandidatRoutes } from './espace-candidat/espace-candidat.routes.ts';
 import { gestionCandidatsRoutes } from './cyclades-gestion/gestion-candidats.routes.ts';
+import { centreDeliberationRoutes } from './cyclades-deliberation/centre.routes.ts';
+import { planSecoursTraitement } from './cyclades-deliberation/centre.plan-secours.ts';
+import { decDeliberationRoutes } from './cyclades-deliberation/dec.routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
   cycladesComptesRoutes,
   espaceCandidatRoutes, gestionCandidatsRoutes,
+  centreDeliberationRoutes,
+  decDeliberationRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
 export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement, envoiConvocationsTraitement,
   generationComptesTraitement, regenerationMotsDePasseTraitement,
+  planSecoursTraitement,
 ];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {

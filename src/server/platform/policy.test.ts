@@ -138,6 +138,30 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   // CYCLADES — gestion des candidats en établissement (issue 6): the gestionnaire's académie only.
   'GET /api/gestion/gestion-candidats': ['gestionnaire'],
   'POST /api/gestion/gestion-candidats/positionnement': ['gestionnaire'],
+  // CYCLADES — délibération du 2nd groupe, chef de centre (issue 7, seed 001): the juries deliberated in his centre only.
+  'GET /api/cyclades/deliberation/jurys': ['chef_etablissement'],
+  'GET /api/cyclades/deliberation/ou-en-sommes-nous': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/notes-manquantes': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/plan-de-secours': ['chef_etablissement'],
+  'GET /api/cyclades/deliberation/synthese': ['chef_etablissement'],
+  'GET /api/cyclades/deliberation/detail': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/ouvrir': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/pv': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/listes-resultats': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/liste-rouge': ['chef_etablissement'],
+  'POST /api/cyclades/deliberation/terminer': ['chef_etablissement'],
+  // CYCLADES — délibération du 2nd groupe, DEC (issue 7): the gestionnaire's académie only.
+  'GET /api/gestion/deliberation/jurys': ['gestionnaire'],
+  'POST /api/gestion/deliberation/jurys/transition': ['gestionnaire'],
+  'GET /api/gestion/deliberation/jurys/:id/candidats': ['gestionnaire'],
+  'POST /api/gestion/deliberation/jurys/:id/decisions': ['gestionnaire'],
+  'POST /api/gestion/deliberation/jurys/:id/clore': ['gestionnaire'],
+  'GET /api/gestion/deliberation/notes-controle/jurys': ['gestionnaire'],
+  'GET /api/gestion/deliberation/notes-controle/jurys/:id': ['gestionnaire'],
+  'PUT /api/gestion/deliberation/notes-controle': ['gestionnaire'],
+  'POST /api/gestion/deliberation/notes-controle/import': ['gestionnaire'],
+  'GET /api/gestion/deliberation/publication': ['gestionnaire'],
+  'POST /api/gestion/deliberation/publication': ['gestionnaire'],
 };
 
 const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {

@@ -97,6 +97,20 @@ export const RULES = {
   'gestion-candidats.positionner': { roles: ['gestionnaire'], activite: 'gestion-candidats' },
   'candidat.recapitulatif': { roles: ['candidat'], activite: 'recapitulatif' },
   'candidat.resultats': { roles: ['candidat'], activite: 'resultats' },
+  // Issue 7 — Bac Pro second group (seed 001). The chef de centre de délibération acts only on the
+  // juries deliberated in his centre (checked by the service); the DEC on its académie's juries.
+  // Reads shared by the seven pages (juries, steps, synthetic and detailed views): no activity of their own.
+  'deliberation-centre.consulter': { roles: ['chef_etablissement'] },
+  'notes-manquantes.controler': { roles: ['chef_etablissement'], activite: 'controle-notes-manquantes' },
+  'plan-secours.generer': { roles: ['chef_etablissement'], activite: 'plan-de-secours' },
+  'deliberation.ouvrir': { roles: ['chef_etablissement'], activite: 'ouvrir-deliberation' },
+  'pv-deliberation.editer': { roles: ['chef_etablissement'], activite: 'pv-deliberation' },
+  'listes-resultats.editer': { roles: ['chef_etablissement'], activite: 'listes-resultats' },
+  'controle.terminer': { roles: ['chef_etablissement'], activite: 'terminer-controle' },
+  'liste-rouge.editer': { roles: ['chef_etablissement'], activite: 'liste-rouge-fraudeurs' },
+  'jurys.gerer': { roles: ['gestionnaire'], activite: 'jurys-deliberation' },
+  'notes-controle.saisir': { roles: ['gestionnaire'], activite: 'notes-controle' },
+  'resultats.publier': { roles: ['gestionnaire'], activite: 'publication-resultats' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -25,6 +25,8 @@ export const LECTURES = {
   gestionCandidats: { cle: ['gestion', 'gestion-candidats'], url: '/api/gestion/gestion-candidats' },
   dossierCandidat: { cle: ['candidat', 'candidatures'], url: '/api/candidat/candidatures' },
   resultatsCandidat: { cle: ['candidat', 'resultats'], url: '/api/candidat/resultats' },
+  deliberationJurys: { cle: ['cyclades', 'deliberation', 'jurys'], url: '/api/cyclades/deliberation/jurys' },
+  deliberationEtapes: { cle: ['cyclades', 'deliberation', 'ou-en-sommes-nous'], url: '/api/cyclades/deliberation/ou-en-sommes-nous' },
 } as const satisfies Record<string, Lecture>;
 
 export function lecture<T>(l: Lecture) {
