@@ -126,14 +126,14 @@ describe('Convocation par mission (centre d’examen)', () => {
       const fin = page.getByRole('heading', { name: /^Liste des intervenants convoqués/ });
       const chevauchement = page.getByRole('button', { name: 'Convoquer quand même' });
       const coec = page.locator('#modale-report-coec');
-      // The first convocation of an intervenant creates their IMAG'IN account (an argon2 hash): a loaded
-      // machine may take longer than the usual 10 s.
-      await expect.poll(async () => (await fin.isVisible()) || (await chevauchement.isVisible()) || (await coec.evaluate((e) => e.classList.contains('fr-modal--opened'))), { timeout: 30_000 }).toBe(true);
+      // isVisible answers at once; evaluate() would wait for a modal that only COEC missions have.
+      const coecOuverte = page.locator('#modale-report-coec.fr-modal--opened');
+      await expect.poll(async () => (await fin.isVisible()) || (await chevauchement.isVisible()) || (await coecOuverte.isVisible())).toBe(true);
       if (await chevauchement.isVisible()) {
         await s.verifier('convocation-chevauchement');
         await chevauchement.click();
       }
-      if (await coec.evaluate((e) => e.classList.contains('fr-modal--opened')).catch(() => false)) {
+      if (await coecOuverte.isVisible()) {
         await s.verifier('convocation-report-coec');
         await coec.getByRole('button', { name: 'Oui' }).click();
       }
@@ -253,7 +253,7 @@ describe('Convocation par mission (centre d’examen)', () => {
       await page.getByRole('button', { name: 'Convoquer', exact: true }).click();
       const coec = page.locator('#modale-report-coec');
       const chevauchement = page.getByRole('button', { name: 'Convoquer quand même' });
-      await expect.poll(async () => (await chevauchement.isVisible()) || (await coec.evaluate((e) => e.classList.contains('fr-modal--opened'))), { timeout: 30_000 }).toBe(true);
+      await expect.poll(async () => (await chevauchement.isVisible()) || (await page.locator('#modale-report-coec.fr-modal--opened').isVisible())).toBe(true);
       if (await chevauchement.isVisible()) await chevauchement.click();
       await expect.poll(() => coec.evaluate((e) => e.classList.contains('fr-modal--opened'))).toBe(true);
       expect(await coec.innerText()).toContain('Souhaitez-vous enregistrer votre saisie sur la mission ?');
