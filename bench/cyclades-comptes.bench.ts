@@ -27,7 +27,8 @@ const PRENOMS = ['Léa', 'Jean-Éric', 'Inès', 'Chloé', 'Noé', 'Zoé', 'Loïc
 const NOMS = ["N'DIAYE", 'MARTIN', 'LE GOFF', 'DE LA FONTAINE', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFÈVRE', 'MICHEL', 'GARCIA', 'DAVID', 'BERTRAND'];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-cyclades-'));
-const database = await openDatabase({ dataDir });
+// BENCH_DATABASE_URL: the same run on a PostgreSQL server (the process then holds no embedded database).
+const database = await openDatabase({ dataDir, databaseUrl: process.env.BENCH_DATABASE_URL });
 const log = (m: string) => console.error(m);
 const mo = (octets: number) => Math.round(octets / 1024 / 1024);
 
