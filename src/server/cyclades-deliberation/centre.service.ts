@@ -114,9 +114,19 @@ async function jurysPour(ctx: AppContext, actor: Actor, juryIds: readonly number
 
 const juryEdite = (j: JuryCharge) => ({ numero: j.numero, specialite: j.specialite.libelle });
 
-async function auditerEdition(ctx: AppContext, actor: Actor, trace: Trace, action: string, jurys: readonly JuryCharge[], apres: Record<string, unknown> = {}) {
+async function auditerEdition(
+  ctx: AppContext,
+  actor: Actor,
+  trace: Trace,
+  action: string,
+  jurys: readonly JuryCharge[],
+  apres: Record<string, unknown> | ((j: JuryCharge) => Record<string, unknown>) = {},
+) {
   await ctx.db.transaction().execute(async (trx) => {
-    for (const j of jurys) await audit(trx, contexteAudit(actor, trace), { action, entite: 'jury', entiteId: j.id, apres: { numero: j.numero, ...apres } });
+    for (const j of jurys) {
+      const propres = typeof apres === 'function' ? apres(j) : apres;
+      await audit(trx, contexteAudit(actor, trace), { action, entite: 'jury', entiteId: j.id, apres: { numero: j.numero, ...propres } });
+    }
   });
 }
 
@@ -176,6 +186,7 @@ export type CodeEtape = (typeof ETAPES)[number]['code'];
 
 export const ACTION_EDITION_PV = 'deliberation.edition-pv';
 export const ACTION_EDITION_LISTE_ADMIS = 'deliberation.edition-liste-admis';
+export const ACTION_CONTROLE_NOTES = 'deliberation.controle-notes-manquantes';
 
 /**
  * The seed's seven steps, each done or not, from the juries' états, the plan de secours generated for
@@ -185,7 +196,7 @@ export const ACTION_EDITION_LISTE_ADMIS = 'deliberation.edition-liste-admis';
 export async function ouEnSommesNous(ctx: AppContext, actor: Actor) {
   const c = await centreDe(ctx, actor);
   const ids = c.jurys.map((j) => j.id);
-  const [plan, editions] = await Promise.all([
+  const [plan, editions, controles] = await Promise.all([
     c.session
       ? ctx.db
           .selectFrom('traitement')
@@ -207,12 +218,26 @@ export async function ouEnSommesNous(ctx: AppContext, actor: Actor) {
           .where('action', 'in', [ACTION_EDITION_PV, ACTION_EDITION_LISTE_ADMIS])
           .execute()
       : [],
+    // Juries whose last check of the missing grades found none.
+    ids.length
+      ? ctx.db
+          .selectFrom('audit_log')
+          .select(['entite_id', 'apres'])
+          .where('entite', '=', 'jury')
+          .where('entite_id', 'in', ids.map(String))
+          .where('action', '=', ACTION_CONTROLE_NOTES)
+          .orderBy('id', 'desc')
+          .execute()
+      : [],
   ]);
+  const derniersControles = new Map<string, unknown>();
+  for (const x of controles) if (!derniersControles.has(x.entite_id!)) derniersControles.set(x.entite_id!, x.apres);
+  const controleSansManque = (j: JuryCharge) => (derniersControles.get(String(j.id)) as { manquantes?: number } | undefined)?.manquantes === 0;
   const tous = (p: (j: JuryCharge) => boolean) => c.jurys.length > 0 && c.jurys.every(p);
   const edite = (action: string) => (j: JuryCharge) => j.etat === 214 || (j.etat === 211 && editions.some((e) => e.action === action && e.entite_id === String(j.id)));
   const faites: Record<CodeEtape, boolean> = {
     'ou-en-sommes-nous': true,
-    'notes-manquantes': tous((j) => j.etat >= 210),
+    'notes-manquantes': tous((j) => j.etat >= 210 || (j.etat === 200 && controleSansManque(j))),
     'plan-de-secours': !!plan,
     'ouvrir-deliberation': tous((j) => j.etat >= 210),
     'pv-deliberation': tous(edite(ACTION_EDITION_PV)),
@@ -263,7 +288,8 @@ export async function controlerNotesManquantes(
         }),
       ),
   }));
-  await auditerEdition(ctx, actor, trace, 'deliberation.controle-notes-manquantes', jurys, { manquantes: parJury.reduce((n, j) => n + j.lignes.length, 0) });
+  // Per jury: « Où en sommes-nous ? » counts the step done for a jury checked without a missing grade.
+  await auditerEdition(ctx, actor, trace, ACTION_CONTROLE_NOTES, jurys, (j) => ({ manquantes: parJury.find((p) => p.jury.numero === j.numero)!.lignes.length }));
   if (parJury.every((j) => j.lignes.length === 0)) return { manquantes: false, message: MESSAGE_PAS_DE_NOTES_MANQUANTES };
   return {
     flux: pdfNotesManquantes(c.entete(jurys[0]!.session.libelle), s.titre, parJury),

@@ -161,11 +161,16 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(tout).toContain(`${oublie.numeroCandidat} ${oublie.nom} ${oublie.prenom} Epreuve de contrôle : épr. Scientifique et Technique Epreuve de contrôle : épr. Français et Histoire Géographie`);
     expect(tout).toContain('BREQUIGNY – RENNES CEDEX 2 (0350059Z)');
     for (const c of c31202.slice(1)) expect(tout).not.toContain(c.numeroCandidat);
+    const etape = async () => (await chef.get(`${B}/ou-en-sommes-nous`)).body.etapes.find((e: any) => e.code === 'notes-manquantes').faite;
+    // A grade is missing in 31202: the step is not done.
+    expect(await etape()).toBe(false);
     // Now complete.
     await saisirControle([d.jurys['31202']!], 20);
     const r = await chef.post(`${B}/notes-manquantes`, { titre: 'Contrôle', juryIds: brequigny });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ manquantes: false, message: MESSAGE_PAS_DE_NOTES_MANQUANTES });
+    // Every jury checked without a missing grade: « Contrôler les notes manquantes » is done.
+    expect(await etape()).toBe(true);
     const audits = await d.p.ctx.db.selectFrom('audit_log').select('entite_id').where('action', '=', 'deliberation.controle-notes-manquantes').execute();
     expect(audits.length).toBe(6);
   });
