@@ -420,7 +420,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(texte).not.toContain('30001');
   });
 
-  it('« Terminer l’épreuve de contrôle » (211 → 214) ; la DEC publie les résultats', async () => {
+  it('« Terminer l’épreuve de contrôle » (211 → 214) ; la DEC publie les résultats dans le navigateur', async () => {
     const { page } = chef;
     await activite(page, "Terminer l'épreuve de contrôle");
     expect(await etapeCourante(page)).toContain('7. Terminer la délibération des jurys');
@@ -440,7 +440,27 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     const refus = await dec.envoyer<{ message: string }>('POST', `${API_DEC}/publication`, { sessionId }, 409);
     expect(refus.message).toContain('30001');
     await promenade.envoyer('POST', `${API_CENTRE}/terminer`, {});
-    await dec.envoyer('POST', `${API_DEC}/publication`, { sessionId });
+    // The DEC publishes in the browser: « Publication des résultats », the confirmation, the session frozen.
+    const gestionnaire = await nouvelleSession(browser, 'cyclades-deliberation-publication', { url: plateforme.url });
+    try {
+      const p = gestionnaire.page;
+      await seConnecter(gestionnaire, 'dec.rennes', 'imagin-gestion', MOT_DE_PASSE);
+      await attendreShell(p);
+      await p.locator('#menu').getByRole('link', { name: 'Publication des résultats', exact: true }).click();
+      const section = p.locator('section').filter({ has: p.getByRole('heading', { name: /^BCP JUIN 2026/ }) });
+      const publier = section.getByRole('button', { name: 'Publier les résultats' });
+      await publier.waitFor();
+      await gestionnaire.verifier('publication');
+      p.once('dialog', (d) => void d.accept());
+      await publier.click();
+      const publiee = section.locator(`#publication-${sessionId}`);
+      await expect.poll(() => publiee.isVisible()).toBe(true);
+      expect(await publiee.innerText()).toContain('Résultats publiés le');
+      await gestionnaire.verifier('publiee');
+    } finally {
+      await quitter(gestionnaire.page).catch(() => undefined);
+      await gestionnaire.fermer();
+    }
     const second = await dec.envoyer<{ message: string }>('POST', `${API_DEC}/publication`, { sessionId }, 409);
     expect(second.message).toBe('Les résultats de cette session sont déjà publiés.');
 
