@@ -164,6 +164,9 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['dsi'],
     sessionUniqueParEtablissement: false,
     activites: [
+      // Issue 8 (seed 000): the OTP keys of the Jury portal and the checklist of Cas 1.
+      platform('cles-otp', 'Clés OTP du portail Jury', 'Portail Jury', "Enregistrez les clés OTP (une à une ou par import d'un fichier de graines PSKC ou CSV), remettez-les aux centres de délibération avec leur code PIN, déverrouillez ou resynchronisez une clé, révoquez-la. Chaque opération est inscrite au journal d'audit."),
+      platform('controle-jurys', 'Contrôle des jurys avant délibération', 'Portail Jury', "Vérifiez, pour chaque centre de délibération et chaque jury, qu'au moins deux clés OTP actives ont été remises et que le président et les vice-présidents sont convoqués dans IMAG'IN."),
       platform('journal', "Journal d'audit", 'Sécurité', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
     ],
   },

@@ -25,6 +25,7 @@ import { gestionCandidatsRoutes } from './cyclades-gestion/gestion-candidats.rou
 import { centreDeliberationRoutes } from './cyclades-deliberation/centre.routes.ts';
 import { planSecoursTraitement } from './cyclades-deliberation/centre.plan-secours.ts';
 import { decDeliberationRoutes } from './cyclades-deliberation/dec.routes.ts';
+import { dsiRoutes } from './portail-jury/dsi.routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
@@ -32,6 +33,7 @@ export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestio
   espaceCandidatRoutes, gestionCandidatsRoutes,
   centreDeliberationRoutes,
   decDeliberationRoutes,
+  dsiRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */

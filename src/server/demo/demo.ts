@@ -10,6 +10,7 @@ import { CANDIDATS_PAR_ECHELLE, genererDemo, verifierEchelle } from './generateu
 import { chargerImagin } from './charger-missions.ts';
 import { chargerCandidats, genererCandidats } from './candidats.ts';
 import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
+import { chargerClesOtp } from './cles-otp.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -253,6 +254,8 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       // Bac Pro second group (issue 7): juries at état 140 in BREQUIGNY and LA PROMENADE.
       const deliberation = await chargerDeliberation(trx, { etabId });
       rapport.candidats += deliberation.candidats;
+      // Portail Jury (issue 8): the académie's OTP keys and the JURY DE DELIBERATION mission of the BCP session.
+      await chargerClesOtp(trx, { etabId });
 
       await trx
         .insertInto('parametre')

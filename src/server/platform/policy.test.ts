@@ -162,6 +162,16 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/gestion/deliberation/notes-controle/import': ['gestionnaire'],
   'GET /api/gestion/deliberation/publication': ['gestionnaire'],
   'POST /api/gestion/deliberation/publication': ['gestionnaire'],
+  // Portail Jury — the DSI's OTP keys and checklist (issue 8): the DSI's académie only.
+  'GET /api/dsi/cles-otp': ['dsi'],
+  'POST /api/dsi/cles-otp': ['dsi'],
+  'POST /api/dsi/cles-otp/import': ['dsi'],
+  'POST /api/dsi/cles-otp/:id/remise': ['dsi'],
+  'POST /api/dsi/cles-otp/:id/activer': ['dsi'],
+  'POST /api/dsi/cles-otp/:id/deverrouiller': ['dsi'],
+  'POST /api/dsi/cles-otp/:id/resynchroniser': ['dsi'],
+  'POST /api/dsi/cles-otp/:id/revoquer': ['dsi'],
+  'GET /api/dsi/controle-jurys': ['dsi'],
 };
 
 const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {

@@ -111,6 +111,9 @@ export const RULES = {
   'jurys.gerer': { roles: ['gestionnaire'], activite: 'jurys-deliberation' },
   'notes-controle.saisir': { roles: ['gestionnaire'], activite: 'notes-controle' },
   'resultats.publier': { roles: ['gestionnaire'], activite: 'publication-resultats' },
+  // Issue 8 — the DSI's OTP keys (seed 000): the académie's keys only.
+  'cles-otp.gerer': { roles: ['dsi'], activite: 'cles-otp' },
+  'jurys.controler': { roles: ['dsi'], activite: 'controle-jurys' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -96,6 +96,8 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     journal,
   },
   dsi: {
+    'cles-otp': page(() => import('../pages/dsi/cles-otp.tsx')),
+    'controle-jurys': page(() => import('../pages/dsi/controle-jurys.tsx')),
     journal,
   },
 };

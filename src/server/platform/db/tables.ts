@@ -297,7 +297,7 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB {
+export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -755,4 +755,37 @@ export interface DeliberationDB {
   choix_controle: ChoixControleTable;
   modification_note: ModificationNoteTable;
   decision_jury: DecisionJuryTable;
+}
+
+// Portail Jury: the académie's OTP keys (migration 008, issue 8).
+export type EtatCleOtp = 'en_stock' | 'remise' | 'active' | 'verrouillee' | 'revoquee';
+
+export interface CleOtpTable {
+  id: Generated<number>;
+  academie_code: string;
+  identifiant: string;
+  numero_serie: string;
+  type: 'HOTP' | 'TOTP';
+  chiffres: 6 | 8;
+  periode: 30 | 60 | null;
+  secret_chiffre: string;
+  compteur: ColumnType<number, number | undefined, number>;
+  dernier_pas: number | null;
+  derive: Generated<number>;
+  pin_hash: string | null;
+  etat: ColumnType<EtatCleOtp, EtatCleOtp | undefined, EtatCleOtp>;
+  echecs: Generated<number>;
+  derniere_utilisation: TimestampNull;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface CleOtpCentreTable {
+  cle_id: number;
+  etablissement_id: number;
+}
+
+export interface ClesOtpDB {
+  cle_otp: CleOtpTable;
+  cle_otp_centre: CleOtpCentreTable;
 }
