@@ -20,6 +20,7 @@ import type { NoteControle } from './dec.schemas.ts';
 import { chargerCandidats, chargerJurys, JURY_INTROUVABLE_ACADEMIE, jurysDansPortee, libelleEtablissement, type CandidatJury, type Executeur, type JuryCharge } from './jurys.repo.ts';
 import { decisionCalculee, libelleDecision, libelleMention, notesAPublier, texteNote } from './resultats.ts';
 import { changerEtat } from './transitions.ts';
+import { champsCsv } from '../platform/documents/csv.ts';
 
 export const MESSAGE_DEJA_PUBLIE = 'Les résultats de cette session sont déjà publiés.';
 export const CANDIDATURE_INTROUVABLE = "Ce candidat n'existe pas ou n'est pas délibéré par un jury de votre académie.";
@@ -311,29 +312,6 @@ export async function saisirNoteControle(ctx: AppContext, actor: Actor, saisie: 
   });
 }
 
-/** Fields of one line of the import (';', quotes doubled inside quoted fields). */
-function champs(ligne: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let guillemets = false;
-  for (let i = 0; i < ligne.length; i++) {
-    const c = ligne[i]!;
-    if (guillemets) {
-      if (c === '"' && ligne[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') guillemets = false;
-      else cur += c;
-    } else if (c === '"') guillemets = true;
-    else if (c === ';') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
 const sansAccents = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** "ECT1", "scientifique", "épr. Scientifique et Technique"… → the oral; null otherwise. */
@@ -357,7 +335,7 @@ interface LigneImport {
 /** Reads the file "N° candidat;Epreuve;Note"; every rejected line with its number and why. */
 export function lireImport(contenu: string): { lignes: LigneImport[]; erreurs: string[] } {
   const brutes = contenu.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const entete = champs(brutes[0] ?? '').map(sansAccents);
+  const entete = champsCsv(brutes[0] ?? '').map(sansAccents);
   const attendu = ENTETE_IMPORT.join(';');
   if (entete.length < 3 || !entete[0]!.startsWith('n') || !entete[0]!.includes('candidat') || entete[1] !== 'epreuve' || entete[2] !== 'note') {
     return { lignes: [], erreurs: [`Ligne 1 : la ligne d'en-tête doit être « ${attendu} » (séparateur point-virgule).`] };
@@ -368,7 +346,7 @@ export function lireImport(contenu: string): { lignes: LigneImport[]; erreurs: s
   for (let i = 1; i < brutes.length; i++) {
     if (!brutes[i]!.trim()) continue;
     const n = i + 1;
-    const [numero = '', epreuve = '', note = '', ...reste] = champs(brutes[i]!);
+    const [numero = '', epreuve = '', note = '', ...reste] = champsCsv(brutes[i]!);
     const pb: string[] = [];
     if (reste.some((r) => r !== '')) pb.push(`trois colonnes sont attendues (${attendu})`);
     if (!numero) pb.push('N° candidat vide');

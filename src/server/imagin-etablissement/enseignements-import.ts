@@ -7,6 +7,7 @@ import type { AppContext } from '../platform/context.ts';
 import { audit } from '../platform/audit.ts';
 import * as repo from './imagin-etablissement.repo.ts';
 import { TRAITEMENT_COMPETENCES_SYS } from './competences-sys.ts';
+import { champsCsv } from '../platform/documents/csv.ts';
 
 export const COLONNES_IMPORT = ['UAI', 'NUMEN', 'ANNEE_SCOLAIRE', 'MEF_CODE', 'MEF_LIBELLE', 'TYPE_MEF', 'MATIERE', 'MODALITE_COURS'] as const;
 const FACULTATIVES = ['STRUCTURE'] as const;
@@ -24,35 +25,12 @@ export interface LigneImport {
   structure: string;
 }
 
-/** Fields of one CSV line (`;` or `,`, quotes doubled inside quoted fields). */
-function champs(ligne: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let guillemets = false;
-  for (let i = 0; i < ligne.length; i++) {
-    const c = ligne[i]!;
-    if (guillemets) {
-      if (c === '"' && ligne[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') guillemets = false;
-      else cur += c;
-    } else if (c === '"') guillemets = true;
-    else if (c === sep) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
 /** Reads the file; every rejected line is reported with its number and why, in French. */
 export function lireCsvEnseignements(texte: string): { lignes: LigneImport[]; erreurs: string[] } {
   const brutes = texte.replace(/^\uFEFF/, '').split(/\r?\n/);
   const entete = brutes[0] ?? '';
   const sep = entete.includes(';') ? ';' : ',';
-  const noms = champs(entete, sep).map((s) => s.toUpperCase());
+  const noms = champsCsv(entete, sep).map((s) => s.toUpperCase());
   const manquantes = COLONNES_IMPORT.filter((c) => !noms.includes(c));
   if (manquantes.length) {
     return { lignes: [], erreurs: [`Colonnes absentes de la ligne d'en-tête : ${manquantes.join(', ')} (attendu : ${[...COLONNES_IMPORT, ...FACULTATIVES].join(';')}).`] };
@@ -62,7 +40,7 @@ export function lireCsvEnseignements(texte: string): { lignes: LigneImport[]; er
   const erreurs: string[] = [];
   for (let i = 1; i < brutes.length; i++) {
     if (!brutes[i]!.trim()) continue;
-    const f = champs(brutes[i]!, sep);
+    const f = champsCsv(brutes[i]!, sep);
     const v = (n: string) => (pos(n) >= 0 ? (f[pos(n)] ?? '') : '');
     const l: LigneImport = {
       ligne: i + 1,

@@ -41,3 +41,26 @@ export function genererCsv<L>(colonnes: readonly Colonne<L>[], lignes: Iterable<
   // Readable.from pulls the generator only as fast as the reader reads: memory stays flat.
   return Readable.from(morceaux(), { objectMode: false });
 }
+
+/** Fields of one line of an imported CSV file (`;` or `,`, quotes doubled inside quoted fields), trimmed. */
+export function champsCsv(ligne: string, sep = ';'): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let guillemets = false;
+  for (let i = 0; i < ligne.length; i++) {
+    const c = ligne[i]!;
+    if (guillemets) {
+      if (c === '"' && ligne[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') guillemets = false;
+      else cur += c;
+    } else if (c === '"') guillemets = true;
+    else if (c === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
