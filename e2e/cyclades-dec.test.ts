@@ -4,8 +4,9 @@
 // the explanation of a result, enters one candidate's contrôle grades by the form and the others by a
 // CSV file (a faulty file first: nothing imported, errors by line); after the chef de centre opened the
 // deliberation (through the API, with ce.0350059z's own session) he records the decisions of jury 31202
-// and closes it (211); the publication is refused while juries are not at 214. axe and a screenshot on
-// every page visited. A platform of its own: the scenario moves the demo's juries.
+// and closes it (211); the publication is refused while juries are not at 214. The Jury portal's jury
+// 25590 (BREQUIGNY, at 210 in the demo) is listed with the others and left where it is. axe and a
+// screenshot on every page visited. A platform of its own: the scenario moves the demo's juries.
 import { request, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
@@ -70,13 +71,15 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
     try {
       await connecterDec(s);
       await ouvrirActivite(page, 'Jurys du 2nd groupe (Bac Pro)');
-      await expect.poll(() => page.locator(LIGNES).count()).toBe(4);
+      // Académie 14's five juries: BREQUIGNY's three at 140 and 25590 at 210, LA PROMENADE's 30001.
+      await expect.poll(() => page.locator(LIGNES).count()).toBe(5);
       expect(await page.locator('.liste__table thead th').allInnerTexts()).toEqual(
         ['Jury', 'Spécialité', 'Etat d’avancement du jury', 'Sélectionner jurys', 'Centre de délibération', 'Candidats', 'Admis', 'Admissibles', 'Ajournés', 'Notes manquantes', 'Décisions'].map((t) =>
           expect.stringContaining(t),
         ),
       );
       expect(await ligneJury(page, '31202').textContent()).toContain('140 - 1er groupe terminé en centre');
+      expect(await ligneJury(page, '25590').textContent()).toContain("210 - Délibération de l'épreuve de contrôle");
       await s.verifier('dec-jurys');
 
       // LA PROMENADE's jury, at 140, cannot have its contrôle opened.
@@ -180,11 +183,14 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
 
       // Publication: refused while the session's juries are not at 214.
       await page.locator('#menu').getByRole('link', { name: 'Publication des résultats', exact: true }).click();
-      await page.getByRole('heading', { name: /^BCP JUIN 2026 — 4 jurys/ }).waitFor();
+      await page.getByRole('heading', { name: /^BCP JUIN 2026 — 5 jurys/ }).waitFor();
       expect(await page.locator('table').first().innerText()).toMatch(/211\s+Editions après la délibération de l'épreuve de contrôle\s+1/);
+      expect(await page.locator('table').first().innerText()).toMatch(/210\s+Délibération de l'épreuve de contrôle\s+3/);
       await page.getByRole('button', { name: 'Publier les résultats' }).click();
       expect(await dernierMessage(page, 'La publication des résultats demande')).toContain(
-        "La publication des résultats demande que tous les jurys de la session soient à l'état 214 - Epreuve de contrôle terminée en centre : 4 jurys ne le sont pas",
+        "La publication des résultats demande que tous les jurys de la session soient à l'état 214 - Epreuve de contrôle terminée en centre : 5 jurys ne le sont pas (" +
+          "25510 à l'état 210 - Délibération de l'épreuve de contrôle ; 25590 à l'état 210 - Délibération de l'épreuve de contrôle ; 30001 à l'état 140 - 1er groupe terminé en centre ; " +
+          "31202 à l'état 211 - Editions après la délibération de l'épreuve de contrôle ; 31210 à l'état 210 - Délibération de l'épreuve de contrôle).",
       );
       await s.verifier('dec-publication-refusee');
     } finally {

@@ -10,7 +10,11 @@
 // greys a jury not closed yet; the PV holds the changed grade; the list of admis never holds the
 // liste-rouge or présumé-fraudeur candidate; the liste rouge; « Terminer l'épreuve de contrôle »
 // (214); the DEC publishes (refused while LA PROMENADE's jury is not at 214) and the results are
-// published. axe and a screenshot on every page visited. A platform of its own: the chain changes it.
+// published. BREQUIGNY also deliberates the Jury portal's 25590 (portail-jury.ts), at 210 from the
+// start with its contrôle grades entered: greyed where 200 or 211 is needed, in the plan de secours (a
+// plan generated while the others are at 140 holds it alone), left at 210 by the global actions, closed
+// by the DEC at the end, then ended in turn. axe and a screenshot on every page visited. A platform of
+// its own: the chain changes it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { request, type APIRequestContext, type Browser, type Download, type Page } from 'playwright-core';
@@ -24,7 +28,12 @@ const CHEF = 'ce.0350059z';
 const MOT_DE_PASSE = 'Demo-Academie-2026!';
 const API_CENTRE = '/api/cyclades/deliberation';
 const API_DEC = '/api/gestion/deliberation';
+/** BREQUIGNY's juries walked from 140. */
 const JURYS = ['25510', '31202', '31210'];
+/** The Jury portal's jury, deliberated in BREQUIGNY, at 210 in the demo. */
+const JURY_PORTAIL = '25590';
+/** Every jury of BREQUIGNY (académie 14), in number order. */
+const CENTRE = ['25510', JURY_PORTAIL, '31202', '31210'];
 const ZIP = 'CYCLADES_DELIB_0350059Z_BCP_2026-06_GRD_11';
 
 let browser: Browser;
@@ -190,29 +199,56 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     ]);
     expect(await page.locator('#ou-en-sommes-nous-message').innerText()).toContain("attend(ent) l'ouverture de l'épreuve de contrôle par la DEC");
     const liste = page.locator('.liste').first();
-    await expect.poll(() => liste.locator('tbody tr').count()).toBe(3);
-    for (const n of JURYS) expect(await liste.innerText()).toContain(n);
+    await expect.poll(() => liste.locator('tbody tr').count()).toBe(4);
+    for (const n of CENTRE) expect(await liste.innerText()).toContain(n);
     expect(await liste.innerText()).toContain('140 - 1er groupe terminé en centre');
-    for (const c of await liste.locator('tbody input[type="checkbox"]').all()) expect(await c.isDisabled()).toBe(true);
+    // 25590, already in deliberation, is past the check: greyed too.
+    expect(await liste.locator('tbody tr').filter({ hasText: JURY_PORTAIL }).innerText()).toContain("210 - Délibération de l'épreuve de contrôle");
+    const cases = await liste.locator('tbody input[type="checkbox"]').all();
+    expect(cases.length).toBe(4);
+    for (const c of cases) expect(await c.isDisabled()).toBe(true);
     await page.getByLabel('Titre édition *').fill('Contrôle avant ouverture');
     await page.getByRole('button', { name: 'Visualiser' }).click();
     await expect.poll(() => page.locator('#choix-jurys-erreur').innerText()).toBe('Sélectionnez au moins un jury.');
     await chef.verifier('notes-manquantes-140');
 
-    // The plan de secours is refused too, in French, beside the button; no compte rendu yet.
+    // No compte rendu yet. The plan de secours can be generated for 25590 alone (at 210): the juries at
+    // 140 are left out. (Refused when no jury is at 200 or 210: centre.test.ts.)
     await activite(page, 'Générer le plan de secours');
     await page.getByRole('button', { name: 'Afficher le compte rendu' }).click();
     await expect.poll(() => page.locator('#aucun-plan').innerText()).toContain('Aucun plan de secours n’a encore été généré');
     await page.getByRole('button', { name: 'Générer' }).click();
-    await expect.poll(() => page.locator('#erreur-plan-de-secours').innerText()).toContain("Le jury 25510 est à l'état 140 - 1er groupe terminé en centre");
-    await chef.verifier('plan-de-secours-refuse');
+    await page.locator('#plan-lance').waitFor();
+    expect(await page.locator('#erreur-plan-de-secours').count()).toBe(0);
+    await page.getByRole('button', { name: 'Afficher le compte rendu' }).click();
+    await page.getByRole('heading', { name: 'Compte rendu des éditions de plan de secours' }).waitFor();
+    await expect.poll(() => page.locator('#statut-plan-de-secours').innerText(), { timeout: 60_000 }).toBe('Le traitement s’est bien déroulé.');
+    const journal = await page.locator('#journal-plan-de-secours').innerText();
+    expect(journal).toContain(`jurys : ${JURY_PORTAIL}\n`);
+    expect(journal).toContain(`DEBUT PVI pour le jury ${JURY_PORTAIL}`);
+    for (const n of JURYS) expect(journal).not.toContain(`Préparation du plan de secours pour le jury : ${n}`);
+    await chef.verifier('plan-de-secours-jurys-a-140');
   });
 
   it('la DEC verrouille le 1er groupe (198) puis ouvre l’épreuve de contrôle (200)', async () => {
-    const ids = (await jurysDec(dec)).map((j) => j.id);
-    expect(ids.length).toBe(4);
+    const jurys = await jurysDec(dec);
+    expect(jurys.map((j) => [j.numero, j.etat])).toEqual([
+      ['25510', 140],
+      [JURY_PORTAIL, 210],
+      ['30001', 140],
+      ['31202', 140],
+      ['31210', 140],
+    ]);
+    // The juries at 140 (25590 is already in deliberation).
+    const ids = jurys.filter((j) => j.etat === 140).map((j) => j.id);
     for (const vers of [198, 200]) await dec.envoyer('POST', `${API_DEC}/jurys/transition`, { juryIds: ids, vers });
-    for (const j of await jurysDec(dec)) expect(j.etat).toBe(200);
+    expect((await jurysDec(dec)).map((j) => [j.numero, j.etat])).toEqual([
+      ['25510', 200],
+      [JURY_PORTAIL, 210],
+      ['30001', 200],
+      ['31202', 200],
+      ['31210', 200],
+    ]);
   });
 
   it('« Contrôler les notes manquantes » édite la liste des candidats admissibles sans note', async () => {
@@ -229,6 +265,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     const texte = await texteDe(await enregistrer(d, 'deliberation'));
     expect(texte).toContain("CONTROLE DES NOTES MANQUANTES A L'EPREUVE DE CONTROLE");
     for (const n of JURYS) expect(texte).toContain(`Jury : ${n}`);
+    expect(texte).not.toContain(`Jury : ${JURY_PORTAIL}`);
     expect(texte).toContain('Epreuve de contrôle : épr. Scientifique et Technique');
     expect(texte).toContain('(0350059Z)');
     expect(candidats.filter((c) => c.admissible).length).toBe(15);
@@ -270,8 +307,8 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(await documents.innerText()).toContain('ZIP');
     const journal = await page.locator('#journal-plan-de-secours').innerText();
     expect(journal).toContain('Groupe de décision : 11');
-    expect(journal).toContain('jurys : 25510,31202,31210');
-    for (const n of JURYS) {
+    expect(journal).toContain('jurys : 25510,25590,31202,31210');
+    for (const n of CENTRE) {
       expect(journal).toContain(`Préparation du plan de secours pour le jury : ${n}`);
       expect(journal).toContain(`DEBUT PVI pour le jury ${n}`);
     }
@@ -280,15 +317,23 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(d.suggestedFilename()).toBe(`${ZIP}.zip`);
     const entrees = lireZip(await enregistrer(d, 'deliberation'));
     const noms = entrees.map((e) => e.nom);
-    for (const n of JURYS) expect(noms).toContain(`Jury_${n}/PVI_jury_${n}.pdf`);
+    for (const n of CENTRE) expect(noms).toContain(`Jury_${n}/PVI_jury_${n}.pdf`);
     expect(noms).toContain('Papillons_acces_jurys.pdf');
+    expect(noms.length).toBe(5);
     const pvi = await texteDe(entrees.find((e) => e.nom === 'Jury_31202/PVI_jury_31202.pdf')!.contenu);
     for (const c of candidats.filter((x) => x.jury === '31202')) {
       if (c.admissible) expect(pvi, c.numeroCandidat).toContain(c.numeroCandidat);
       else expect(pvi, c.numeroCandidat).not.toContain(c.numeroCandidat);
     }
+    const pvi25590 = await texteDe(entrees.find((e) => e.nom === `Jury_${JURY_PORTAIL}/PVI_jury_${JURY_PORTAIL}.pdf`)!.contenu);
+    const c25590 = await candidatsDec(dec, [JURY_PORTAIL]);
+    expect(c25590.filter((c) => c.admissible).length).toBe(5);
+    for (const c of c25590) {
+      if (c.admissible) expect(pvi25590, c.numeroCandidat).toContain(c.numeroCandidat);
+      else expect(pvi25590, c.numeroCandidat).not.toContain(c.numeroCandidat);
+    }
     const papillons = await texteDe(entrees.find((e) => e.nom === 'Papillons_acces_jurys.pdf')!.contenu);
-    for (const n of JURYS) expect(papillons).toContain(n);
+    for (const n of CENTRE) expect(papillons).toContain(`JURY-${n}-0350059Z`);
     expect(papillons).not.toContain('30001');
     // The step is done.
     await page.getByRole('button', { name: 'Retour' }).click();
@@ -300,12 +345,12 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await activite(page, "Ouvrir la délibération de l'épreuve de contrôle");
     expect(await etapeCourante(page)).toContain("4. Ouvrir la délibération de l'épreuve de contrôle");
     await expect.poll(() => nombre(page, 200)).toBe(3);
-    expect(await Promise.all([140, 198, 210].map((e) => nombre(page, e)))).toEqual([0, 0, 0]);
+    expect(await Promise.all([140, 198, 210].map((e) => nombre(page, e)))).toEqual([0, 0, 1]);
     await chef.verifier('ouvrir-synthetique');
 
     await page.getByRole('tab', { name: 'Vue détaillée' }).click();
     const liste = page.locator('.liste').first();
-    await expect.poll(() => liste.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => liste.locator('tbody tr').count()).toBe(4);
     await chef.verifier('ouvrir-detaillee');
     await liste.getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle : jury 25510' }).click();
     await expect.poll(() => page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué');
@@ -314,7 +359,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await page.getByRole('tab', { name: 'Vue synthétique' }).click();
     await expect.poll(() => nombre(page, 200)).toBe(2);
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle' }).click();
-    await expect.poll(() => nombre(page, 210)).toBe(3);
+    await expect.poll(() => nombre(page, 210)).toBe(4);
     expect(await nombre(page, 200)).toBe(0);
     expect(await page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué');
     expect(await page.locator('#vue-synthetique').getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle' }).isDisabled()).toBe(true);
@@ -325,7 +370,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
 
   let modifie: CandidatDec;
 
-  it('la DEC modifie une note en délibération, enregistre les décisions et clôt deux jurys : le troisième reste grisé', async () => {
+  it('la DEC modifie une note en délibération, enregistre les décisions et clôt deux jurys : le troisième reste grisé, comme 25590', async () => {
     modifie = candidats.find((x) => x.jury === '31202' && x.admissible && x.oraux.some((o) => o.oral === 'scientifique' && o.code))!;
     await dec.envoyer('PUT', `${API_DEC}/notes-controle`, {
       candidatureId: modifie.candidatureId,
@@ -340,8 +385,9 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await activite(page, 'Editer les Procès Verbaux de tenue de délibération');
     expect(await etapeCourante(page)).toContain('5. Editer les Procès Verbaux de tenue de délibération');
     const choix = page.locator('#choix-jurys');
-    await expect.poll(() => choix.getByRole('checkbox').count()).toBe(3);
+    await expect.poll(() => choix.getByRole('checkbox').count()).toBe(4);
     expect(await choix.getByLabel(/^31210 - /).isDisabled()).toBe(true);
+    expect(await choix.getByLabel(/^25590 - /).isDisabled()).toBe(true);
     expect(await choix.getByLabel(/^31202 - /).isDisabled()).toBe(false);
     expect(await choix.innerText()).toContain('Les jurys grisés sont ceux qui ne sont pas clos (à l’état 211).');
     await chef.verifier('pv-un-jury-grise');
@@ -353,6 +399,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await page.reload();
     const choix = page.locator('#choix-jurys');
     await expect.poll(() => choix.getByLabel(/^31210 - /).isDisabled()).toBe(false);
+    expect(await choix.getByLabel(/^25590 - /).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Visualiser' }).click();
     await expect.poll(() => page.locator('#choix-jurys-erreur').innerText()).toBe('Sélectionnez au moins un jury.');
     await choix.getByLabel(/^31202 - /).check({ force: true });
@@ -413,7 +460,10 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await page.getByLabel('Titre édition *').fill('Liste rouge 2026');
     await chef.verifier('liste-rouge');
     const texte = await texteDe(await enregistrer(await telechargerEn(page, () => page.getByRole('button', { name: 'Visualiser' }).click()), 'deliberation'));
-    for (const c of candidats) {
+    // Every jury of the centre, 25590 (still in deliberation) included.
+    const tous = [...candidats, ...(await candidatsDec(dec, [JURY_PORTAIL]))];
+    expect(tous.filter(exclu).length).toBe(8);
+    for (const c of tous) {
       if (exclu(c)) expect(texte, c.numeroCandidat).toContain(c.numeroCandidat);
       else expect(texte, c.numeroCandidat).not.toContain(c.numeroCandidat);
     }
@@ -425,20 +475,31 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await activite(page, "Terminer l'épreuve de contrôle");
     expect(await etapeCourante(page)).toContain('7. Terminer la délibération des jurys');
     await expect.poll(() => nombre(page, 211)).toBe(3);
-    expect(await Promise.all([198, 200, 210, 214].map((e) => nombre(page, e)))).toEqual([0, 0, 0, 0]);
+    expect(await Promise.all([198, 200, 210, 214].map((e) => nombre(page, e)))).toEqual([0, 0, 1, 0]);
     await chef.verifier('terminer');
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
     await expect.poll(() => nombre(page, 214)).toBe(3);
     expect(await nombre(page, 211)).toBe(0);
     expect(await page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué. Le gestionnaire DEC reprend ensuite la main pour publier les résultats.');
     expect(await page.locator('#apres-terminer').innerText()).toContain('Le gestionnaire DEC reprend ensuite la main pour publier les résultats');
+    // 25590 still deliberates (210): the step is not done.
+    expect(await nombre(page, 210)).toBe(1);
+    expect(await page.locator('#ou-en-sommes-nous li[data-etape="7"]').innerText()).not.toContain('(faite)');
+    await chef.verifier('termine-sauf-25590');
+    // The DEC closes 25590 (211); the chef de centre ends it in turn.
+    await clore(dec, JURY_PORTAIL);
+    await page.reload();
+    await expect.poll(() => nombre(page, 211)).toBe(1);
+    await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
+    await expect.poll(() => nombre(page, 214)).toBe(4);
+    expect(await Promise.all([198, 200, 210, 211].map((e) => nombre(page, e)))).toEqual([0, 0, 0, 0]);
     await expect.poll(() => page.locator('#ou-en-sommes-nous li[data-etape="7"]').innerText()).toContain('(faite)');
     await chef.verifier('termine');
 
     // LA PROMENADE's jury is not at 214 yet: the publication names it.
     const sessionId = (await plateforme.platform.ctx.db.selectFrom('jury').select('session_examen_id').executeTakeFirstOrThrow()).session_examen_id;
     const refus = await dec.envoyer<{ message: string }>('POST', `${API_DEC}/publication`, { sessionId }, 409);
-    expect(refus.message).toContain('30001');
+    expect(refus.message).toContain("1 jury ne l’est pas (30001 à l'état 211 - Editions après la délibération de l'épreuve de contrôle)");
     await promenade.envoyer('POST', `${API_CENTRE}/terminer`, {});
     // The DEC publishes in the browser: « Publication des résultats », the confirmation, the session frozen.
     const gestionnaire = await nouvelleSession(browser, 'cyclades-deliberation-publication', { url: plateforme.url });
@@ -466,9 +527,10 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
 
     const publication = (await dec.get<{ sessions: Array<{ id: number; publication: { le: string } | null; publiable: boolean }> }>(`${API_DEC}/publication`)).sessions.find((x) => x.id === sessionId)!;
     expect(publication.publication).not.toBeNull();
-    // Every candidate of BREQUIGNY has his published result (frozen), the grade changed in deliberation included.
+    // Every candidate of BREQUIGNY (25590's included) has his published result (frozen), the grade changed in deliberation included.
     const publies = await plateforme.platform.ctx.db.selectFrom('resultat_publie').select(['candidature_id', 'decision', 'notes']).execute();
-    const decides = await candidatsDec(dec, JURYS);
+    const decides = await candidatsDec(dec, CENTRE);
+    expect(decides.length).toBe(48);
     for (const c of decides) expect(sansAccent(publies.find((p) => p.candidature_id === c.candidatureId)?.decision), c.numeroCandidat).toBe(c.decision?.decision);
     const duModifie = publies.find((p) => p.candidature_id === modifie.candidatureId)!;
     expect(JSON.stringify(duModifie.notes)).toContain('14.50');

@@ -20,8 +20,12 @@ export interface ActiviteDef {
   ouverteParDefaut: boolean;
   /** Whether the gestionnaire may close it (platform activities of the administrator stay open). */
   fermable: boolean;
-  /** Only shown when the actor's établissement is a centre d'examen / de délibération. */
-  condition?: 'centre_examen' | 'centre_deliberation';
+  /**
+   * Only shown when the actor's établissement is a centre d'examen / de délibération, or (intervenant)
+   * when the person is convoked as président, vice-président or responsable de délibération on a JURY DE
+   * DELIBERATION mission (004 « Portail délibération de jury Concours »).
+   */
+  condition?: 'centre_examen' | 'centre_deliberation' | 'convoque_deliberation';
   /** Further menu paths where the same activity appears (seed 002: "Mon établissement" and "Inscription"). */
   autresGroupes?: readonly string[];
   aide: string;
@@ -116,7 +120,18 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     entree: 'intervenants',
     roles: ['intervenant'],
     sessionUniqueParEtablissement: false,
-    activites: [],
+    activites: [
+      // Issue 8 (seed 004): shown only to those convoked to deliberate, once the administrator opened it.
+      {
+        code: 'portail-deliberation-jury',
+        libelle: 'Portail délibération de jury',
+        groupe: 'Portails',
+        ouverteParDefaut: false,
+        fermable: true,
+        condition: 'convoque_deliberation',
+        aide: "Accédez au portail de délibération Jury de CYCLADES pour les jurys auxquels vous êtes convoqué(e) comme président, vice-président ou responsable de délibération : un code vous est envoyé par SMS sur votre téléphone portable ; saisissez-le à la place de la clé OTP.",
+      },
+    ],
   },
   'imagin-gestion': {
     code: 'imagin-gestion',
@@ -152,7 +167,7 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     sessionUniqueParEtablissement: false,
     activites: [
       platform('message-accueil', "Message d'accueil", 'Administration', "Rédigez le message affiché à l'accueil de chaque service de votre académie."),
-      platform('boite-envoi', "Boîte d'envoi des messages", 'Administration', "Consultez les messages électroniques émis par la plateforme et téléchargez-les au format .eml."),
+      platform('boite-envoi', "Boîte d'envoi des messages", 'Administration', "Consultez les messages électroniques émis par la plateforme et téléchargez-les au format .eml, ainsi que les SMS (codes d'accès au portail Jury) gardés dans la boîte d'envoi."),
       platform('journal', "Journal d'audit", 'Administration', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
     ],
   },
@@ -167,6 +182,7 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       // Issue 8 (seed 000): the OTP keys of the Jury portal and the checklist of Cas 1.
       platform('cles-otp', 'Clés OTP du portail Jury', 'Portail Jury', "Enregistrez les clés OTP (une à une ou par import d'un fichier de graines PSKC ou CSV), remettez-les aux centres de délibération avec leur code PIN, déverrouillez ou resynchronisez une clé, révoquez-la. Chaque opération est inscrite au journal d'audit."),
       platform('controle-jurys', 'Contrôle des jurys avant délibération', 'Portail Jury', "Vérifiez, pour chaque centre de délibération et chaque jury, qu'au moins deux clés OTP actives ont été remises et que le président et les vice-présidents sont convoqués dans IMAG'IN."),
+      platform('portail-secours', 'Portail Jury de secours', 'Portail Jury', "Ouvrez le portail CYCLADES-JURY de secours de votre académie après l'autorisation du RSSI (sa référence est exigée), et fermez-le dès que le portail Jury est rétabli. Tant qu'il est ouvert, le login et le mot de passe d'un jury imprimés sur les papillons du plan de secours ouvrent ce seul jury ; chaque ouverture, fermeture et connexion est inscrite au journal d'audit."),
       platform('journal', "Journal d'audit", 'Sécurité', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
     ],
   },
@@ -224,7 +240,11 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     entree: 'jury',
     roles: ['membre_jury'],
     sessionUniqueParEtablissement: false,
-    activites: [],
+    activites: [
+      // Issue 8 (seed 000): the juries this session opened, their deliberation, and Cas 2.
+      platform('jurys', 'Délibération des jurys', 'Délibération', "Délibérez les jurys pour lesquels vous êtes convoqué(e) : pour chaque candidat, les notes du 1er groupe, les notes de l'épreuve de contrôle et le résultat calculé avec son explication. Modifiez une note en indiquant le motif (il figure au PV des notes modifiées), puis « Clore le jury » quand chaque candidat a un résultat."),
+      platform('autre-academie', "Ajouter les jurys d'une autre académie", 'Délibération', "Vous délibérez aussi des jurys d'une autre académie (Cas 2) : identifiez-vous avec une clé OTP de cette académie remise à votre centre, puis avec les identifiants de la convocation IMAG'IN de cette académie."),
+    ],
   },
 };
 

@@ -26,6 +26,7 @@ import { centreDeliberationRoutes } from './cyclades-deliberation/centre.routes.
 import { planSecoursTraitement } from './cyclades-deliberation/centre.plan-secours.ts';
 import { decDeliberationRoutes } from './cyclades-deliberation/dec.routes.ts';
 import { dsiRoutes } from './portail-jury/dsi.routes.ts';
+import { portailJuryRoutes } from './portail-jury/portail.routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
@@ -34,6 +35,7 @@ export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestio
   centreDeliberationRoutes,
   decDeliberationRoutes,
   dsiRoutes,
+  portailJuryRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */

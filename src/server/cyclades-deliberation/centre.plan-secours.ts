@@ -27,7 +27,7 @@ import { chargerCandidats, chargerJurys, libelleEtablissement, type CandidatJury
 import { texteNote } from './resultats.ts';
 
 export const TRAITEMENT_PLAN_SECOURS = 'cyclades.plan-de-secours';
-export const CHEMIN_PORTAIL_SECOURS = '/secours/jury';
+export const CHEMIN_PORTAIL_SECOURS = '/connexion/jury/secours';
 
 const parametres = z.object({
   centreId: z.number().int().positive(),

@@ -5,7 +5,10 @@
 // hash and is reprinted the same), the synthetic and detailed views, the opening and the end (refused
 // from another état, audited, once under two concurrent clicks), the PV (one PDF or a ZIP), the lists
 // (the list of admis never holds a liste-rouge or présumé-fraudeur candidate) and the liste rouge.
-// Scope: BREQUIGNY never reaches LA PROMENADE's jury 30001 (404).
+// Scope: BREQUIGNY never reaches LA PROMENADE's jury 30001 (404). BREQUIGNY also deliberates the Jury
+// portal's 25590 (portail-jury.ts), at 210 from the start with its contrôle grades entered: it shows in
+// every view of the centre, the plan de secours covers it, the global actions leave it where it is
+// until it is closed (211), and the step list is done once it is at 214 too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifier } from '../platform/passwords.ts';
 import { lireZip, textePdf } from '../testing/documents.ts';
@@ -21,7 +24,12 @@ const ZIP = 'CYCLADES_DELIB_0350059Z_BCP_2026-06_GRD_11.zip';
 let d: PlateformeDeliberation;
 let chef: TestClient;
 let promenade: TestClient;
+/** The three juries of BREQUIGNY walked from 140 to 214. */
 let brequigny: number[];
+/** The Jury portal's jury, at 210 in the demo. */
+let j25590: number;
+/** Every jury of BREQUIGNY (académie 14), by number. */
+let centre: number[];
 
 beforeAll(async () => {
   d = await plateformeDeliberation();
@@ -30,6 +38,8 @@ beforeAll(async () => {
   promenade = d.p.client();
   await promenade.login('cyclades-etablissement', 'ce.0350710g', MOT_DE_PASSE_AGENTS);
   brequigny = ['25510', '31202', '31210'].map((n) => d.jurys[n]!);
+  j25590 = d.jurys['25590']!;
+  centre = ['25510', '25590', '31202', '31210'].map((n) => d.jurys[n]!);
 }, 120_000);
 afterAll(async () => {
   await d?.p.close();
@@ -91,13 +101,14 @@ async function planDeSecours() {
 }
 
 describe('chef de centre de délibération (BREQUIGNY)', () => {
-  it('liste ses trois jurys avec leur état, leurs candidats, et « Où en sommes-nous ? »', async () => {
+  it('liste ses quatre jurys avec leur état, leurs candidats, et « Où en sommes-nous ? »', async () => {
     const r = await chef.get(`${B}/jurys?etats=200`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.session.libelle).toBe('BCP JUIN 2026');
     expect(r.body.groupeDecision).toBe('11');
     expect(r.body.jurys.map((j: any) => [j.numero, j.specialite.libelle, j.libelleEtat, j.selectionnable, j.nbCandidats])).toEqual([
       ['25510', "Métiers de l'électricité et de ses environnements connectés", '140 - 1er groupe terminé en centre', false, 12],
+      ['25590', "Métiers de l'électricité et de ses environnements connectés", "210 - Délibération de l'épreuve de contrôle", false, 12],
       ['31202', 'Commerce', '140 - 1er groupe terminé en centre', false, 12],
       ['31210', 'Accueil - Relation clients et usagers', '140 - 1er groupe terminé en centre', false, 12],
     ]);
@@ -113,7 +124,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
       '7. Terminer la délibération des jurys',
     ]);
     expect(o.body.etapes.find((e: any) => e.courante).code).toBe('notes-manquantes');
-    expect(o.body.message).toMatch(/attend\(ent\) l'ouverture de l'épreuve de contrôle par la DEC/);
+    expect(o.body.message).toBe("3 jury(s) de votre centre attend(ent) l'ouverture de l'épreuve de contrôle par la DEC (état 140 ou 198).");
     // LA PROMENADE sees its own jury only.
     expect((await promenade.get(`${B}/jurys`)).body.jurys.map((j: any) => j.numero)).toEqual(['30001']);
   });
@@ -125,6 +136,26 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     const sansTitre = await chef.post(`${B}/notes-manquantes`, { titre: ' ', juryIds: [] });
     expect(sansTitre.status).toBe(400);
     expect(sansTitre.body.fields).toMatchObject({ titre: 'Titre édition : saisissez un titre.', juryIds: 'Sélectionnez au moins un jury.' });
+    // 25590, already in deliberation, is past the check.
+    const apres = await chef.post(`${B}/notes-manquantes`, { titre: 'Contrôle', juryIds: [j25590] });
+    expect([apres.status, apres.body.message]).toEqual([
+      409,
+      "Le jury 25590 est à l'état 210 - Délibération de l'épreuve de contrôle : le contrôle des notes manquantes demande l'état 200 - Recueil des notes de l'épreuve de contrôle.",
+    ]);
+  });
+
+  it('refuse le plan de secours quand aucun jury du centre n’est à 200 ou 210', async () => {
+    // 25590 (at 210) alone would make the plan possible: put back to 198 for the time of the check.
+    await mettreEtat(d.p, [j25590], 198);
+    const r = await chef.post(`${B}/plan-de-secours`, {});
+    expect(r.status).toBe(409);
+    expect(r.body.message).toBe(
+      ['25510', '25590', '31202', '31210']
+        .map((n) => `Le jury ${n} est à l'état ${n === '25590' ? '198 - 1er groupe verrouillé en académie' : '140 - 1er groupe terminé en centre'} : le plan de secours demande l'état 200 - Recueil des notes de l'épreuve de contrôle ou 210 - Délibération de l'épreuve de contrôle.`)
+        .join(' '),
+    );
+    expect(await d.p.ctx.db.selectFrom('traitement').select('id').where('type', '=', 'cyclades.plan-de-secours').execute()).toEqual([]);
+    await mettreEtat(d.p, [j25590], 210);
   });
 
   it('n’atteint jamais le jury 30001 de LA PROMENADE (404), ni pour éditer ni pour changer son état', async () => {
@@ -146,7 +177,12 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
   it('contrôle les notes manquantes à l’état 200 : le PDF, puis « Pas de notes manquantes. »', async () => {
     await mettreEtat(d.p, brequigny, 200);
     const sel = await chef.get(`${B}/jurys?etats=200`);
-    expect(sel.body.jurys.map((j: any) => [j.libelleEtat, j.selectionnable])).toEqual(Array(3).fill(["200 - Recueil des notes de l'épreuve de contrôle", true]));
+    expect(sel.body.jurys.map((j: any) => [j.numero, j.libelleEtat, j.selectionnable])).toEqual([
+      ['25510', "200 - Recueil des notes de l'épreuve de contrôle", true],
+      ['25590', "210 - Délibération de l'épreuve de contrôle", false],
+      ['31202', "200 - Recueil des notes de l'épreuve de contrôle", true],
+      ['31210', "200 - Recueil des notes de l'épreuve de contrôle", true],
+    ]);
     // Every grade entered but those of one candidate of 31202.
     const c31202 = admissibles(await candidats([d.jurys['31202']!]));
     const oublie = c31202[0]!;
@@ -176,6 +212,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
   });
 
   it('génère le plan de secours : compte rendu du seed, PVI des admissibles, aucun pour un jury sans, papillons réimprimés à l’identique', async () => {
+    // The three juries at 200 and 25590 at 210: all four are in the plan.
     // Jury 31210 without any candidate admissible to the contrôle: its admissibles pass the 1st group.
     const c31210 = admissibles(await candidats([d.jurys['31210']!]));
     await d.p.ctx.db.updateTable('note').set({ valeur: 16 }).where('groupe', '=', 1).where('candidature_id', 'in', c31210.map((c) => c.candidatureId)).execute();
@@ -189,12 +226,13 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
       [
         'Groupe de décision : 11',
         'Récupération de la liste des jurys',
-        'jurys : 25510,31202,31210',
+        'jurys : 25510,25590,31202,31210',
         'Préparation du plan de secours pour le jury : 25510',
         'Edition des PVI',
         'DEBUT PVI pour le jury 25510',
       ].join('\n'),
     );
+    expect(lignes).toContain(['Préparation du plan de secours pour le jury : 25590', 'Edition des PVI', 'DEBUT PVI pour le jury 25590'].join('\n'));
     expect(lignes).toContain(['Préparation du plan de secours pour le jury : 31202', 'Edition des PVI', 'DEBUT PVI pour le jury 31202'].join('\n'));
     expect(lignes).toContain(
       ['Préparation du plan de secours pour le jury : 31210', 'Edition des PVI', "Pas de PVI pour le jury 31210 : aucun candidat admis à passer l'épreuve de contrôle à l'issue du 1er groupe"].join('\n'),
@@ -203,7 +241,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(journal.some((l) => /^Fin du traitement : /.test(l))).toBe(true);
     expect(journal.some((l) => /^Temps d'exécution : \d+ secondes$/.test(l))).toBe(true);
 
-    expect(entrees.map((e) => e.nom).sort()).toEqual(['Jury_25510/PVI_jury_25510.pdf', 'Jury_31202/PVI_jury_31202.pdf', 'Papillons_acces_jurys.pdf']);
+    expect(entrees.map((e) => e.nom).sort()).toEqual(['Jury_25510/PVI_jury_25510.pdf', 'Jury_25590/PVI_jury_25590.pdf', 'Jury_31202/PVI_jury_31202.pdf', 'Papillons_acces_jurys.pdf']);
     const pvi = await textePdf(entrees.find((e) => e.nom === 'Jury_31202/PVI_jury_31202.pdf')!.contenu);
     const c31202 = admissibles(await candidats([d.jurys['31202']!]));
     expect(pvi.pages).toHaveLength(c31202.length);
@@ -213,15 +251,25 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
       expect(pvi.pages[i]).toContain("Admissible à l'épreuve de contrôle");
       expect(pvi.pages[i]).toContain('Epreuve de contrôle : épr. Scientifique et Technique');
     }
+    // 25590's PVI: one page per candidate admissible after the 1st group (its contrôle grades do not change that).
+    const pvi25590 = await textePdf(entrees.find((e) => e.nom === 'Jury_25590/PVI_jury_25590.pdf')!.contenu);
+    const c25590 = admissibles(await candidats([j25590]));
+    expect(c25590).toHaveLength(5);
+    expect(pvi25590.pages).toHaveLength(5);
+    for (const [i, c] of c25590.entries()) {
+      expect(pvi25590.pages[i]).toContain(c.numeroCandidat);
+      expect(pvi25590.pages[i]).toContain(`Moyenne générale du 1er groupe : ${c.resultat.premierGroupe.moyenne!.texte}`);
+    }
 
     const papillons = await textePdf(entrees.find((e) => e.nom === 'Papillons_acces_jurys.pdf')!.contenu);
-    expect(papillons.pages).toHaveLength(3);
-    const jurys = await d.p.ctx.db.selectFrom('jury').select(['id', 'numero', 'login_secours', 'mot_de_passe_secours_hash']).where('id', 'in', brequigny).orderBy('numero').execute();
+    expect(papillons.pages).toHaveLength(4);
+    const jurys = await d.p.ctx.db.selectFrom('jury').select(['id', 'numero', 'login_secours', 'mot_de_passe_secours_hash']).where('id', 'in', centre).orderBy('numero').execute();
+    expect(jurys.map((j) => j.numero)).toEqual(['25510', '25590', '31202', '31210']);
     const motsDePasse: string[] = [];
     for (const [i, j] of jurys.entries()) {
       expect(j.login_secours).toBe(`JURY-${j.numero}-0350059Z`);
       const page = papillons.pages[i]!;
-      expect(page).toContain("URL d'accès : http://localhost:3000/secours/jury");
+      expect(page).toContain("URL d'accès : http://localhost:3000/connexion/jury/secours");
       expect(page).toContain(`Login du jury : ${j.login_secours}`);
       expect(page).toContain("À utiliser seulement avec l'accord de votre correspondant académique");
       const mdp = /Mot de passe : (\S+)/.exec(page)![1]!;
@@ -241,7 +289,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
       { etat: 140, libelle: '1er groupe terminé en centre', nombre: 0, action: null, operation: null },
       { etat: 198, libelle: '1er groupe verrouillé en académie', nombre: 0, action: null, operation: null },
       { etat: 200, libelle: "Recueil des notes de l'épreuve de contrôle", nombre: 3, action: 'Ouvrir délibération épreuve de contrôle', operation: 'ouvrir_deliberation' },
-      { etat: 210, libelle: "Délibération de l'épreuve de contrôle", nombre: 0, action: null, operation: null },
+      { etat: 210, libelle: "Délibération de l'épreuve de contrôle", nombre: 1, action: null, operation: null },
     ]);
     // Jury by jury (vue détaillée), twice at once.
     const [a, b] = await Promise.all([chef.post(`${B}/ouvrir`, { juryIds: [brequigny[0]] }), chef.post(`${B}/ouvrir`, { juryIds: [brequigny[0]] })]);
@@ -250,11 +298,11 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(refus.body.message).toContain("Le jury 25510 est à l'état 210 - Délibération de l'épreuve de contrôle : l'ouverture de la délibération demande l'état 200");
     const transitions = await d.p.ctx.db.selectFrom('jury_transition').select(['de', 'vers']).where('jury_id', '=', brequigny[0]!).execute();
     expect(transitions).toEqual([{ de: 200, vers: 210 }]);
-    // Globally: the others.
+    // Globally: the others at 200 (25590 is already at 210).
     const r = await chef.post(`${B}/ouvrir`, {});
     expect(r.body).toMatchObject({ message: 'Enregistrement effectué', deplaces: [brequigny[1], brequigny[2]].sort((x, y) => x! - y!) });
     const apres = await chef.get(`${B}/synthese?vue=ouverture`);
-    expect(apres.body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 0, 3]);
+    expect(apres.body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 0, 4]);
     const encore = await chef.post(`${B}/ouvrir`, {});
     expect(encore.status).toBe(409);
     expect(encore.body.message).toBe("Aucun jury de votre centre n'est à l'état 200 - Recueil des notes de l'épreuve de contrôle : l'ouverture de la délibération n'est pas possible.");
@@ -262,7 +310,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(audits).toHaveLength(3);
     expect(audits.every((x) => x.acteur === 'ce.0350059z')).toBe(true);
     const detail = await chef.get(`${B}/detail?vue=ouverture`);
-    expect(detail.body.jurys.map((j: any) => j.libelleEtat)).toEqual(Array(3).fill("210 - Délibération de l'épreuve de contrôle"));
+    expect(detail.body.jurys.map((j: any) => [j.numero, j.libelleEtat])).toEqual(['25510', '25590', '31202', '31210'].map((n) => [n, "210 - Délibération de l'épreuve de contrôle"]));
   });
 
   it('refuse le PV et les listes tant que le jury n’est pas clos (211) ; jurys grisés', async () => {
@@ -283,6 +331,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     const sel = await chef.get(`${B}/jurys?etats=211`);
     expect(sel.body.jurys.map((j: any) => [j.numero, j.selectionnable])).toEqual([
       ['25510', false],
+      ['25590', false],
       ['31202', true],
       ['31210', false],
     ]);
@@ -335,7 +384,11 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     const texte = await pdf(await chef.post(`${B}/liste-rouge`, { titre: 'Liste rouge juin' }));
     const tout = texte.pages.join(' ');
     expect(texte.titre).toBe('Liste des candidats présumés fraudeurs ou inscrits en liste rouge');
-    const cs = await candidats(brequigny);
+    // Every jury of the centre, 25590 (still in deliberation) included: two candidates each.
+    const cs = await candidats(centre);
+    const exclus = cs.filter((c) => c.listeRouge || c.presumeFraudeur);
+    for (const id of centre) expect(exclus.filter((c) => c.juryId === id)).toHaveLength(2);
+    expect(exclus).toHaveLength(8);
     for (const c of cs) expect(tout.includes(c.numeroCandidat)).toBe(c.listeRouge || c.presumeFraudeur);
     for (const c of await candidats([d.jurys['30001']!])) expect(tout).not.toContain(c.numeroCandidat);
   });
@@ -345,7 +398,7 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(s.body.lignes.map((l: any) => [l.etat, l.libelle, l.nombre, l.action])).toEqual([
       [198, '1er groupe verrouillé en académie', 0, null],
       [200, "Recueil des notes de l'épreuve de contrôle", 0, 'Ouvrir délibération épreuve de contrôle'],
-      [210, "Délibération de l'épreuve de contrôle", 0, null],
+      [210, "Délibération de l'épreuve de contrôle", 1, null],
       [211, "Editions après la délibération de l'épreuve de contrôle", 3, 'Terminer épreuve de contrôle'],
       [214, 'Epreuve de contrôle terminée en centre', 0, null],
     ]);
@@ -356,10 +409,36 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     const encore = await chef.post(`${B}/terminer`, { juryIds: [brequigny[0]] });
     expect(encore.status).toBe(409);
     expect(encore.body.message).toContain("Le jury 25510 est à l'état 214 - Epreuve de contrôle terminée en centre : la fin de l'épreuve de contrôle demande l'état 211");
-    expect((await chef.get(`${B}/synthese?vue=terminaison`)).body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 0, 0, 3]);
+    expect((await chef.get(`${B}/synthese?vue=terminaison`)).body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 1, 0, 3]);
+    // 25590 still deliberates: its PV, its lists and the end are still to do.
+    const avant = await chef.get(`${B}/ou-en-sommes-nous`);
+    expect(avant.body.etapes.map((e: any) => [e.code, e.faite])).toEqual([
+      ['ou-en-sommes-nous', true],
+      ['notes-manquantes', true],
+      ['plan-de-secours', true],
+      ['ouvrir-deliberation', true],
+      ['pv-deliberation', false],
+      ['listes-resultats', false],
+      ['terminer', false],
+    ]);
+    expect(avant.body.etapes.find((e: any) => e.courante).code).toBe('pv-deliberation');
+    expect(avant.body.message).toBeNull();
+    const tot = await chef.post(`${B}/terminer`, { juryIds: [j25590] });
+    expect([tot.status, tot.body.message]).toEqual([
+      409,
+      "Le jury 25590 est à l'état 210 - Délibération de l'épreuve de contrôle : la fin de l'épreuve de contrôle demande l'état 211 - Editions après la délibération de l'épreuve de contrôle.",
+    ]);
+
+    // The jury 25590 closes (as the Jury portal does), then ends in turn.
+    await enregistrerDecisions([j25590]);
+    await mettreEtat(d.p, [j25590], 211);
+    const fin = await chef.post(`${B}/terminer`, {});
+    expect(fin.status).toBe(200);
+    expect(fin.body.deplaces).toEqual([j25590]);
+    expect((await chef.get(`${B}/synthese?vue=terminaison`)).body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 0, 0, 4]);
     const o = await chef.get(`${B}/ou-en-sommes-nous`);
     expect(o.body.etapes.every((e: any) => e.faite)).toBe(true);
     expect(o.body.message).toContain('Le gestionnaire DEC reprend ensuite la main pour publier les résultats.');
-    expect(await d.p.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'jury.terminer').execute()).toHaveLength(3);
+    expect(await d.p.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'jury.terminer').execute()).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
 // Tests of the deliberation (issue 7): a platform with the demo loaded (BREQUIGNY's three juries at
-// 140, LA PROMENADE's jury 30001), the actors of the demo as services see them, and a few shortcuts.
+// 140 and the Jury portal's 25590 at 210, LA PROMENADE's jury 30001 at 140; Nantes' 44590, deliberated
+// in BREQUIGNY, at 210), the actors of the demo as services see them, and a few shortcuts.
 import { UAI_LP_RENNES, UAI_LYCEE_RENNES } from '../demo/donnees.ts';
 import { chargerDemo } from '../demo/demo.ts';
 import type { EtatJury } from '../platform/db/tables.ts';
@@ -10,7 +11,10 @@ export { MOT_DE_PASSE_AGENTS } from '../demo/comptes.ts';
 
 export interface PlateformeDeliberation {
   p: TestPlatform;
-  /** Jury ids by number: 25510, 31202, 31210 (BREQUIGNY), 30001 (LA PROMENADE). */
+  /**
+   * Jury ids by number: 25510, 31202, 31210 (BREQUIGNY, at 140), 25590 (BREQUIGNY, at 210, the Jury
+   * portal's), 30001 (LA PROMENADE); 44590 (académie 17, deliberated in BREQUIGNY, at 210).
+   */
   jurys: Record<string, number>;
   etabs: { brequigny: number; promenade: number };
   sessionId: number;

@@ -20,6 +20,7 @@ import type { NoteControle } from './dec.schemas.ts';
 import { chargerCandidats, chargerJurys, JURY_INTROUVABLE_ACADEMIE, jurysDansPortee, libelleEtablissement, type CandidatJury, type Executeur, type JuryCharge } from './jurys.repo.ts';
 import { decisionCalculee, libelleDecision, libelleMention, notesAPublier, texteNote } from './resultats.ts';
 import { changerEtat } from './transitions.ts';
+import { enregistrerDecisionsCalculees } from './decisions.ts';
 import { champsCsv } from '../platform/documents/csv.ts';
 
 export const MESSAGE_DEJA_PUBLIE = 'Les résultats de cette session sont déjà publiés.';
@@ -506,46 +507,7 @@ export async function enregistrerDecisions(
     const forcees = new Map((saisie.decisions ?? []).map((d) => [d.candidatureId, d.decision]));
     const inconnues = [...forcees.keys()].filter((id) => !candidats.some((c) => c.candidatureId === id));
     if (inconnues.length) throw introuvable(`Un candidat de la saisie n'est pas délibéré par le jury ${jury.numero}.`);
-    const lignes = [];
-    const sansDecision: string[] = [];
-    for (const c of candidats) {
-      const calcul = decisionCalculee(c.resultat);
-      const forcee = forcees.get(c.candidatureId);
-      if (calcul.decision === 'incomplet') {
-        sansDecision.push(c.numeroCandidat);
-        continue;
-      }
-      const explication =
-        forcee && forcee !== calcul.decision
-          ? [...calcul.explication, `Décision du jury : ${libelleDecision(forcee).toLowerCase()} (le calcul donnait : ${libelleDecision(calcul.decision).toLowerCase()})`]
-          : calcul.explication;
-      lignes.push({
-        candidature_id: c.candidatureId,
-        jury_id: jury.id,
-        decision: forcee ?? calcul.decision,
-        moyenne: calcul.moyenne,
-        mention: forcee === 'ajourne' ? null : calcul.mention,
-        explication: JSON.stringify(explication),
-        decide_par: actor.compteId,
-      });
-    }
-    if (lignes.length) {
-      await trx
-        .insertInto('decision_jury')
-        .values(lignes)
-        .onConflict((oc) =>
-          oc.column('candidature_id').doUpdateSet((eb) => ({
-            jury_id: eb.ref('excluded.jury_id'),
-            decision: eb.ref('excluded.decision'),
-            moyenne: eb.ref('excluded.moyenne'),
-            mention: eb.ref('excluded.mention'),
-            explication: eb.ref('excluded.explication'),
-            decide_par: eb.ref('excluded.decide_par'),
-            decide_le: sql<Date>`now()`,
-          })),
-        )
-        .execute();
-    }
+    const { lignes, sansDecision } = await enregistrerDecisionsCalculees(trx, jury.id, candidats, forcees, actor.compteId);
     const version = (await incrementerVersion(trx, [jury.id])).get(jury.id)!;
     await audit(trx, contexteAudit(actor, trace), {
       action: 'jury.decisions',

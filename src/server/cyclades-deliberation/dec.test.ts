@@ -42,8 +42,9 @@ describe('DEC — jurys de délibération', () => {
     const r = await dec.get(`${B}/jurys`);
     expect(r.status).toBe(200);
     expect(r.body.sessions).toEqual([expect.objectContaining({ id: d.sessionId, code: '2026-06', libelle: 'BCP JUIN 2026' })]);
-    expect(r.body.jurys.map((j: any) => j.numero)).toEqual(['25510', '30001', '31202', '31210']);
-    expect(r.body.jurys[2]).toMatchObject({
+    // Académie 14's juries only (Nantes' 44590, deliberated in BREQUIGNY, is not listed).
+    expect(r.body.jurys.map((j: any) => j.numero)).toEqual(['25510', '25590', '30001', '31202', '31210']);
+    expect(r.body.jurys[3]).toMatchObject({
       numero: '31202',
       specialite: { code: '31202', libelle: 'Commerce' },
       centre: { uai: '0350059Z', libelle: 'LPO BREQUIGNY – RENNES CEDEX 2 (0350059Z)' },
@@ -56,8 +57,23 @@ describe('DEC — jurys de délibération', () => {
       nbNotesControleManquantes: 10,
       nbDecisions: 0,
     });
+    // The Jury portal's jury: in deliberation, its contrôle grades entered, no decision recorded yet.
+    expect(r.body.jurys[1]).toMatchObject({
+      numero: '25590',
+      specialite: { code: '25510' },
+      centre: { uai: '0350059Z', libelle: 'LPO BREQUIGNY – RENNES CEDEX 2 (0350059Z)' },
+      etat: 210,
+      libelleEtat: "210 - Délibération de l'épreuve de contrôle",
+      nbCandidats: 12,
+      nbAdmis: 5,
+      nbAdmissibles: 5,
+      nbAjournes: 2,
+      nbNotesControleManquantes: 0,
+      nbDecisions: 0,
+    });
     expect((await dec.get(`${B}/jurys?q=commerce`)).body.jurys.map((j: any) => j.numero)).toEqual(['31202']);
     expect((await dec.get(`${B}/jurys?etat=198`)).body.jurys).toEqual([]);
+    expect((await dec.get(`${B}/jurys?etat=210`)).body.jurys.map((j: any) => j.numero)).toEqual(['25590']);
     expect((await dec.get(`${B}/jurys?etat=150`)).status).toBe(400);
     expect((await toulouse.get(`${B}/jurys`)).body.jurys).toEqual([]);
     const autre = await toulouse.get(`${B}/jurys/${jury('31202')}/candidats`);
@@ -235,19 +251,25 @@ describe('DEC — décisions, clôture et publication', () => {
   it("publie les résultats quand tous les jurys de la session sont à 214, une seule fois, figés pour l'espace candidat", async () => {
     const refus = await dec.post(`${B}/publication`, { sessionId: d.sessionId });
     expect(refus.status).toBe(409);
-    expect(refus.body.message).toMatch(
-      /^La publication des résultats demande que tous les jurys de la session soient à l'état 214 - Epreuve de contrôle terminée en centre : 4 jurys ne le sont pas \(25510 à l'état 210 - Délibération de l'épreuve de contrôle ; 30001 à l'état 140/,
+    expect(refus.body.message).toBe(
+      "La publication des résultats demande que tous les jurys de la session soient à l'état 214 - Epreuve de contrôle terminée en centre : 5 jurys ne le sont pas (" +
+        "25510 à l'état 210 - Délibération de l'épreuve de contrôle ; 25590 à l'état 210 - Délibération de l'épreuve de contrôle ; 30001 à l'état 140 - 1er groupe terminé en centre ; " +
+        "31202 à l'état 211 - Editions après la délibération de l'épreuve de contrôle ; 31210 à l'état 200 - Recueil des notes de l'épreuve de contrôle).",
     );
     const etat = await dec.get(`${B}/publication`);
-    expect(etat.body.sessions[0]).toMatchObject({ id: d.sessionId, nbJurys: 4, publiable: false, publication: null });
+    expect(etat.body.sessions[0]).toMatchObject({ id: d.sessionId, nbJurys: 5, publiable: false, publication: null });
     expect(etat.body.sessions[0].parEtat.find((e: any) => e.etat === 211)).toEqual({ etat: 211, libelle: "Editions après la délibération de l'épreuve de contrôle", nombre: 1 });
+    expect(etat.body.sessions[0].parEtat.find((e: any) => e.etat === 210)).toEqual({ etat: 210, libelle: "Délibération de l'épreuve de contrôle", nombre: 2 });
 
-    await mettreEtat(d.p, Object.values(d.jurys), 214);
+    // Académie 14's juries at 214; Nantes' 44590 (same session, deliberated in BREQUIGNY) stays at 210
+    // and does not hold Rennes' publication back.
+    const rennes = ['25510', '25590', '30001', '31202', '31210'].map(jury);
+    await mettreEtat(d.p, rennes, 214);
     expect((await dec.get(`${B}/publication`)).body.sessions[0].publiable).toBe(true);
     expect((await toulouse.post(`${B}/publication`, { sessionId: d.sessionId })).status).toBe(404);
     const ok = await dec.post(`${B}/publication`, { sessionId: d.sessionId });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ message: 'Résultats publiés : 48 candidats de la session BCP JUIN 2026 (4 jurys) ; les candidats les consultent dans leur espace candidat.', publies: 48 });
+    expect(ok.body).toEqual({ message: 'Résultats publiés : 60 candidats de la session BCP JUIN 2026 (5 jurys) ; les candidats les consultent dans leur espace candidat.', publies: 60 });
     const encore = await dec.post(`${B}/publication`, { sessionId: d.sessionId });
     expect([encore.status, encore.body.message]).toEqual([409, MESSAGE_DEJA_PUBLIE]);
 
@@ -263,6 +285,10 @@ describe('DEC — décisions, clôture et publication', () => {
     // Frozen: a later change of a grade does not touch what was published.
     await db.updateTable('note').set({ valeur: 0 }).where('candidature_id', '=', cs[0].candidatureId).execute();
     expect((await db.selectFrom('resultat_publie').select('moyenne').where('candidature_id', '=', cs[0].candidatureId).executeTakeFirstOrThrow()).moyenne).toBe(admisPremier.moyenne);
-    expect((await journal('resultats.publication')).map((j) => j.apres)).toEqual([{ session: 'BCP JUIN 2026', jurys: ['25510', '30001', '31202', '31210'], candidats: 48 }]);
+    expect((await journal('resultats.publication')).map((j) => j.apres)).toEqual([{ session: 'BCP JUIN 2026', jurys: ['25510', '25590', '30001', '31202', '31210'], candidats: 60 }]);
+    // Nothing of Nantes' jury was published.
+    const nantes = await db.selectFrom('candidature').select('id').where('jury_id', '=', jury('44590')).execute();
+    expect(nantes).toHaveLength(8);
+    expect(await db.selectFrom('resultat_publie').select('candidature_id').where('candidature_id', 'in', nantes.map((c) => c.id)).execute()).toEqual([]);
   });
 });

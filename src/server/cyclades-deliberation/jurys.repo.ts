@@ -16,6 +16,7 @@ export type Executeur = Db | Transaction<DB>;
 
 export const JURY_INTROUVABLE_CENTRE = "Ce jury n'existe pas ou n'est pas délibéré dans votre centre.";
 export const JURY_INTROUVABLE_ACADEMIE = "Ce jury n'existe pas ou n'appartient pas à votre académie.";
+export const JURY_INTROUVABLE_PORTAIL = "Ce jury n'existe pas ou ne vous est pas ouvert sur le portail Jury.";
 
 export interface Etablissement {
   id: number;
@@ -46,7 +47,8 @@ export interface JuryCharge {
 }
 
 export interface FiltreJurys {
-  academieCode: string;
+  /** Always set, except for a Jury portal session whose juries (juryIds) may belong to several académies (Cas 2). */
+  academieCode?: string;
   sessionId?: number;
   /** The centre de délibération (établissement id). */
   centreId?: number;
@@ -86,7 +88,8 @@ export async function chargerJurys(db: Executeur, filtre: FiltreJurys): Promise<
       'e.nom as centre_nom',
       'e.commune as centre_commune',
     ])
-    .where('j.academie_code', '=', filtre.academieCode);
+    .$if(filtre.academieCode !== undefined, (qb) => qb.where('j.academie_code', '=', filtre.academieCode!));
+  if (filtre.academieCode === undefined && !filtre.juryIds) throw new Error('chargerJurys : une académie ou une liste de jurys est requise.');
   if (filtre.sessionId !== undefined) q = q.where('j.session_examen_id', '=', filtre.sessionId);
   if (filtre.centreId !== undefined) q = q.where('j.centre_deliberation_id', '=', filtre.centreId);
   if (filtre.juryIds) q = q.where('j.id', 'in', [...filtre.juryIds]);
@@ -116,27 +119,44 @@ export async function chargerJurys(db: Executeur, filtre: FiltreJurys): Promise<
 
 /**
  * The part of the académie the actor acts on: a gestionnaire, his académie's juries; a chef
- * d'établissement, those deliberated in his établissement. Anyone else reaches none (404).
+ * d'établissement, those deliberated in his établissement; a Jury portal session, the juries it opened
+ * (possibly of several académies, Cas 2). Anyone else reaches none (404).
  */
-export function porteeJurys(actor: Actor): { academieCode: string; centreId?: number; introuvable: string } {
+export interface PorteeJurys {
+  academieCode?: string;
+  centreId?: number;
+  juryIds?: readonly number[];
+  introuvable: string;
+}
+
+export function porteeJurys(actor: Actor): PorteeJurys {
   if (actor.role === 'gestionnaire') return { academieCode: actor.academieCode, introuvable: JURY_INTROUVABLE_ACADEMIE };
   if (actor.role === 'chef_etablissement' && actor.etablissementId !== null) {
     return { academieCode: actor.academieCode, centreId: actor.etablissementId, introuvable: JURY_INTROUVABLE_CENTRE };
   }
+  if (actor.role === 'membre_jury') return { juryIds: actor.jurysPortail ?? [], introuvable: JURY_INTROUVABLE_PORTAIL };
   throw introuvable(JURY_INTROUVABLE_ACADEMIE);
 }
 
-/** The actor's juries among the filter (académie and centre imposed by the scope). */
+/** The ids both lists allow (undefined: no restriction). */
+function intersection(a: readonly number[] | undefined, b: readonly number[] | undefined): readonly number[] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const s = new Set(b);
+  return a.filter((x) => s.has(x));
+}
+
+/** The actor's juries among the filter (académie, centre or juries imposed by the scope). */
 export async function jurysDeLActeur(db: Executeur, actor: Actor, filtre: Omit<FiltreJurys, 'academieCode' | 'centreId'> = {}): Promise<JuryCharge[]> {
   const { introuvable: _, ...portee } = porteeJurys(actor);
-  return chargerJurys(db, { ...filtre, ...portee });
+  return chargerJurys(db, { ...filtre, ...portee, juryIds: intersection(filtre.juryIds, portee.juryIds) });
 }
 
 /** These juries, every one within the actor's scope; 404 (with the scope's message) when one is not. */
 export async function jurysDansPortee(db: Executeur, actor: Actor, juryIds: readonly number[]): Promise<JuryCharge[]> {
   const portee = porteeJurys(actor);
   const ids = [...new Set(juryIds)];
-  const jurys = await chargerJurys(db, { academieCode: portee.academieCode, centreId: portee.centreId, juryIds: ids });
+  const jurys = await chargerJurys(db, { academieCode: portee.academieCode, centreId: portee.centreId, juryIds: intersection(ids, portee.juryIds) });
   if (jurys.length !== ids.length) throw introuvable(portee.introuvable);
   return jurys;
 }

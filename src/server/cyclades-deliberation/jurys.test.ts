@@ -37,8 +37,9 @@ async function refus(promesse: Promise<unknown>): Promise<AppError> {
 describe('jurys de la délibération', () => {
   it('charge les jurys de BREQUIGNY avec spécialité, centre, groupe de décision et état', async () => {
     const jurys = await chargerJurys(d.p.ctx.db, { academieCode: '14', centreId: d.etabs.brequigny });
-    expect(jurys.map((j) => j.numero)).toEqual(['25510', '31202', '31210']);
-    expect(jurys[1]).toMatchObject({
+    // The three juries of the deliberation demo at 140, and the Jury portal's 25590 (portail-jury.ts) at 210.
+    expect(jurys.map((j) => j.numero)).toEqual(['25510', '25590', '31202', '31210']);
+    expect(jurys[2]).toMatchObject({
       numero: '31202',
       specialite: { code: '31202', libelle: 'Commerce' },
       centre: { uai: '0350059Z', nom: 'BREQUIGNY', commune: 'RENNES CEDEX 2' },
@@ -48,14 +49,28 @@ describe('jurys de la délibération', () => {
       version: 0,
       session: { code: '2026-06', examenCode: '400' },
     });
-    expect(await chargerJurys(d.p.ctx.db, { academieCode: '14', q: 'commerce' })).toHaveLength(1);
+    expect(jurys[1]).toMatchObject({
+      numero: '25590',
+      specialite: { code: '25510', libelle: "Métiers de l'électricité et de ses environnements connectés" },
+      centre: { uai: '0350059Z', nom: 'BREQUIGNY', commune: 'RENNES CEDEX 2' },
+      groupeDecision: '11',
+      etat: 210,
+      libelleEtat: "210 - Délibération de l'épreuve de contrôle",
+      session: { code: '2026-06', examenCode: '400' },
+    });
+    // Nantes' jury 44590 (Commerce too) is deliberated in BREQUIGNY but belongs to académie 17.
+    expect((await chargerJurys(d.p.ctx.db, { academieCode: '14', q: 'commerce' })).map((j) => j.numero)).toEqual(['31202']);
+    expect((await chargerJurys(d.p.ctx.db, { academieCode: '17', centreId: d.etabs.brequigny })).map((j) => [j.numero, j.etat])).toEqual([['44590', 210]]);
     expect(await chargerJurys(d.p.ctx.db, { academieCode: '16' })).toEqual([]);
   });
 
   it("limite le chef de centre aux jurys délibérés dans son centre et le gestionnaire à son académie (404 sinon)", async () => {
-    expect((await jurysDeLActeur(d.p.ctx.db, brequigny)).map((j) => j.numero)).toEqual(['25510', '31202', '31210']);
+    // Nantes' 44590, deliberated in BREQUIGNY, is not reached through académie 14's scope.
+    expect((await jurysDeLActeur(d.p.ctx.db, brequigny)).map((j) => j.numero)).toEqual(['25510', '25590', '31202', '31210']);
     expect((await jurysDeLActeur(d.p.ctx.db, promenade)).map((j) => j.numero)).toEqual(['30001']);
-    expect((await jurysDeLActeur(d.p.ctx.db, dec)).map((j) => j.numero)).toEqual(['25510', '30001', '31202', '31210']);
+    expect((await jurysDeLActeur(d.p.ctx.db, dec)).map((j) => j.numero)).toEqual(['25510', '25590', '30001', '31202', '31210']);
+    expect((await refus(jurysDansPortee(d.p.ctx.db, brequigny, [d.jurys['44590']!]))).message).toBe(JURY_INTROUVABLE_CENTRE);
+    expect((await refus(jurysDansPortee(d.p.ctx.db, dec, [d.jurys['44590']!]))).message).toBe(JURY_INTROUVABLE_ACADEMIE);
     const e = await refus(jurysDansPortee(d.p.ctx.db, promenade, [d.jurys['31202']!]));
     expect(e.status).toBe(404);
     expect(e.message).toBe(JURY_INTROUVABLE_CENTRE);

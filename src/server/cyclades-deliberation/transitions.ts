@@ -37,8 +37,10 @@ export async function changerEtat(trx: Transaction<DB>, actor: Actor, demande: D
   const ids = [...new Set(demande.juryIds)];
   if (!ids.length) return [];
   const portee = porteeJurys(actor);
-  let q = trx.selectFrom('jury').select(['id', 'numero', 'etat', 'version']).where('id', 'in', ids).where('academie_code', '=', portee.academieCode);
+  let q = trx.selectFrom('jury').select(['id', 'numero', 'etat', 'version', 'academie_code']).where('id', 'in', ids);
+  if (portee.academieCode !== undefined) q = q.where('academie_code', '=', portee.academieCode);
   if (portee.centreId !== undefined) q = q.where('centre_deliberation_id', '=', portee.centreId);
+  if (portee.juryIds !== undefined) q = q.where('id', 'in', portee.juryIds.length ? [...portee.juryIds] : [0]);
   const jurys = await q.orderBy('numero').execute();
   if (jurys.length !== ids.length) throw introuvable(portee.introuvable);
 
@@ -86,8 +88,10 @@ export async function changerEtat(trx: Transaction<DB>, actor: Actor, demande: D
     .values(deplaces.map((d) => ({ jury_id: d.id, de: demande.de, vers: demande.vers, par_compte_id: actor.compteId })))
     .execute();
   const ctx = contexteAudit(actor, demande.trace);
+  const academieDe = new Map(jurys.map((j) => [j.id, j.academie_code]));
   for (const d of deplaces) {
-    await audit(trx, ctx, {
+    // Logged in the jury's académie: a Jury portal session may close another académie's jury (Cas 2).
+    await audit(trx, { ...ctx, academieCode: academieDe.get(d.id)! }, {
       action: `jury.${operation}`,
       entite: 'jury',
       entiteId: d.id,

@@ -49,12 +49,13 @@ export const MISSION_JURY_BCP = 149001;
 /** A fixed date for the rows' cree_le / modifie_le: two loads of the demo give the same rows. */
 const LE = new Date(`${SESSION_BCP.code.slice(0, 4)}-05-04T08:00:00.000Z`);
 
-export async function chargerClesOtp(trx: Transaction<DB>, cles: { etabId: Map<string, number> }): Promise<{ cles: number; convocations: number }> {
-  for (const k of CLES_OTP_DEMO) {
+/** Inserts demo keys of an académie (secrets marked PREFIXE_SECRET_DEMO) with the centres they were given to. */
+export async function insererCles(trx: Transaction<DB>, academieCode: string, liste: readonly CleDemo[], etabId: Map<string, number>): Promise<void> {
+  for (const k of liste) {
     const { id } = await trx
       .insertInto('cle_otp')
       .values({
-        academie_code: '14',
+        academie_code: academieCode,
         identifiant: k.identifiant,
         numero_serie: k.numeroSerie,
         type: k.type,
@@ -70,8 +71,12 @@ export async function chargerClesOtp(trx: Transaction<DB>, cles: { etabId: Map<s
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (k.centres.length) await trx.insertInto('cle_otp_centre').values(k.centres.map((uai) => ({ cle_id: id, etablissement_id: cles.etabId.get(uai)! }))).execute();
+    if (k.centres.length) await trx.insertInto('cle_otp_centre').values(k.centres.map((uai) => ({ cle_id: id, etablissement_id: etabId.get(uai)! }))).execute();
   }
+}
+
+export async function chargerClesOtp(trx: Transaction<DB>, cles: { etabId: Map<string, number> }): Promise<{ cles: number; convocations: number }> {
+  await insererCles(trx, '14', CLES_OTP_DEMO, cles.etabId);
 
   const session = await trx.selectFrom('session_examen').select('id').where('examen_code', '=', SESSION_BCP.examen).where('code', '=', SESSION_BCP.code).executeTakeFirstOrThrow();
   const type = await trx.selectFrom('type_mission').select('code').where('libelle', '=', 'JURY DE DELIBERATION').executeTakeFirstOrThrow();

@@ -121,8 +121,44 @@ export const DEFINITIONS_COMPTES: readonly DefinitionCompte[] = [
   { login: 'prof.abricotier', type: 'intervenant', motDePasse: 'temporaire', email: null, role: 'intervenant', academie: '14', uai: null, personne: 'demo/abricotier', services: ['imagin-intervenant'] },
 ];
 
+/** The portail Jury's accounts (issue 8): intervenants convoked to deliberate juries of the BCP session. */
+export const COMPTES_JURY = {
+  /** Présidente of 25510 and 25590 (Rennes); her personne has a mobile phone for the SMS code. */
+  president: 'president.jury',
+  /** Vice-présidente of 25510 and 25590. */
+  vicePresident: 'vicepresident.jury',
+  /** Président of 31202, whose password is still the temporary one: the portal refuses it. */
+  presidentTemporaire: 'president.temporaire',
+  /** The same présidente as convoked by Nantes for its jury 44590 deliberated in BREQUIGNY (Cas 2). */
+  presidentNantes: 'president.nantes',
+} as const;
+
+/**
+ * Who a portail Jury account belongs to. Not a generated personne's key: these are the persons
+ * cles-otp.ts convokes on mission 149001 (BREQUIGNY's first teachers without an account, chosen in the
+ * database), so the accounts are loaded after it, by portail-jury.ts, not with DEFINITIONS_COMPTES.
+ */
+export type PersonneJury = 'president-25510' | 'vice-president-25510' | 'president-31202' | 'president-nantes';
+
+export interface DefinitionCompteJury {
+  login: string;
+  motDePasse: Exclude<TypeMotDePasse, 'agents'>;
+  email: string | null;
+  academie: string;
+  personne: PersonneJury;
+  /** The person's name (at scale 1, the demo's: checked by portail-jury.test.ts) and the juries. */
+  portee: string;
+}
+
+export const DEFINITIONS_COMPTES_JURY: readonly DefinitionCompteJury[] = [
+  { login: COMPTES_JURY.president, motDePasse: 'intervenant', email: 'president.jury@demo.ac-rennes.fr', academie: '14', personne: 'president-25510', portee: 'Mme BOULEAU-DEMO Aurélie, présidente des jurys 25510 et 25590' },
+  { login: COMPTES_JURY.vicePresident, motDePasse: 'intervenant', email: 'vicepresident.jury@demo.ac-rennes.fr', academie: '14', personne: 'vice-president-25510', portee: 'Mme MESANGE-DEMO Virginie, vice-présidente des jurys 25510 et 25590' },
+  { login: COMPTES_JURY.presidentTemporaire, motDePasse: 'temporaire', email: null, academie: '14', personne: 'president-31202', portee: 'Mme GIRARD-DEMO Anne, présidente du jury 31202' },
+  { login: COMPTES_JURY.presidentNantes, motDePasse: 'intervenant', email: 'president.jury@demo.ac-nantes.fr', academie: '17', personne: 'president-nantes', portee: 'Mme BOULEAU-DEMO Aurélie, présidente du jury 44590 de Nantes' },
+];
+
 /** Every demo login, for the "already loaded?" check. */
-export const LOGINS_DEMO: readonly string[] = DEFINITIONS_COMPTES.map((c) => c.login);
+export const LOGINS_DEMO: readonly string[] = [...DEFINITIONS_COMPTES, ...DEFINITIONS_COMPTES_JURY].map((c) => c.login);
 
 export function libelleAcademie(code: string): string {
   const a = ACADEMIES.find((x) => x.code === code);
@@ -167,7 +203,7 @@ export function comptesDemo(): CompteDemo[] {
 }
 
 function comptesDefinis(): CompteDemo[] {
-  return DEFINITIONS_COMPTES.flatMap((def) =>
+  const definis = DEFINITIONS_COMPTES.flatMap((def) =>
     def.services.map((service) => ({
       role: def.role,
       service,
@@ -180,4 +216,16 @@ function comptesDefinis(): CompteDemo[] {
       email: def.email,
     })),
   );
+  const jury = DEFINITIONS_COMPTES_JURY.map((def) => ({
+    role: 'intervenant' as const,
+    service: 'imagin-intervenant' as const,
+    login: def.login,
+    motDePasse: MOTS_DE_PASSE[def.motDePasse],
+    portee: def.portee,
+    academie: libelleAcademie(def.academie),
+    academieCode: def.academie,
+    temporaire: def.motDePasse === 'temporaire',
+    email: def.email,
+  }));
+  return [...definis, ...jury];
 }

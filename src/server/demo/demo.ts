@@ -11,6 +11,7 @@ import { chargerImagin } from './charger-missions.ts';
 import { chargerCandidats, genererCandidats } from './candidats.ts';
 import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
+import { chargerPortailJury } from './portail-jury.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -256,6 +257,11 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.candidats += deliberation.candidats;
       // Portail Jury (issue 8): the académie's OTP keys and the JURY DE DELIBERATION mission of the BCP session.
       await chargerClesOtp(trx, { etabId });
+      // Portail Jury (issue 8): juries at 210 for the président and vice-président (Cas 1) and Nantes' (Cas 2).
+      const portail = await chargerPortailJury(trx, { etabId, empreintes });
+      rapport.candidats += portail.candidats;
+      rapport.personnes += portail.personnes;
+      rapport.comptes += portail.comptes;
 
       await trx
         .insertInto('parametre')

@@ -1,3 +1,4 @@
+import { jurysConvoques } from '../portail-jury/acces.service.ts';
 import { z } from 'zod';
 import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
@@ -49,13 +50,19 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
   ]);
   const service = SERVICES[actor.service];
   const autreAcademie = !!actor.sessionParenteId;
+  // « Portail délibération de jury » (004): only for those convoked to deliberate a jury.
+  const convoqueDeliberation =
+    actor.personneId !== null && activites.some((a) => a.condition === 'convoque_deliberation' && a.ouverte)
+      ? (await jurysConvoques(ctx.db, actor.personneId, actor.academieCode)).length > 0
+      : false;
   const visibles = activites.filter(
     (a) =>
       // In another académie: only its centre activities that académie opened (003 §4.6).
       (!autreAcademie || (a.groupe === 'Centre Examen' && ACTIVITES_AUTRE_ACADEMIE.has(a.code) && a.ouverte)) &&
       (!a.condition ||
         (a.condition === 'centre_examen' && etablissement?.est_centre_examen) ||
-        (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation)),
+        (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation) ||
+        (a.condition === 'convoque_deliberation' && convoqueDeliberation && a.ouverte)),
   );
   // The académie the établissement belongs to, named in a tab working in another académie.
   const origine = autreAcademie && etablissement ? await ctx.db.selectFrom('academie').select('libelle').where('code', '=', etablissement.academie_code).executeTakeFirst() : undefined;

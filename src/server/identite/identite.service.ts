@@ -15,14 +15,16 @@ import type { Actor } from '../platform/policy.ts';
 import { hacherJeton, nouveauJeton, terminerSession } from './sessions.ts';
 
 export const MESSAGE_ECHEC = 'Identifiant ou mot de passe incorrect.';
+export const MESSAGE_PORTAIL_JURY =
+  "Le portail délibération de jury s'ouvre avec une clé OTP, puis les identifiants de votre convocation IMAG'IN : utilisez la page « Portail jury ».";
 
 /** Failures before a lockout, per account and per address; the lock doubles with each further failure. */
 export const LIMITES = { compte: 5, adresse: 30, maxMinutes: 60 };
 
-function cleCompte(login: string) {
+export function cleCompte(login: string) {
   return 'compte:' + login.trim().toLowerCase();
 }
-function cleAdresse(ip: string) {
+export function cleAdresse(ip: string) {
   return 'ip:' + ip;
 }
 
@@ -33,7 +35,7 @@ function dateHeure(d: Date) {
   return `${d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} à ${heure(d)}`;
 }
 
-async function verifierLimites(ctx: AppContext, cles: string[]) {
+export async function verifierLimites(ctx: AppContext, cles: string[]) {
   const now = ctx.clock.now();
   const rows = await ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', 'in', cles).execute();
   const bloque = rows
@@ -45,7 +47,7 @@ async function verifierLimites(ctx: AppContext, cles: string[]) {
   }
 }
 
-async function enregistrerEchec(ctx: AppContext, cle: string, max: number, auditCtx: AuditContext) {
+export async function enregistrerEchec(ctx: AppContext, cle: string, max: number, auditCtx: AuditContext) {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('limitation_connexion').selectAll().where('cle', '=', cle).forUpdate().executeTakeFirst();
@@ -79,6 +81,8 @@ export async function connecter(
   input: { service: ServiceCode; identifiant: string; motDePasse: string; attributionId?: number; ip: string; userAgent?: string },
 ): Promise<ResultatConnexion> {
   const service = SERVICES[input.service];
+  // The Jury portal opens with a key, then the convocation's credentials (its own screens): never a password alone.
+  if (service.entree === 'jury') throw new AppError('INTERDIT', MESSAGE_PORTAIL_JURY);
   const login = input.identifiant.trim();
   const auditCtx: AuditContext = { academieCode: null, compteId: null, acteur: login, ip: input.ip };
   await verifierLimites(ctx, [cleCompte(login), cleAdresse(input.ip)]);

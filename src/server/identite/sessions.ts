@@ -66,6 +66,11 @@ export async function resoudreSession(
   const entete = request.headers[ENTETE_SESSION_ACADEMIE];
   const token = typeof entete === 'string' && entete !== '' ? entete : request.cookies[COOKIE_SESSION];
   if (!token) throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
+  return resoudreJeton(ctx, token, request.ip, opts);
+}
+
+/** The session of this token (cookie or header), as resoudreSession finds it. */
+export async function resoudreJeton(ctx: AppContext, token: string, ip: string, opts: { activite: boolean }): Promise<SessionResolue> {
   const id = hacherJeton(ctx, token);
   const row = await ctx.db
     .selectFrom('session_utilisateur as s')
@@ -116,7 +121,7 @@ export async function resoudreSession(
       .where('id', '=', id)
       .where('fin_le', 'is', null)
       .execute();
-    await audit(ctx.db, { academieCode: row.academie_code, compteId: row.compte_id, acteur: row.login, ip: request.ip }, {
+    await audit(ctx.db, { academieCode: row.academie_code, compteId: row.compte_id, acteur: row.login, ip }, {
       action: 'session.expiration',
       entite: 'session',
       entiteId: row.service,
@@ -148,6 +153,11 @@ export async function resoudreSession(
     await ctx.db.updateTable('session_utilisateur').set({ derniere_activite: now }).where('id', 'in', ids).where('fin_le', 'is', null).execute();
     derniereActivite = now;
   }
+  // A Jury portal session reaches the juries it opened, and those only (session_jury, issue 8).
+  const jurysPortail =
+    row.service === 'portail-jury'
+      ? (await ctx.db.selectFrom('session_jury').select('jury_id').where('session_id', '=', id).orderBy('jury_id').execute()).map((r) => r.jury_id)
+      : undefined;
   return {
     actor: {
       compteId: row.compte_id,
@@ -161,6 +171,7 @@ export async function resoudreSession(
       sessionId: id,
       motDePasseTemporaire: row.mot_de_passe_temporaire,
       sessionParenteId: row.parent_session_id,
+      ...(jurysPortail ? { jurysPortail } : {}),
     },
     csrfToken: row.csrf_token,
     derniereActivite,

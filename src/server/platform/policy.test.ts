@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/roles.ts';
 import type { ServiceCode } from '../../domain/services.ts';
-import { createTestPlatform, fixtureCompte, fixtureReferentiel, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
+import { createTestPlatform, fixtureCompte, fixtureReferentiel, fixtureSession, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
 
 const PUBLIC = 'public' as const;
 const AGENTS: Role[] = ['gestionnaire', 'administrateur', 'dsi'];
@@ -172,6 +172,21 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/dsi/cles-otp/:id/resynchroniser': ['dsi'],
   'POST /api/dsi/cles-otp/:id/revoquer': ['dsi'],
   'GET /api/dsi/controle-jurys': ['dsi'],
+  // Issue 8 — the Jury portal: screens (public), deliberation (a portal session), SMS code, backup portal.
+  'POST /api/jury/cle': PUBLIC,
+  'GET /api/jury/etape': PUBLIC,
+  'POST /api/jury/identifiants': PUBLIC,
+  'POST /api/jury/secours': PUBLIC,
+  'GET /api/jury/jurys': ['membre_jury'],
+  'GET /api/jury/jurys/:id': ['membre_jury'],
+  'PUT /api/jury/jurys/:id/notes': ['membre_jury'],
+  'POST /api/jury/jurys/:id/cloture': ['membre_jury'],
+  'GET /api/intervenant/portail-jury': ['intervenant'],
+  'POST /api/intervenant/portail-jury/sms': ['intervenant'],
+  'POST /api/intervenant/portail-jury/code': ['intervenant'],
+  'GET /api/dsi/portail-secours': ['dsi'],
+  'PUT /api/dsi/portail-secours': ['dsi'],
+  'GET /api/admin/boite-envoi-sms': ['administrateur'],
 };
 
 const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {
@@ -197,11 +212,15 @@ const clients = new Map<Role, TestClient>();
 beforeAll(async () => {
   p = await createTestPlatform();
   const etabs = await fixtureReferentiel(p);
+  // Closed by default (004: the administrator opens it): open here, the matrix is about roles.
+  await p.ctx.db.insertInto('activite_ouverture').values({ academie_code: '14', service: 'imagin-intervenant', activite: 'portail-deliberation-jury', ouverte: true }).execute();
   for (const role of ROLES) {
     const login = `matrice.${role}`;
     await fixtureCompte(p, { login, role, etablissementId: role === 'chef_etablissement' ? etabs.lycee : undefined, type: role === 'membre_jury' ? 'jury' : undefined });
     const c = p.client();
-    await c.login(SERVICE_DU_ROLE[role], login, MOT_DE_PASSE);
+    // The Jury portal has no password login: its session is opened as its two screens would.
+    if (role === 'membre_jury') await fixtureSession(p, c, { login, service: 'portail-jury' });
+    else await c.login(SERVICE_DU_ROLE[role], login, MOT_DE_PASSE);
     clients.set(role, c);
   }
 });

@@ -21,6 +21,8 @@ export interface Actor {
    * actor then works in `academieCode`, another académie than his établissement's, as its centre only.
    */
   sessionParenteId?: string | null;
+  /** A Jury portal session (role membre_jury): the juries it opened (session_jury), the only ones it reaches. */
+  jurysPortail?: readonly number[];
 }
 
 /** The only actions a session opened in another académie may take: its centre's work and the session itself. */
@@ -114,6 +116,12 @@ export const RULES = {
   // Issue 8 — the DSI's OTP keys (seed 000): the académie's keys only.
   'cles-otp.gerer': { roles: ['dsi'], activite: 'cles-otp' },
   'jurys.controler': { roles: ['dsi'], activite: 'controle-jurys' },
+  'portail-secours.gerer': { roles: ['dsi'], activite: 'portail-secours' },
+  // Issue 8 — the Jury portal (seed 000): a portal session reaches only the juries it opened (session_jury).
+  'portail-jury.deliberer': { roles: ['membre_jury'], activite: 'jurys' },
+  'portail-jury.ajouter-academie': { roles: ['membre_jury'], activite: 'autre-academie' },
+  // Issue 8 — the intervenant's menu entry (seed 004): a code by SMS instead of the key.
+  'portail-jury.code-sms': { roles: ['intervenant'], activite: 'portail-deliberation-jury' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

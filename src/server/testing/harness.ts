@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import type { Clock } from '../platform/context.ts';
 import { kyselyOnPglite, openDatabase, openPglite, type Database } from '../platform/db/database.ts';
 import { hacher, utiliserHachageRapide } from '../platform/passwords.ts';
+import { hacherJeton, nouveauJeton } from '../identite/sessions.ts';
 import { startPlatform, type Platform } from '../server.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { ServiceCode } from '../../domain/services.ts';
@@ -99,6 +100,8 @@ export interface Reponse<T = any> {
 export class TestClient {
   readonly #platform: Platform;
   cookie: string | null = null;
+  /** Other cookies the server set (the Jury portal's 1st-screen ticket), sent back as a browser would. */
+  autresCookies = new Map<string, string>();
   csrf: string | null = null;
   ip = '10.0.0.1';
   constructor(platform: Platform) {
@@ -106,7 +109,8 @@ export class TestClient {
   }
   async request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reponse<T>> {
     const h: Record<string, string> = { ...headers };
-    if (this.cookie) h.cookie = this.cookie;
+    const cookies = [...(this.cookie ? [this.cookie] : []), ...[...this.autresCookies].map(([k, v]) => `${k}=${v}`)];
+    if (cookies.length) h.cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     const res = await this.#platform.app.inject({
       method,
@@ -119,6 +123,12 @@ export class TestClient {
     for (const c of [setCookie].flat().filter(Boolean) as string[]) {
       const [pair] = c.split(';');
       if (pair!.startsWith('sid=')) this.cookie = pair!.endsWith('=') ? null : pair!;
+      else {
+        const i = pair!.indexOf('=');
+        const [nom, valeur] = [pair!.slice(0, i), pair!.slice(i + 1)];
+        if (valeur && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.autresCookies.set(nom, valeur);
+        else this.autresCookies.delete(nom);
+      }
     }
     let parsed: any = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json')) parsed = res.json();
@@ -204,6 +214,35 @@ export async function fixtureCompte(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { compteId: compte.id, attributionId: attribution.id, personneId };
+}
+
+/**
+ * Opens a session of this account's first role straight in the database, for a service no login form
+ * opens alone (the Jury portal: key, then credentials), and gives it to the client as its cookie.
+ */
+export async function fixtureSession(p: Platform, client: TestClient, o: { login: string; service: ServiceCode; jurys?: number[] }) {
+  const db = p.ctx.db;
+  const r = await db
+    .selectFrom('compte as c')
+    .innerJoin('role_attribution as ra', 'ra.compte_id', 'c.id')
+    .select(['c.id', 'ra.id as ra_id', 'ra.academie_code', 'ra.etablissement_id', 'ra.personne_id'])
+    .where('c.login', '=', o.login)
+    .orderBy('ra.id')
+    .executeTakeFirstOrThrow();
+  const token = nouveauJeton();
+  const id = hacherJeton(p.ctx, token);
+  const now = p.ctx.clock.now();
+  await db
+    .insertInto('session_utilisateur')
+    .values({ id, compte_id: r.id, role_attribution_id: r.ra_id, service: o.service, academie_code: r.academie_code, etablissement_id: r.etablissement_id, csrf_token: nouveauJeton(), parent_session_id: null, derniere_activite: now, cree_le: now, ip: null, user_agent: null })
+    .execute();
+  for (const juryId of o.jurys ?? []) {
+    await db.insertInto('session_jury').values({ session_id: id, jury_id: juryId, academie_code: r.academie_code, mode: 'cle', compte_id: r.id, personne_id: r.personne_id, qualite: 'Président de jury', cle_otp_id: null }).execute();
+  }
+  client.cookie = `sid=${token}`;
+  const s = await client.get('/api/auth/session');
+  client.csrf = s.body.csrfToken ?? null;
+  return s.body;
 }
 
 /** Waits until `check` returns a truthy value (jobs run in the background). */

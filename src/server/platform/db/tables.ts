@@ -297,7 +297,7 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB {
+export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -788,4 +788,69 @@ export interface CleOtpCentreTable {
 export interface ClesOtpDB {
   cle_otp: CleOtpTable;
   cle_otp_centre: CleOtpCentreTable;
+}
+
+// Portail Jury: screens, sessions, backup portal, SMS codes (migration 009, issue 8).
+export interface PortailJuryCleTable {
+  id: string;
+  cle_otp_id: number;
+  academie_code: string;
+  session_id: string | null;
+  cree_le: Generated<Date>;
+  expire_le: Timestamp;
+  utilise_le: TimestampNull;
+}
+
+export type ModeAccesJury = 'cle' | 'sms' | 'secours';
+
+export interface SessionJuryTable {
+  session_id: string;
+  jury_id: number;
+  academie_code: string;
+  mode: ModeAccesJury;
+  compte_id: number | null;
+  personne_id: number | null;
+  qualite: string;
+  cle_otp_id: number | null;
+  ouvert_le: Generated<Date>;
+}
+
+export interface PortailSecoursTable {
+  academie_code: string;
+  actif: boolean;
+  reference_autorisation: string | null;
+  autorise_par: string | null;
+  modifie_par: number | null;
+  modifie_le: Generated<Date>;
+}
+
+export interface CodeSmsTable {
+  id: Generated<number>;
+  compte_id: number;
+  personne_id: number;
+  academie_code: string;
+  code_hash: string;
+  telephone: string;
+  cree_le: Generated<Date>;
+  expire_le: Timestamp;
+  echecs: Generated<number>;
+  utilise_le: TimestampNull;
+}
+
+export interface SmsTable {
+  id: Generated<number>;
+  academie_code: string | null;
+  telephone: string;
+  texte: string;
+  statut: Generated<'en_attente' | 'envoye' | 'conserve'>;
+  cree_le: Generated<Date>;
+  envoye_le: TimestampNull;
+}
+
+export interface PortailJuryDB {
+  portail_jury_cle: PortailJuryCleTable;
+  session_jury: SessionJuryTable;
+  portail_secours: PortailSecoursTable;
+  code_sms: CodeSmsTable;
+  sms: SmsTable;
 }

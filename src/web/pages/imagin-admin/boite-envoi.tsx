@@ -1,5 +1,6 @@
 // Boîte d'envoi des messages (administrateur): every e-mail the platform wrote for the académie,
-// its status, its text, and the .eml to download.
+// its status, its text, and the .eml to download; below, the SMS (codes of the Jury portal, issue 8)
+// kept in the outbox when no SMS gateway is plugged in.
 import { useQuery } from '@tanstack/react-query';
 import { api, telecharger } from '../../app/api.ts';
 import { LECTURES, lecture } from '../../app/requetes.ts';
@@ -102,6 +103,55 @@ function DetailMessage({ id }: { id: string }) {
   );
 }
 
+interface Sms {
+  id: number;
+  telephone: string;
+  texte: string;
+  statut: 'en_attente' | 'envoye' | 'conserve';
+  creeLe: string;
+}
+
+const LIBELLE_STATUT_SMS: Record<Sms['statut'], string> = {
+  en_attente: 'En attente d’envoi',
+  envoye: 'Envoyé',
+  conserve: 'Dans la boîte d’envoi (pas de passerelle SMS)',
+};
+
+const colonnesSms: Colonne<Sms>[] = [
+  { id: 'creeLe', libelle: 'Créé le', valeur: (m) => m.creeLe, type: 'dateHeure' },
+  { id: 'telephone', libelle: 'Téléphone', valeur: (m) => m.telephone },
+  { id: 'texte', libelle: 'Texte', valeur: (m) => m.texte, poids: 3 },
+  { id: 'statut', libelle: 'Statut', valeur: (m) => LIBELLE_STATUT_SMS[m.statut] },
+];
+
+function ListeSms() {
+  const q = useQuery({ queryKey: ['boite-envoi-sms'], queryFn: () => api.get<{ sms: Sms[] }>('/api/admin/boite-envoi-sms') });
+  return (
+    <Liste
+      id="sms"
+      titre="SMS émis"
+      lignes={q.data?.sms}
+      colonnes={colonnesSms}
+      cle={(m) => String(m.id)}
+      triParDefaut={{ colonne: 'creeLe', sens: 'desc' }}
+      chargement={q.isPending}
+      erreur={q.error}
+      surReessayer={() => void q.refetch()}
+      messageVide="Aucun SMS n’a été émis pour votre académie."
+    />
+  );
+}
+
 export default function BoiteEnvoi() {
-  return <ListeOuDetail liste={<ListeMessages />} detail={(id) => <DetailMessage id={id} />} />;
+  return (
+    <ListeOuDetail
+      liste={
+        <>
+          <ListeMessages />
+          <ListeSms />
+        </>
+      }
+      detail={(id) => <DetailMessage id={id} />}
+    />
+  );
 }
