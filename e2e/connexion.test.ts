@@ -116,15 +116,14 @@ describe('connexion et déconnexion', () => {
     }
   });
 
-  it('le portail jury annonce son arrivée, et le portail liste les accès', async () => {
+  it('le portail liste les accès, dont le portail Jury et sa 1re mire', async () => {
     const s = await nouvelleSession(browser, 'portails');
     try {
       await s.page.goto('/');
       await s.verifier('portail');
-      await s.page.getByRole('link', { name: 'Portail jury' }).click();
-      await s.page.getByRole('heading', { name: 'Portail délibération de jury' }).waitFor();
-      expect(await s.page.locator('main').innerText()).toContain('prochaine version');
-      expect(await s.page.locator('form').count()).toBe(0);
+      await s.page.getByRole('link', { name: 'Portail Jury' }).click();
+      await s.page.getByRole('heading', { name: 'Authentification', exact: true }).waitFor();
+      expect(await s.page.getByLabel('Mot de Passe ou Passcode OTP').getAttribute('type')).toBe('password');
       await s.verifier('portail-jury');
     } finally {
       await s.fermer();

@@ -98,7 +98,15 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   dsi: {
     'cles-otp': page(() => import('../pages/dsi/cles-otp.tsx')),
     'controle-jurys': page(() => import('../pages/dsi/controle-jurys.tsx')),
+    'portail-secours': page(() => import('../pages/dsi/portail-secours.tsx')),
     journal,
+  },
+  'imagin-intervenant': {
+    'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
+  },
+  'portail-jury': {
+    jurys: page(() => import('../pages/portail-jury/jurys.tsx')),
+    'autre-academie': page(() => import('../pages/portail-jury/autre-academie.tsx')),
   },
 };
 

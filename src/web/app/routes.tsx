@@ -4,7 +4,8 @@
 // its site map and its activities (/<service>/<activité>/… — pages listed in activites.ts).
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
-import { PageConnexion, PagePortail, PagePortailJury } from '../pages/connexion/Connexion.tsx';
+import { PageConnexion, PagePortail } from '../pages/connexion/Connexion.tsx';
+import { PagePortailJury, PagePortailJurySecours } from '../pages/connexion/PortailJury.tsx';
 import { PageAdresseElectronique, PageChangementMotDePasse, PageReinitialisation } from '../pages/connexion/MotDePasse.tsx';
 import { PagePublique } from '../pages/connexion/PagePublique.tsx';
 import { PageAccesAcademie } from '../pages/connexion/AccesAcademie.tsx';
@@ -51,6 +52,7 @@ export const routeur = createBrowserRouter([
       { path: '/connexion/cyclades', element: <PageConnexion key="cyclades" entree="cyclades" /> },
       { path: '/connexion/candidat', element: <PageConnexion key="candidat" entree="candidat" /> },
       { path: '/connexion/jury', element: <PagePortailJury /> },
+      { path: '/connexion/jury/secours', element: <PagePortailJurySecours /> },
       { path: '/reinitialiser-mot-de-passe', element: <PageReinitialisation /> },
       // The tab opened by « Accès autres académies » (003 §4.6): arrival with its code, and its end.
       { path: '/acces-academie', element: <PageAccesAcademie /> },

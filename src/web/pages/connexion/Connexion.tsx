@@ -1,5 +1,6 @@
 // The entry points and their login pages (seed 003 §2.1, seed 004 §2): agents (with the choice of
-// service), intervenants, CYCLADES établissement, espace candidat; the Jury portal's place.
+// service), intervenants, CYCLADES établissement, espace candidat; the tile of the Jury portal
+// (its two screens are in PortailJury.tsx).
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
@@ -248,29 +249,12 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
   );
 }
 
-export function PagePortailJury() {
-  return (
-    <PagePublique titre="Portail délibération de jury" sousTitre="CYCLADES — portail délibération de jury">
-      <h1 className="fr-h2">Portail délibération de jury</h1>
-      <div className="fr-callout">
-        <p className="fr-callout__text">
-          Le portail de délibération des jurys CYCLADES sera ouvert dans une prochaine version de la plateforme. Les membres de jury y saisiront les délibérations de leur
-          jury.
-        </p>
-      </div>
-      <p>
-        <Link to="/">Autres accès à la plateforme</Link>
-      </p>
-    </PagePublique>
-  );
-}
-
 const TUILES: Array<{ chemin: string; titre: string; texte: string }> = [
   { chemin: '/connexion/agents', titre: 'Agents', texte: 'Chefs d’établissement, gestionnaires DEC, administrateurs et DSI (IMAG’IN).' },
   { chemin: '/connexion/intervenants', titre: 'Intervenants', texte: 'Correcteurs, examinateurs, surveillants, membres de jury : vos missions et états de frais.' },
   { chemin: '/connexion/cyclades', titre: 'Établissement CYCLADES', texte: 'Portail établissement, centres d’examen et de délibération.' },
   { chemin: '/connexion/candidat', titre: 'Espace candidat', texte: 'Votre dossier d’inscription, vos convocations, vos résultats.' },
-  { chemin: '/connexion/jury', titre: 'Portail jury', texte: 'Délibération des jurys (prochainement).' },
+  { chemin: '/connexion/jury', titre: 'Portail Jury', texte: 'Présidents et vice-présidents de jury : délibération des jurys (clé OTP puis identifiants de la convocation IMAG’IN).' },
 ];
 
 export function PagePortail() {
