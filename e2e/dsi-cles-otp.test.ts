@@ -71,7 +71,7 @@ describe('Portail Jury — la DSI gère les clés OTP et contrôle les jurys', (
       await expect.poll(() => ligneCentre(page, 'LA PROMENADE').textContent()).toMatch(/Moins de deux clés/);
       expect(await ligneCentre(page, 'BREQUIGNY').textContent()).toContain('Conforme');
       expect(await ligneCentre(page, 'BREQUIGNY').locator('td').nth(1).innerText()).toBe('2');
-      await expect.poll(() => liste(page, 'Jurys de l’académie').locator(LIGNES).count()).toBe(4);
+      await expect.poll(() => liste(page, 'Jurys de l’académie').locator(LIGNES).count()).toBe(5);
       expect(await liste(page, 'Jurys de l’académie').locator('thead th').allInnerTexts()).toEqual(
         ['Jury', 'Spécialité', 'Centre de délibération', 'Etat', 'Clés utilisables', 'Président convoqué', 'Vice-présidents convoqués', 'Alertes'].map((t) => expect.stringContaining(t)),
       );

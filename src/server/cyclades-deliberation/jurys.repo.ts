@@ -283,7 +283,7 @@ export async function chargerCandidats(db: Executeur, juryIds: readonly number[]
     .where('c.jury_id', 'in', ids);
   if (seules) requeteCandidats = requeteCandidats.where('c.id', 'in', seules);
 
-  const [lignes, epreuves, orauxSpecialite, notes, choix, decisions, modifications] = await Promise.all([
+  const [lignes, epreuves, notes, choix, decisions, modifications] = await Promise.all([
     requeteCandidats
       .orderBy('c.jury_id')
       .orderBy('c.numero_candidat')
@@ -295,12 +295,6 @@ export async function chargerCandidats(db: Executeur, juryIds: readonly number[]
       .where('ce.candidature_id', 'in', candidatures)
       .where('eo.est_controle', 'is', null)
       .orderBy('eo.id')
-      .execute(),
-    db
-      .selectFrom('epreuve_option as eo')
-      .select(['eo.id', 'eo.code', 'eo.libelle', 'eo.specialite_id', 'eo.est_controle'])
-      .where('eo.est_controle', 'is not', null)
-      .where('eo.specialite_id', 'in', (eb) => eb.selectFrom('jury').select('specialite_id').where('id', 'in', ids))
       .execute(),
     db
       .selectFrom('note')
@@ -342,6 +336,17 @@ export async function chargerCandidats(db: Executeur, juryIds: readonly number[]
       .execute(),
   ]);
 
+  // The spécialité's orals, only for a candidate who has not chosen both (the choice is made at registration).
+  const choisis = new Map<number, number>();
+  for (const ch of choix) choisis.set(ch.candidature_id, (choisis.get(ch.candidature_id) ?? 0) + 1);
+  const orauxSpecialite = lignes.some((l) => (choisis.get(l.id) ?? 0) < 2)
+    ? await db
+      .selectFrom('epreuve_option as eo')
+      .select(['eo.id', 'eo.code', 'eo.libelle', 'eo.specialite_id', 'eo.est_controle'])
+      .where('eo.est_controle', 'is not', null)
+      .where('eo.specialite_id', 'in', (eb) => eb.selectFrom('jury').select('specialite_id').where('id', 'in', ids))
+      .execute()
+    : [];
   const parCandidature = <T extends { candidature_id: number }>(rows: readonly T[]) => {
     const m = new Map<number, T[]>();
     for (const r of rows) {

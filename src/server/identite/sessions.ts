@@ -98,6 +98,8 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
       'c.login',
       'c.actif as compte_actif',
       'c.mot_de_passe_temporaire',
+      // A Jury portal session's juries (session_jury), in the same round trip.
+      (eb) => eb.fn<number[] | null>('array', [eb.selectFrom('session_jury as sj').select('sj.jury_id').whereRef('sj.session_id', '=', 's.id').orderBy('sj.jury_id')]).as('jurys_portail'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -154,10 +156,7 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
     derniereActivite = now;
   }
   // A Jury portal session reaches the juries it opened, and those only (session_jury, issue 8).
-  const jurysPortail =
-    row.service === 'portail-jury'
-      ? (await ctx.db.selectFrom('session_jury').select('jury_id').where('session_id', '=', id).orderBy('jury_id').execute()).map((r) => r.jury_id)
-      : undefined;
+  const jurysPortail = row.service === 'portail-jury' ? (row.jurys_portail ?? []) : undefined;
   return {
     actor: {
       compteId: row.compte_id,

@@ -9,17 +9,17 @@
 // one overwrites a change he has not seen. The jury row is locked for the transaction: modifications of
 // one jury are serialised, and the jury's version moves with each one. Closing requires the version the
 // page showed: a jury modified meanwhile is not closed on results its closer has not seen.
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { formatCoefficient, LIBELLE_ORAL } from '../../domain/cyclades/deliberation.ts';
 import { libelleEtatJury, verifierOperation } from '../../domain/cyclades/jury.ts';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
-import type { DB, StatutNote } from '../platform/db/tables.ts';
+import type { StatutNote } from '../platform/db/tables.ts';
 import { conflit, champInvalide, introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 import type { Trace } from '../imagin-gestion/commun.ts';
 import { chargerCandidats, chargerJurys, JURY_INTROUVABLE_PORTAIL, libelleEtablissement, type CandidatJury, type JuryCharge, type NoteLue } from '../cyclades-deliberation/jurys.repo.ts';
-import { libelleDecision, libelleMention, texteNote } from '../cyclades-deliberation/resultats.ts';
+import { calculerResultat, libelleDecision, libelleMention, texteNote } from '../cyclades-deliberation/resultats.ts';
 import { changerEtat } from '../cyclades-deliberation/transitions.ts';
 import { enregistrerDecisionsCalculees } from '../cyclades-deliberation/decisions.ts';
 import { messageVersionPerimee } from '../cyclades-deliberation/dec.service.ts';
@@ -31,7 +31,8 @@ async function accesSession(ctx: AppContext, actor: Actor) {
   return ctx.db
     .selectFrom('session_jury as sj')
     .innerJoin('academie as a', 'a.code', 'sj.academie_code')
-    .select(['sj.jury_id', 'sj.academie_code', 'sj.qualite', 'sj.mode', 'a.libelle as academie'])
+    .leftJoin('personne as p', 'p.id', 'sj.personne_id')
+    .select(['sj.jury_id', 'sj.academie_code', 'sj.qualite', 'sj.mode', 'a.libelle as academie', 'p.civilite', 'p.nom', 'p.prenom'])
     .where('sj.session_id', '=', actor.sessionId)
     .execute();
 }
@@ -143,20 +144,25 @@ async function juryDeLaSession(ctx: AppContext, actor: Actor, juryId: number) {
   return acces;
 }
 
+/** The jury's version (bumped by every change of it or of its candidates' grades): the page's ETag. */
+export async function versionJuryPortail(ctx: AppContext, actor: Actor, juryId: number): Promise<number> {
+  if (!actor.jurysPortail?.includes(juryId)) throw introuvable(JURY_INTROUVABLE_PORTAIL);
+  const j = await ctx.db.selectFrom('jury').select('version').where('id', '=', juryId).executeTakeFirst();
+  if (!j) throw introuvable(JURY_INTROUVABLE_PORTAIL);
+  return j.version;
+}
+
 export async function juryPortail(ctx: AppContext, actor: Actor, juryId: number) {
-  const acces = await juryDeLaSession(ctx, actor, juryId);
-  const [jury] = await chargerJurys(ctx.db, { juryIds: [juryId] });
+  // The session reaches only its juries (actor.jurysPortail): the three reads together.
+  if (!actor.jurysPortail?.includes(juryId)) throw introuvable(JURY_INTROUVABLE_PORTAIL);
+  const [acces, [jury], candidats] = await Promise.all([juryDeLaSession(ctx, actor, juryId), chargerJurys(ctx.db, { juryIds: [juryId] }), chargerCandidats(ctx.db, [juryId])]);
   if (!jury) throw introuvable(JURY_INTROUVABLE_PORTAIL);
-  const candidats = await chargerCandidats(ctx.db, [juryId]);
   return { jury: vueJury(jury, acces, candidats), candidats: candidats.map((c) => vueCandidat(c, jury.etat === 210)) };
 }
 
 /** Who changed a grade, as the PV lists it: « M. DUPONT Jean (Président de jury) ». */
-async function parLibelle(trx: Transaction<DB>, actor: Actor, acces: Acces): Promise<string> {
-  if (actor.personneId) {
-    const p = await trx.selectFrom('personne').select(['civilite', 'nom', 'prenom']).where('id', '=', actor.personneId).executeTakeFirst();
-    if (p) return `${p.civilite} ${p.nom.toUpperCase()} ${p.prenom} (${acces.qualite})`;
-  }
+function parLibelle(actor: Actor, acces: Acces): string {
+  if (acces.nom) return `${acces.civilite} ${acces.nom.toUpperCase()} ${acces.prenom} (${acces.qualite})`;
   return `${actor.login} (${acces.qualite})`;
 }
 
@@ -207,7 +213,7 @@ export async function modifierNote(ctx: AppContext, actor: Actor, juryId: number
       .values({ candidature_id: c.candidatureId, epreuve_option_id: saisie.epreuveOptionId, groupe: saisie.groupe, statut: saisie.statut, valeur, saisie_par: actor.compteId })
       .onConflict((oc) => oc.columns(['candidature_id', 'epreuve_option_id', 'groupe']).doUpdateSet({ statut: saisie.statut, valeur, saisie_par: actor.compteId, saisie_le: sql<Date>`now()` }))
       .execute();
-    await trx
+    const modif = await trx
       .insertInto('modification_note')
       .values({
         candidature_id: c.candidatureId,
@@ -219,11 +225,22 @@ export async function modifierNote(ctx: AppContext, actor: Actor, juryId: number
         nouvelle_valeur: valeur,
         motif: saisie.motif,
         par_compte_id: actor.compteId,
-        par_libelle: await parLibelle(trx, actor, acces),
+        par_libelle: parLibelle(actor, acces),
       })
-      .execute();
-    // The candidate's decision follows the grade at once.
-    const [apres] = await chargerCandidats(trx, [jury.id], { candidatureIds: [c.candidatureId] });
+      .returning(['id', 'le', 'par_libelle'])
+      .executeTakeFirstOrThrow();
+    // The candidate's decision follows the grade at once: recomputed from the grades read under the jury's
+    // lock (every writer of a jury's grades takes it) and the one just written, without reading them again.
+    const lue: NoteLue = { statut: saisie.statut, valeur, sessionOrigine: null, saisieLe: modif.le };
+    const notes = new Map(c.notes);
+    if (saisie.groupe === 1) notes.set(saisie.epreuveOptionId, lue);
+    const oraux = saisie.groupe === 2 ? c.oraux.map((o) => (o.epreuveControle?.id === saisie.epreuveOptionId ? { ...o, note: lue } : o)) : c.oraux;
+    const modifications = [
+      ...c.modifications,
+      { id: modif.id, epreuveOptionId: saisie.epreuveOptionId, epreuve: ligne.libelle, groupe: saisie.groupe, ancienStatut: actuelle?.statut ?? null, ancienneValeur: actuelle?.valeur ?? null, nouveauStatut: saisie.statut, nouvelleValeur: valeur, motif: saisie.motif, parLibelle: modif.par_libelle, le: modif.le },
+    ];
+    const sansResultat = { ...c, notes, oraux, modifications };
+    const apres: CandidatJury = { ...sansResultat, resultat: calculerResultat(sansResultat) };
     await enregistrerDecisionsCalculees(trx, jury.id, [apres!], new Map(), actor.compteId, { effacerIncompletes: true });
     const { version } = await trx
       .updateTable('jury')

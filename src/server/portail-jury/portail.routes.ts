@@ -22,7 +22,7 @@ import {
   validerIdentifiants,
   type Trace,
 } from './acces.service.ts';
-import { cloreJuryPortail, juryPortail, listerJurysPortail, modifierNote } from './deliberation.service.ts';
+import { cloreJuryPortail, juryPortail, listerJurysPortail, modifierNote, versionJuryPortail } from './deliberation.service.ts';
 import { cleBody, clotureBody, codeSmsBody, identifiantsBody, juryParams, modificationNoteBody, portailSecoursBody } from './portail.schemas.ts';
 
 export const BASE_JURY = '/api/jury';
@@ -71,9 +71,14 @@ export function portailJuryRoutes(app: App, ctx: AppContext) {
   app.get(`${BASE_JURY}/jurys`, { config: deliberer, schema: { tags, summary: 'Les jurys de la session : académie, état, qualité, candidats sans résultat' } }, async (request) =>
     listerJurysPortail(ctx, request.actor!),
   );
-  app.get(`${BASE_JURY}/jurys/:id`, { config: deliberer, schema: { tags, summary: 'Un jury : candidats, notes du 1er groupe et de contrôle, résultat calculé et explication', params: juryParams } }, async (request) =>
-    juryPortail(ctx, request.actor!, request.params.id),
-  );
+  app.get(`${BASE_JURY}/jurys/:id`, { config: deliberer, schema: { tags, summary: 'Un jury : candidats, notes du 1er groupe et de contrôle, résultat calculé et explication', params: juryParams } }, async (request, reply) => {
+    // The page reads its jury every 5 s: unchanged since (same version), 304 without loading it again.
+    const version = await versionJuryPortail(ctx, request.actor!, request.params.id);
+    const etag = `"jury-${request.params.id}-v${version}"`;
+    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return juryPortail(ctx, request.actor!, request.params.id);
+  });
   app.put(`${BASE_JURY}/jurys/:id/notes`, { config: deliberer, schema: { tags, summary: 'Modifier une note en délibération (motif obligatoire ; refus si la note a changé depuis l\'affichage)', params: juryParams, body: modificationNoteBody } }, async (request) =>
     modifierNote(ctx, request.actor!, request.params.id, request.body, trace(request)),
   );

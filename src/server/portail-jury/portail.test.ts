@@ -198,6 +198,14 @@ describe('Délibération', () => {
     expect(decision.decision).toBe(nouvelle);
     expect((await journal('portail-jury.modification-note')).at(-1)).toMatchObject({ acteur: COMPTES_JURY.president, academie_code: '14', entite_id: String(cand.candidatureId) });
 
+    // The page's periodic read: unchanged since, 304; changed, the new page.
+    const etag = String(avant.headers.etag);
+    expect(etag).toBe(`"jury-${juryId()}-v${avant.body.jury.version}"`);
+    expect((await president.request('GET', `${J}/jurys/${juryId()}`, undefined, { 'if-none-match': String(r.headers?.etag ?? '"x"') })).status).toBe(200);
+    const courant = await president.get(`${J}/jurys/${juryId()}`);
+    expect((await president.request('GET', `${J}/jurys/${juryId()}`, undefined, { 'if-none-match': String(courant.headers.etag) })).status).toBe(304);
+    expect((await president.request('GET', `${J}/jurys/${juryId()}`, undefined, { 'if-none-match': etag })).status).toBe(200);
+
     // The vice-présidente's next read shows it.
     const vu = await vice.get(`${J}/jurys/${juryId()}`);
     expect(vu.body.jury.version).toBe(r.body.version);
