@@ -138,8 +138,13 @@ describe('Missions et convocations (gestionnaire DEC)', () => {
 
       // Back to the list: the mission, its convoked intervenant, « Ciblée ».
       await page.getByRole('button', { name: 'Retour' }).click();
-      await page.getByLabel('Filtrer par mot-clé').fill(numero);
-      await expect.poll(async () => (await lignes(page)).length).toBe(1);
+      // The list restores its own keyword when it mounts: type it again until the filter holds.
+      await expect
+        .poll(async () => {
+          await page.getByLabel('Filtrer par mot-clé').fill(numero);
+          return (await lignes(page)).length;
+        })
+        .toBe(1);
       const l = (await lignes(page))[0]!;
       expect(l[0]).toBe(numero);
       expect(l[7]).toBe('1');

@@ -124,8 +124,10 @@ const colonnesSms: Colonne<Sms>[] = [
   { id: 'statut', libelle: 'Statut', valeur: (m) => LIBELLE_STATUT_SMS[m.statut] },
 ];
 
+/** Shown once the platform has sent an SMS (codes of the Jury portal): most académies never will. */
 function ListeSms() {
   const q = useQuery({ queryKey: ['boite-envoi-sms'], queryFn: () => api.get<{ sms: Sms[] }>('/api/admin/boite-envoi-sms') });
+  if (!q.error && !q.data?.sms.length) return null;
   return (
     <Liste
       id="sms"
