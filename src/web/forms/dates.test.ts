@@ -26,7 +26,8 @@ describe('dates JJ/MM/AAAA', () => {
   });
 
   it('formate l’horodatage de la console', () => {
-    expect(formaterDateHeureSecondes(new Date(2016, 11, 12, 14, 18, 38))).toBe('12/12/2016 14:18:38');
+    // An instant, read in Paris time (12/12/2016 13:18:38 UTC = 14:18:38 in Paris).
+    expect(formaterDateHeureSecondes(new Date(Date.UTC(2016, 11, 12, 13, 18, 38)))).toBe('12/12/2016 14:18:38');
   });
 });
 

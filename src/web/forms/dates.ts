@@ -74,18 +74,42 @@ function versDate(d: Date | string | number): Date {
   return d instanceof Date ? d : new Date(d);
 }
 
-/** A server time stamp in the user's time: '15/06/2026 14:18'. */
+/**
+ * The platform's time is Paris time (the documents, the PV, the audit are dated in it), whatever
+ * the browser's time zone: a DEC or a school abroad reads on screen the hour its documents print.
+ */
+const HEURE_DE_PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function partiesParis(x: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  const r = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const p of HEURE_DE_PARIS.formatToParts(x)) if (p.type in r) r[p.type as keyof typeof r] = p.value;
+  return r;
+}
+
+/** A server time stamp (an instant) in Paris time: '15/06/2026 14:18'. */
 export function formaterDateHeure(d: Date | string | number | null | undefined): string {
   if (d === null || d === undefined || d === '') return '';
   const x = versDate(d);
   if (Number.isNaN(x.getTime())) return '';
-  return `${p2(x.getDate())}/${p2(x.getMonth() + 1)}/${x.getFullYear()} ${p2(x.getHours())}:${p2(x.getMinutes())}`;
+  const p = partiesParis(x);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** The console's stamp: '12/12/2016 14:18:38'. */
+/** The console's stamp, in Paris time: '12/12/2016 14:18:38'. */
 export function formaterDateHeureSecondes(d: Date | string | number): string {
   const x = versDate(d);
-  return `${formaterDateHeure(x)}:${p2(x.getSeconds())}`;
+  if (Number.isNaN(x.getTime())) return '';
+  const p = partiesParis(x);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 export function formaterDate(d: Date | string | number | null | undefined): string {
