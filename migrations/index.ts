@@ -10,6 +10,7 @@ import * as m006 from './20261203_006_cyclades_candidats.ts';
 import * as m007 from './20261203_007_cyclades_deliberation.ts';
 import * as m008 from './20261203_008_cles_otp.ts';
 import * as m009 from './20261203_009_portail_jury.ts';
+import * as m010 from './20261206_010_limites_connexion.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261203_007_cyclades_deliberation': m007,
   '20261203_008_cles_otp': m008,
   '20261203_009_portail_jury': m009,
+  '20261206_010_limites_connexion': m010,
 };

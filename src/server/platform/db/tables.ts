@@ -148,6 +148,8 @@ export interface RoleAttributionTable {
   etablissement_id: number | null;
   personne_id: number | null;
   actif: Generated<boolean>;
+  /** An administrateur who also reads the audit entries of no académie (migration 010). */
+  national: Generated<boolean>;
 }
 
 export interface SessionUtilisateurTable {
