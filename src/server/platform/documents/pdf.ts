@@ -386,6 +386,48 @@ export class DocumentPdf {
     return this;
   }
 
+  /** Height of the page, in points. */
+  get hauteurPage(): number {
+    return this.#pdf.page.height;
+  }
+
+  /** Where the next block starts on this page, in points from the top edge. */
+  get y(): number {
+    return this.#pdf.y;
+  }
+
+  /**
+   * Moves the next block down to `y` (points from the top edge) on this page: never up, never into
+   * the footer. Documents cut into parts (papillons) place each part in its own area this way.
+   */
+  allerA(y: number): this {
+    this.#verifier();
+    this.#pdf.y = Math.min(Math.max(this.#pdf.y, y), this.#basContenu);
+    return this;
+  }
+
+  /**
+   * A dashed cut line across the whole width of the page at `y` (points from the top edge), with a
+   * small legend just above it. The cursor does not move.
+   */
+  ligneDeDecoupe(y: number, legende?: string): this {
+    this.#verifier();
+    const pdf = this.#pdf;
+    const { police, taille } = { police: this.#police, taille: this.#taille };
+    const x = this.#pdf.x;
+    const yCurseur = pdf.y;
+    pdf.save().lineWidth(0.75).strokeColor(COULEUR_GRILLE).dash(4, { space: 3 }).moveTo(MARGE_X / 2, y).lineTo(pdf.page.width - MARGE_X / 2, y).stroke().undash().restore();
+    if (legende) {
+      pdf.font('italique').fontSize(7.5).fillColor(COULEUR_GRILLE);
+      pdf.text(legende, MARGE_X, y - 10, { width: this.#largeur, align: 'center', lineBreak: false });
+      pdf.fillColor(COULEUR_TEXTE);
+      this.#utiliser(police, taille);
+    }
+    pdf.x = x;
+    pdf.y = yCurseur;
+    return this;
+  }
+
   /** A section heading, kept on the same page as the start of what follows it. */
   intertitre(texte: string): this {
     this.#verifier();
