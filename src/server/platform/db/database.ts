@@ -3,6 +3,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { garderTransactions } from './garde-transaction.ts';
 import type { DB } from './tables.ts';
 
 export type Db = Kysely<DB>;
@@ -46,7 +47,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export function kyselyOnPglite(pglite: PGlite): Db {
-  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return garderTransactions(new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) }));
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
@@ -58,7 +59,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     pool.on('error', (err) => {
       if (!(pool as pg.Pool & { ended?: boolean }).ended) console.warn(`Connexion PostgreSQL interrompue : ${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = garderTransactions(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
     await sql`select 1`.execute(db);
     return {
       db,

@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
 import type { Database, Db } from '../db/database.ts';
 import type { DB } from '../db/tables.ts';
+import { verifierHorsTransaction } from '../db/garde-transaction.ts';
 
 export interface JobDef<P extends object = Record<string, unknown>> {
   name: string;
@@ -99,6 +100,8 @@ export class Jobs {
     opts: { singletonKey?: string; startAfterSeconds?: number } = {},
   ): Promise<string | null> {
     if (!this.#defs.has(name)) throw new Error(`Aucun gestionnaire pour le traitement « ${name} »`);
+    // Without the transaction, pg-boss would use its own connection (PGlite: the one the transaction holds).
+    if (!trx || !(trx as Transaction<DB>).isTransaction) verifierHorsTransaction(`jobs.send(${name}) sans la transaction`);
     return this.#boss.send(name, payload, {
       singletonKey: opts.singletonKey,
       startAfter: opts.startAfterSeconds,
