@@ -299,7 +299,75 @@ export interface ParametreTable {
   valeur: Json;
 }
 
-export interface DB extends MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
+// --- Constat de service fait and ICC (migration 015) ----------------------------------------------
+
+export interface ConstatHoraireTable {
+  convocation_id: number;
+  jour: string;
+  debut_matin: string | null;
+  fin_matin: string | null;
+  debut_apres_midi: string | null;
+  fin_apres_midi: string | null;
+}
+
+export interface IccTauxTable {
+  type: 'BAC' | 'BTS';
+  tranche: number;
+  depuis: string;
+  centimes: number;
+}
+
+export interface IccDonneesCycladesTable {
+  session_examen_id: number;
+  etablissement_id: number;
+  periode: 'normale' | 'remplacement';
+  date_debut: string | null;
+  journees_1: Generated<number>;
+  journees_2: Generated<number>;
+  journees_3: Generated<number>;
+}
+
+export interface IccDeclarationTable {
+  id: Generated<number>;
+  academie_code: string;
+  session_examen_id: number;
+  etablissement_id: number;
+  periode: 'normale' | 'remplacement';
+  date_debut: string | null;
+  journees_1: Generated<number>;
+  journees_2: Generated<number>;
+  journees_3: Generated<number>;
+  montant_centimes: Generated<number>;
+  prerempli_gestionnaire: Generated<boolean>;
+  statut_saisie: Generated<'non_transmis' | 'transmis'>;
+  version: Generated<number>;
+  modifie_par: number | null;
+  modifie_le: Generated<Date>;
+  transmis_le: TimestampNull;
+  transmis_par: number | null;
+}
+
+export interface IccRepartitionTable {
+  id: Generated<number>;
+  declaration_id: number;
+  personne_id: number;
+  pourcentage_dixiemes: number | null;
+  montant_centimes: number;
+  statut: Generated<'a_traiter' | 'valide' | 'rejete' | 'paye'>;
+  motif_rejet: string | null;
+  traite_par: number | null;
+  traite_le: TimestampNull;
+}
+
+export interface ConstatIccDB {
+  constat_horaire: ConstatHoraireTable;
+  icc_taux: IccTauxTable;
+  icc_donnees_cyclades: IccDonneesCycladesTable;
+  icc_declaration: IccDeclarationTable;
+  icc_repartition: IccRepartitionTable;
+}
+
+export interface DB extends ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -444,6 +512,14 @@ export interface ConvocationTable {
   envoyee_le: TimestampNull;
   /** The account that last created or changed it. */
   modifiee_par: number | null;
+  /** Constat de service fait (migration 015): the figure by pay mode, who recorded it, its version. */
+  csf_nb_copies: number | null;
+  csf_nb_candidats: number | null;
+  csf_heures_centiemes: number | null;
+  csf_version: Generated<number>;
+  csf_par: 'centre' | 'gestionnaire' | null;
+  csf_compte_id: number | null;
+  csf_le: TimestampNull;
 }
 
 export interface ConvocationDateTable extends CreneauTable {
@@ -522,6 +598,8 @@ export interface EtatFraisTable {
   statut: Generated<StatutEtatFrais>;
   cree_le: Generated<Date>;
   modifie_le: Generated<Date>;
+  /** The status a « service non fait » cancelled, restored by « service fait » (migration 015). */
+  statut_avant_annulation: StatutEtatFrais | null;
 }
 
 export interface MissionDateReporteeTable extends CreneauTable {
