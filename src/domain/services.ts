@@ -104,11 +104,11 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       etablissement('saisie-indisponibilite', "Saisie d'indisponibilité", "Suivez les périodes d'indisponibilité des personnels, actualisées depuis EPP et SIRHEN ou à la suite d'une convocation dans une autre académie. Ajoutez à titre exceptionnel une indisponibilité de dernière minute ; vous ne pouvez supprimer que celles que votre établissement a déclarées. Le gestionnaire des examens concernés est prévenu par courriel si la personne est déjà affectée à une mission sur la période."),
       etablissement('saisie-competences', 'Saisie des compétences', "Contrôlez les épreuves options sur lesquelles les personnels sont déclarés compétents : « + » reconnaît une compétence au nom de votre établissement, « × » l'invalide. Une compétence ne disparaît que lorsque tous ses auteurs l'ont retirée. « Ajouter une compétence » propose les examens de la catégorie de votre établissement."),
       etablissement('validation-competences', 'Validation saisie compétence', "Lorsque la saisie des compétences est terminée, cochez « J'ai terminé la saisie des compétences » puis cliquez sur « Valider ». Les compétences ne sont alors plus modifiables, sauf réouverture par le service des examens."),
-      etablissement('signature-etablissement', 'Signature établissement pour la convocation', "Saisissez l'autorité, l'intitulé, le nom et la ville du chef d'établissement tels qu'ils figurent au bas des convocations qu'il signe. « Prévisualiser convocation » édite une convocation fictive ; « Sauvegarder » enregistre la signature."),
       // Issue 5 (003 §4.1, §4.2, §4.4, §4.6): the centre d'examen.
       centre('consultation-missions', 'Consultation des missions', "Consultez les missions qui se déroulent dans votre centre d'examen et comportent des convocations, puis, pour chacune, les intervenants convoqués, le détail de leur affectation et le duplicata de leur convocation. Filtrez par année et par examen ; téléchargez la liste en CSV ou en PDF."),
       centre('convocation-mission', 'Convocation par mission', "Convoquez des intervenants aux missions de votre centre ouvertes par le service des examens : recherchez les enseignants de votre établissement par discipline ou un intervenant de l'académie par « NOM Prénom », choisissez qualité, commission, dates et heures, puis « Convoquer ». Téléchargez ou envoyez par courriel les convocations que votre centre a créées."),
       centre('signature-centre', 'Signature centre pour la convocation', "Saisissez l'autorité, l'intitulé, le nom et la ville du chef de centre tels qu'ils figurent au bas des convocations qu'il signe. « Prévisualiser convocation » édite une convocation fictive ; « Sauvegarder » enregistre la signature."),
+      centre('signature-etablissement', 'Signature établissement pour la convocation', "Saisissez l'autorité, l'intitulé, le nom et la ville du chef d'établissement tels qu'ils figurent au bas des convocations qu'il signe. « Prévisualiser convocation » édite une convocation fictive ; « Sauvegarder » enregistre la signature."),
       centre('acces-autres-academies', 'Accès autres académies', "Ouvrez, dans un nouvel onglet et sans vous identifier à nouveau, le service établissement des autres académies (ou services inter-académiques) où votre établissement est centre d'examen."),
       { ...platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés par votre établissement et téléchargez les documents produits.'), fermable: true },
     ],
@@ -252,6 +252,25 @@ export const SERVICE_CODES = Object.keys(SERVICES) as ServiceCode[];
 
 export function estServiceCode(s: string): s is ServiceCode {
   return Object.hasOwn(SERVICES, s);
+}
+
+/** A condition an établissement must meet for the centre activities (issue 13): shown and answered when it does not. */
+export type ConditionCentre = 'centre_examen' | 'centre_deliberation';
+
+export const RAISON_CONDITION: Record<ConditionCentre, string> = {
+  centre_examen:
+    "Votre établissement n'est pas centre d'examen : les activités du centre d'examen sont réservées aux établissements désignés comme centres par le service des examens de votre académie.",
+  centre_deliberation:
+    "Votre établissement n'est pas centre de délibération : les activités de la délibération sont réservées aux établissements désignés comme centres de délibération par le service des examens de votre académie.",
+};
+
+export function estConditionCentre(c: ActiviteDef['condition']): c is ConditionCentre {
+  return c === 'centre_examen' || c === 'centre_deliberation';
+}
+
+/** The services, among those a role enters, that have this activity (issue 13: an action belongs to them only). */
+export function servicesDeLActivite(code: string, roles: readonly Role[]): ServiceCode[] {
+  return SERVICE_CODES.filter((s) => SERVICES[s].roles.some((r) => roles.includes(r)) && SERVICES[s].activites.some((a) => a.code === code));
 }
 
 export function servicesPourEntree(entree: ServiceDef['entree']): ServiceDef[] {

@@ -1,6 +1,7 @@
 import { jurysConvoques } from '../portail-jury/acces.service.ts';
 import { z } from 'zod';
 import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
+import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
 import { SERVICES, type ServiceCode } from '../../domain/services.ts';
 import { activitesDuService } from '../platform/activites.ts';
@@ -91,7 +92,7 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule },
     etablissement: etablissement ? { uai: etablissement.uai, nom: etablissement.nom, type: etablissement.type, commune: etablissement.commune } : null,
     personne: personne ? { civilite: personne.civilite, nom: personne.nom, prenom: personne.prenom } : null,
-    entete: `ACADEMIE DE ${academie.nom_majuscule} - ${qui}`,
+    entete: `${intituleAcademie({ nomMajuscule: academie.nom_majuscule, interAcademique: academie.inter_academique })} - ${qui}`,
     /** Set in a tab opened by "Accès autres académies": the établissement's own académie. */
     accesAutreAcademie: autreAcademie ? { academieOrigine: origine?.libelle ?? '' } : null,
     connecteEnTantQue: etablissement?.uai ?? compte.login,

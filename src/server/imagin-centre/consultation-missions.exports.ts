@@ -5,6 +5,7 @@
 // convoked affectations are ever written; one id out of scope and nothing is: 404.
 import { dateFr, libellesDates } from '../../domain/imagin/dates.ts';
 import { isoParis } from '../../domain/imagin/dates.ts';
+import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import type { AppContext } from '../platform/context.ts';
 import { genererCsv, TYPE_CSV } from '../platform/documents/csv.ts';
 import type { Colonne } from '../platform/documents/tableau.ts';
@@ -95,7 +96,7 @@ function yyyymmdd(d: Date): string {
 
 async function contexte(ctx: AppContext, p: PorteeCentre) {
   const c = await repo.centre(ctx.db, p);
-  const entete: EntetePdf = { academie: `ACADEMIE DE ${c.academie.nom_majuscule}`, etablissement: `${c.type} ${c.nom} ${c.commune} (${c.uai})` };
+  const entete: EntetePdf = { academie: intituleAcademie({ nomMajuscule: c.academie.nom_majuscule, interAcademique: c.academie.inter_academique }), etablissement: `${c.type} ${c.nom} ${c.commune} (${c.uai})` };
   return { centre: c, entete, maintenant: ctx.clock.now() };
 }
 

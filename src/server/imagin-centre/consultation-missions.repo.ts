@@ -52,7 +52,7 @@ function avecConvocation(eb: ExpressionBuilder<any, any>) {
 export async function centre(db: Executeur, p: PorteeCentre) {
   const [etab, academie] = await Promise.all([
     db.selectFrom('etablissement').select(['id', 'uai', 'type', 'nom', 'commune']).where('id', '=', p.centreId).executeTakeFirstOrThrow(),
-    db.selectFrom('academie').select(['code', 'libelle', 'nom_majuscule']).where('code', '=', p.academieCode).executeTakeFirstOrThrow(),
+    db.selectFrom('academie').select(['code', 'libelle', 'nom_majuscule', 'inter_academique']).where('code', '=', p.academieCode).executeTakeFirstOrThrow(),
   ]);
   return { ...etab, academie };
 }

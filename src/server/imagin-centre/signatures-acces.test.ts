@@ -55,6 +55,16 @@ afterAll(async () => {
 const SAISIE = { autorite: 'Pour le recteur et par délégation', intitule: 'La proviseure, cheffe de centre', nom: 'Mme Émilie ZOLA', ville: 'Rennes' };
 
 describe('Signature centre / établissement pour la convocation', () => {
+  it('sont toutes deux rangées sous « Centre Examen » dans le menu, comme le montre la spécification (003 §1.3.2)', async () => {
+    const menu = (await lycee.get('/api/auth/session')).body.menu as Array<{ groupe: string; activites: Array<{ code: string }> }>;
+    const codes = (groupe: string) => menu.find((g) => g.groupe === groupe)?.activites.map((a) => a.code) ?? [];
+    expect(codes('Etablissement')).not.toContain('signature-etablissement');
+    expect(codes('Centre Examen')).toEqual(['consultation-missions', 'convocation-mission', 'signature-centre', 'signature-etablissement', 'acces-autres-academies']);
+    // An établissement that is not a centre d'examen has neither.
+    const autre = (await college.get('/api/auth/session')).body.menu as typeof menu;
+    expect(autre.flatMap((g) => g.activites.map((a) => a.code))).not.toContain('signature-etablissement');
+  });
+
   it('lit la signature enregistrée du centre, et propose une signature d’établissement tant qu’aucune ne l’est', async () => {
     const c = await lycee.get(`${S}/centre`);
     expect(c.status).toBe(200);
@@ -207,7 +217,8 @@ describe('Accès autres académies', () => {
   it("ouvre une session de l'autre académie : en-tête, menu réduit aux activités du centre ouvertes là-bas, son propre jeton CSRF", async () => {
     const o = await ouvrirOnglet(lycee);
     const s = (await o.session()).body;
-    expect(s.entete).toBe('ACADEMIE DE SIEC - LGT LA PROMENADE RENNES');
+    // An inter-académie service is named by itself, not « ACADEMIE DE SIEC ».
+    expect(s.entete).toBe('SIEC - LGT LA PROMENADE RENNES');
     expect(s.academie.code).toBe('SIEC');
     expect(s.accesAutreAcademie).toEqual({ academieOrigine: 'Rennes' });
     expect(s.connecteEnTantQue).toBe('0350710G');

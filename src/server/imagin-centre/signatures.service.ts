@@ -129,7 +129,7 @@ export async function enregistrerSignature(ctx: AppContext, actor: Actor, type: 
  */
 export async function convocationFictive(ctx: AppContext, actor: Actor, type: TypeSignature, saisie: SignatureSaisie): Promise<DonneesConvocation> {
   const e = await etablissementSignataire(ctx, actor, type);
-  const academie = await ctx.db.selectFrom('academie').select(['code', 'libelle', 'nom_majuscule']).where('code', '=', actor.academieCode).executeTakeFirstOrThrow();
+  const academie = await ctx.db.selectFrom('academie').select(['code', 'libelle', 'nom_majuscule', 'inter_academique']).where('code', '=', actor.academieCode).executeTakeFirstOrThrow();
   const now = ctx.clock.now();
   const jour = isoParis(now);
   const annee = Number(jour.slice(0, 4));
@@ -145,7 +145,7 @@ export async function convocationFictive(ctx: AppContext, actor: Actor, type: Ty
     id: 0,
     statut: 'convoquee',
     origine: 'centre',
-    academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule },
+    academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule, interAcademique: academie.inter_academique },
     intervenant: {
       id: 0,
       civilite: 'M.',

@@ -7,7 +7,7 @@ const BASE: DonneesConvocation = {
   id: 1,
   statut: 'convoquee',
   origine: 'gestionnaire',
-  academie: { code: '16', libelle: 'Toulouse', nomMajuscule: 'TOULOUSE' },
+  academie: { code: '16', libelle: 'Toulouse', nomMajuscule: 'TOULOUSE', interAcademique: false },
   intervenant: { id: 7, civilite: 'M.', nom: 'ÉTIENNE-DEMO', prenom: 'Loïc', adresse: '4 RUE DES LILAS', codePostal: '31000', commune: 'TOULOUSE', disciplinePoste: 'ANGLAIS', etablissementPrincipal: 'LGT OZENNE TOULOUSE (0310041H)' },
   mission: {
     id: 3,
@@ -75,5 +75,14 @@ describe('convocation', () => {
     expect(t).toContain('Fait à TOULOUSE CEDEX 7, le 04/01/2016');
     expect(t).toContain("Le chef de centre d'examen");
     expect(nomFichierConvocation(BASE)).toBe('ETIENNE-DEMO_Loic_111309.pdf');
+  });
+
+  it('nomme un service inter-académique (SIEC) par lui-même, jamais « ACADEMIE DE SIEC »', async () => {
+    const d: DonneesConvocation = { ...BASE, academie: { code: 'SIEC', libelle: 'SIEC', nomMajuscule: 'SIEC', interAcademique: true } };
+    const t = (await textePdf(await lireFlux(genererConvocationPdf(d, { editeLe: new Date('2016-01-05T10:00:00Z') })))).pages.join(' ');
+    expect(t).toContain('SIEC');
+    expect(t).toContain('Pour le service inter-académique SIEC et par délégation,');
+    expect(t).not.toContain('ACADEMIE DE SIEC');
+    expect(t).not.toMatch(/académie de SIEC/i);
   });
 });

@@ -4,6 +4,7 @@
 // duplicata (issue 4, "Affectations convoquées") and the centre's convocations (issue 5).
 import type { Readable } from 'node:stream';
 import { dateFr, heureCourte, jourSemaine } from '../../domain/imagin/dates.ts';
+import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import { genererPdf, type DocumentPdf, type OptionsPdf } from '../platform/documents/pdf.ts';
 import { dateFr as dateFrParis } from '../platform/documents/tableau.ts';
 import type { DonneesConvocation } from './convocation.repo.ts';
@@ -20,14 +21,14 @@ export interface OptionsConvocation {
 export function optionsPdfConvocation(d: DonneesConvocation, o: OptionsConvocation): OptionsPdf {
   return {
     entete: {
-      academie: `ACADEMIE DE ${d.academie.nomMajuscule}`,
+      academie: intituleAcademie(d.academie),
       // The sender: the centre for a convocation it made, otherwise the division des examens.
       etablissement: d.origine === 'centre' && d.centre ? `${d.centre.libelle} (${d.centre.uai})` : 'DIVISION DES EXAMENS ET CONCOURS',
     },
     titre: 'Convocation',
     sousTitre: o.duplicata ? 'Duplicata' : undefined,
     editeLe: o.editeLe,
-    auteur: `IMAG'IN - Académie de ${d.academie.libelle}`,
+    auteur: d.academie.interAcademique ? `IMAG'IN - ${d.academie.libelle}` : `IMAG'IN - Académie de ${d.academie.libelle}`,
   };
 }
 
@@ -114,7 +115,8 @@ export async function ecrireConvocation(doc: DocumentPdf, d: DonneesConvocation,
   if (sig) {
     for (const ligne of [sig.autorite, sig.intitule, sig.nom]) if (ligne.trim()) doc.paragraphe(ligne.trim(), { alignement: 'droite' });
   } else if (m.signataire === 'gestionnaire' || d.origine === 'gestionnaire') {
-    doc.paragraphe(`Pour le recteur de l'académie de ${d.academie.libelle} et par délégation,`, { alignement: 'droite' });
+    const delegant = d.academie.interAcademique ? `le service inter-académique ${d.academie.libelle}` : `le recteur de l'académie de ${d.academie.libelle}`;
+    doc.paragraphe(`Pour ${delegant} et par délégation,`, { alignement: 'droite' });
     doc.paragraphe('Le chef de la division des examens et concours', { alignement: 'droite' });
   } else {
     doc.paragraphe(m.signataire === 'chef_centre' ? "Le chef de centre d'examen" : "Le chef d'établissement", { alignement: 'droite' });

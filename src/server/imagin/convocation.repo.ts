@@ -42,7 +42,7 @@ export interface DonneesConvocation {
   id: number;
   statut: 'affectee' | 'convoquee';
   origine: 'gestionnaire' | 'centre';
-  academie: { code: string; libelle: string; nomMajuscule: string };
+  academie: { code: string; libelle: string; nomMajuscule: string; interAcademique: boolean };
   intervenant: {
     id: number;
     civilite: 'M.' | 'Mme';
@@ -123,6 +123,7 @@ export async function chargerConvocations(db: Db, ids: readonly number[]): Promi
       'a.code as academie_code',
       'a.libelle as academie_libelle',
       'a.nom_majuscule',
+      'a.inter_academique',
       'p.id as personne_id',
       'p.civilite',
       'p.nom',
@@ -189,7 +190,7 @@ export async function chargerConvocations(db: Db, ids: readonly number[]): Promi
         id: r.id,
         statut: r.statut,
         origine: r.origine,
-        academie: { code: r.academie_code, libelle: r.academie_libelle, nomMajuscule: r.nom_majuscule },
+        academie: { code: r.academie_code, libelle: r.academie_libelle, nomMajuscule: r.nom_majuscule, interAcademique: r.inter_academique },
         intervenant: {
           id: r.personne_id,
           civilite: r.civilite,
