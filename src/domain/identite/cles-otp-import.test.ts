@@ -4,11 +4,13 @@ import {
   decoderBase32,
   decoderHex,
   decoderSecret,
+  identifiantCleValide,
   importerClesOtp,
   lireCsvClesOtp,
   lirePskc,
   lireXml,
   MESSAGE_PSKC_CHIFFRE,
+  REGLE_IDENTIFIANT_CLE,
 } from './cles-otp-import.ts';
 import { verifierHotp, verifierTotp } from './otp.ts';
 
@@ -400,5 +402,31 @@ describe('importerClesOtp', () => {
       cles: [],
       erreurs: [{ ligne: null, champ: null, message: 'Le fichier n’est pas encodé en UTF-8.' }],
     });
+  });
+});
+
+describe('identifiants formés par l’import (issue 13 §10)', () => {
+  it('refuse, avec un préfixe, un identifiant que le formulaire refuserait (formule de tableur, espace, accent, longueur)', () => {
+    const csv = [`=cmd|' /C calc'!A0;${RFC_HEX};HOTP;6`, `CLE 2;${RFC_HEX};HOTP;6`, `CLÉ-3;${RFC_HEX};HOTP;6`, `${'X'.repeat(37)};${RFC_HEX};HOTP;6`, `SN-5;${RFC_HEX};HOTP;6`].join('\n');
+    const r = importerClesOtp(csv, { prefixeIdentifiant: 'OTP-' });
+    expect(r.erreurs.map((e) => [e.ligne, e.champ])).toEqual([
+      [1, 'serial'],
+      [2, 'serial'],
+      [3, 'serial'],
+      [4, 'serial'],
+    ]);
+    expect(r.erreurs[0]!.message).toBe(
+      `Ligne 1, colonne 1 « serial » : l’identifiant « OTP-=cmd|' /C calc'!A0 » (préfixe suivi du numéro de série) n’est pas accepté ; ${REGLE_IDENTIFIANT_CLE} sont attendus, comme dans le formulaire d’enregistrement d’une clé.`,
+    );
+    expect(r.cles.map((c) => c.numeroSerie)).toEqual(['SN-5']);
+    // PSKC alike.
+    expect(importerClesOtp(enPskc(paquet({ serie: '<SerialNo>=HYPERLINK("x")</SerialNo>' })), { prefixeIdentifiant: 'OTP-' }).erreurs).toEqual([
+      expect.objectContaining({ champ: 'DeviceInfo/SerialNo', message: expect.stringContaining('n’est pas accepté') }),
+    ]);
+  });
+
+  it('la règle est celle du formulaire : identifiantCleValide', () => {
+    for (const ok of ['OTP-001', 'abc', 'A.b_c-9', 'X'.repeat(40)]) expect(identifiantCleValide(ok), ok).toBe(true);
+    for (const ko of ['ab', 'X'.repeat(41), "OTP-=cmd|' /C calc'!A0", 'OTP 1', 'CLÉ', '+33', 'a\u0000b']) expect(identifiantCleValide(ko), ko).toBe(false);
   });
 });

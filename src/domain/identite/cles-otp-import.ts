@@ -40,6 +40,47 @@ export type FormatImport = 'csv' | 'pskc';
 export const OCTETS_SECRET_MIN = 16;
 
 // ---------------------------------------------------------------------------------------------
+// Identifiant and serial number: one rule for the DSI's form and for the import (issue 13 §10)
+
+/**
+ * A key's identifiant is the login typed on the portal's first screen, shown in the DSI's lists and
+ * exported: 3 to 40 of [A-Za-z0-9._-], so that nothing in it is markup or a spreadsheet formula.
+ */
+const MOTIF_IDENTIFIANT_CLE = /^[A-Za-z0-9._-]{3,40}$/;
+export const REGLE_IDENTIFIANT_CLE = '3 à 40 caractères parmi les lettres sans accent, les chiffres, « - », « _ » et « . »';
+export function identifiantCleValide(identifiant: string): boolean {
+  return MOTIF_IDENTIFIANT_CLE.test(identifiant);
+}
+/** The prefix of the imported keys' identifiants (identifiant = prefix + serial number) when none is given. */
+export const PREFIXE_IDENTIFIANT_IMPORT = 'OTP-';
+/** The prefix alone: at most 20 of the identifiant's characters (it may be empty). */
+export function prefixeIdentifiantValide(prefixe: string): boolean {
+  return /^[A-Za-z0-9._-]{0,20}$/.test(prefixe);
+}
+export const LONGUEUR_SERIE_MAX = 64;
+
+/** What is wrong with a serial number (form and import alike); null when it is acceptable. */
+export function messageNumeroSerie(serie: string): string | null {
+  if (!serie) return 'le numéro de série est vide';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(serie)) return 'le numéro de série contient un caractère de contrôle';
+  if (serie.length > LONGUEUR_SERIE_MAX) return `le numéro de série dépasse ${LONGUEUR_SERIE_MAX} caractères`;
+  return null;
+}
+
+/** The import forms each identifiant from the prefix and the serial number: it must pass the form's rule. */
+export function messageIdentifiantImporte(identifiant: string): string | null {
+  return identifiantCleValide(identifiant)
+    ? null
+    : `l’identifiant « ${identifiant} » (préfixe suivi du numéro de série) n’est pas accepté ; ${REGLE_IDENTIFIANT_CLE} sont attendus, comme dans le formulaire d’enregistrement d’une clé`;
+}
+
+/** How the import reads a file: with a prefix, every identifiant it will form is checked too. */
+export interface OptionsImport {
+  prefixeIdentifiant?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Secrets
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -127,6 +168,14 @@ class Collecte {
   readonly cles: CleOtpImportee[] = [];
   readonly erreurs: ErreurImport[] = [];
   private readonly lignesParSerie = new Map<string, number>();
+  constructor(private readonly prefixe: string | null = null) {}
+
+  /** With a prefix: an error when prefix + serial is not an acceptable identifiant. */
+  identifiant(numeroSerie: string, ligne: number | null, champ: string, lieu: string): void {
+    if (this.prefixe === null) return;
+    const message = messageIdentifiantImporte(this.prefixe + numeroSerie);
+    if (message) this.erreur(ligne, champ, lieu, message);
+  }
 
   /** `lieu` is how the message names the field: "colonne « digits »", "élément <SerialNo>". */
   erreur(ligne: number | null, champ: string | null, lieu: string | null, message: string): void {
@@ -166,13 +215,7 @@ function nettoyerSerie(texte: string): string {
   return texte.trim();
 }
 
-function messageSerie(serie: string): string | null {
-  if (!serie) return 'le numéro de série est vide';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(serie)) return 'le numéro de série contient un caractère de contrôle';
-  if (serie.length > 64) return 'le numéro de série dépasse 64 caractères';
-  return null;
-}
+const messageSerie = messageNumeroSerie;
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -201,8 +244,8 @@ function estEntete(champs: string[]): boolean {
  * 6238's default) and is ignored for an HOTP key, which may also omit the column; an HOTP key starts
  * at counter 0, as a new hardware key does.
  */
-export function lireCsvClesOtp(texte: string): ResultatImport {
-  const collecte = new Collecte();
+export function lireCsvClesOtp(texte: string, options: OptionsImport = {}): ResultatImport {
+  const collecte = new Collecte(options.prefixeIdentifiant ?? null);
   const lignes = retirerBom(texte).split(/\r\n|\n|\r/);
   let premiere = true;
   lignes.forEach((brute, i) => {
@@ -237,6 +280,7 @@ function lireLigneCsv(collecte: Collecte, ligne: number, brute: string, champs: 
   const numeroSerie = nettoyerSerie(serieBrute);
   const erreurSerie = messageSerie(numeroSerie);
   if (erreurSerie) collecte.erreur(ligne, 'serial', col('serial'), erreurSerie);
+  else collecte.identifiant(numeroSerie, ligne, 'serial', col('serial'));
 
   const secret = decoderSecret(secretBrut);
   if (!secret.ok) collecte.erreur(ligne, 'secret', col('secret'), secret.message);
@@ -447,8 +491,8 @@ export const MESSAGE_PSKC_CHIFFRE =
  * when absent) and the period from Data/TimeInterval (30 s when absent). Encrypted secrets are
  * reported, not read. Only HMAC-SHA1 with T0 = 0 is accepted, being what the rest of the chain knows.
  */
-export function lirePskc(texte: string): ResultatImport {
-  const collecte = new Collecte();
+export function lirePskc(texte: string, options: OptionsImport = {}): ResultatImport {
+  const collecte = new Collecte(options.prefixeIdentifiant ?? null);
   let racine: ElementXml;
   try {
     racine = lireXml(texte);
@@ -492,6 +536,7 @@ function lirePaquet(collecte: Collecte, paquet: ElementXml): void {
   const numeroSerie = nettoyerSerie(serieXml?.texte ?? cle.attributs.get('Id') ?? '');
   const erreurSerie = serieXml || numeroSerie ? messageSerie(numeroSerie) : 'ni <DeviceInfo><SerialNo> ni attribut Id sur <Key> : numéro de série attendu';
   if (erreurSerie) erreur(serieXml ?? cle, serieXml ? 'DeviceInfo/SerialNo' : 'Key@Id', erreurSerie);
+  else collecte.identifiant(numeroSerie, (serieXml ?? cle).ligne, serieXml ? 'DeviceInfo/SerialNo' : 'Key@Id', lieuPskc(serieXml ? 'DeviceInfo/SerialNo' : 'Key@Id'));
 
   const algorithme = cle.attributs.get('Algorithm');
   const type = algorithme === undefined ? null : typeAlgorithme(algorithme);
@@ -570,7 +615,7 @@ function lirePaquet(collecte: Collecte, paquet: ElementXml): void {
  * A seed file as uploaded: bytes are decoded as UTF-8 (a BOM is dropped), and a file whose first
  * character is "<" is read as PSKC, any other as CSV.
  */
-export function importerClesOtp(contenu: string | Uint8Array): ResultatImport & { format: FormatImport | null } {
+export function importerClesOtp(contenu: string | Uint8Array, options: OptionsImport = {}): ResultatImport & { format: FormatImport | null } {
   let texte: string;
   if (typeof contenu === 'string') texte = contenu;
   else {
@@ -585,6 +630,6 @@ export function importerClesOtp(contenu: string | Uint8Array): ResultatImport & 
     }
   }
   texte = retirerBom(texte);
-  if (texte.trimStart().startsWith('<')) return { format: 'pskc', ...lirePskc(texte) };
-  return { format: 'csv', ...lireCsvClesOtp(texte) };
+  if (texte.trimStart().startsWith('<')) return { format: 'pskc', ...lirePskc(texte, options) };
+  return { format: 'csv', ...lireCsvClesOtp(texte, options) };
 }

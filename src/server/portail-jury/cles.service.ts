@@ -9,7 +9,7 @@
 // failures are counted by `echecs = echecs + 1` in the same statement that locks. Secrets are encrypted
 // with the configuration's key, PINs hashed with argon2id; every DSI operation is audited.
 import { sql } from 'kysely';
-import { decoderSecret, importerClesOtp, OCTETS_SECRET_MIN, type ErreurImport } from '../../domain/identite/cles-otp-import.ts';
+import { decoderSecret, importerClesOtp, OCTETS_SECRET_MIN, PREFIXE_IDENTIFIANT_IMPORT, type ErreurImport } from '../../domain/identite/cles-otp-import.ts';
 import {
   ECHECS_MAX,
   MESSAGE_ECHEC,
@@ -46,6 +46,7 @@ import {
   type CleOtpLue,
 } from './cles.repo.ts';
 import { libelleEtablissement } from '../cyclades-deliberation/jurys.repo.ts';
+import type { Executeur } from '../cyclades-deliberation/jurys.repo.ts';
 
 /** The académie parameter (table parametre) that overrides ECHECS_MAX for its keys. */
 export const PARAMETRE_ECHECS_MAX = 'cles-otp.echecs-max';
@@ -55,10 +56,10 @@ export const PARAMETRE_ECHECS_MAX = 'cles-otp.echecs-max';
  * unencrypted, the demo loader having no configuration (demo/cles-otp.ts): it is encrypted here, once,
  * at its first use. No other key is ever read unencrypted.
  */
-async function lireSecret(ctx: AppContext, cle: Pick<CleOtpLue, 'id' | 'identifiant' | 'secret_chiffre'>): Promise<Buffer> {
+async function lireSecret(ctx: AppContext, ex: Executeur, cle: Pick<CleOtpLue, 'id' | 'identifiant' | 'secret_chiffre'>): Promise<Buffer> {
   if (cle.secret_chiffre.startsWith(PREFIXE_SECRET_DEMO) && cle.identifiant.startsWith(PREFIXE_IDENTIFIANT_DEMO)) {
     const hex = cle.secret_chiffre.slice(PREFIXE_SECRET_DEMO.length);
-    await ctx.db.updateTable('cle_otp').set({ secret_chiffre: chiffrer(ctx.config.encryptionKey, hex) }).where('id', '=', cle.id).where('secret_chiffre', '=', cle.secret_chiffre).execute();
+    await ex.updateTable('cle_otp').set({ secret_chiffre: chiffrer(ctx.config.encryptionKey, hex) }).where('id', '=', cle.id).where('secret_chiffre', '=', cle.secret_chiffre).execute();
     return Buffer.from(hex, 'hex');
   }
   return Buffer.from(dechiffrer(ctx.config.encryptionKey, cle.secret_chiffre), 'hex');
@@ -95,7 +96,7 @@ export async function authentifierCle(ctx: AppContext, saisie: { identifiant: st
     const auditCle = { academieCode: cle.academie_code, compteId: null, acteur: `cle-otp:${cle.identifiant}` };
     const parts = separerPinEtCode(saisie.motDePasse, cle.chiffres);
     const pinCorrect = await verifier(cle.pin_hash, parts?.pin ?? saisie.motDePasse);
-    const secret = await lireSecret(ctx, cle);
+    const secret = await lireSecret(ctx, ctx.db, cle);
     const code = parts?.code ?? '';
     const hotp = cle.type === 'HOTP' ? verifierHotp({ secret, compteur: cle.compteur, chiffres: cle.chiffres }, code) : null;
     const totp = cle.type === 'TOTP' ? verifierTotp({ secret, periode: cle.periode as Periode, chiffres: cle.chiffres, dernierPas: cle.dernier_pas, derive: cle.derive }, code, saisie.now) : null;
@@ -221,8 +222,9 @@ export type ResultatImportCles = { ok: true; importees: number; message: string 
 /** Imports a seed file (CSV or PSKC): every key is checked first; one error and nothing is imported. */
 export async function importerCles(ctx: AppContext, actor: Actor, b: { contenu: string; prefixeIdentifiant?: string }, trace: Trace): Promise<ResultatImportCles> {
   const ac = academieDsi(actor);
-  const lu = importerClesOtp(b.contenu);
-  const prefixe = b.prefixeIdentifiant ?? 'OTP-';
+  const prefixe = b.prefixeIdentifiant ?? PREFIXE_IDENTIFIANT_IMPORT;
+  // Every identifiant the import forms (prefix + serial) passes the single-key form's rule.
+  const lu = importerClesOtp(b.contenu, { prefixeIdentifiant: prefixe });
   const erreurs: ErreurImport[] = [...lu.erreurs];
   if (!erreurs.length && !lu.cles.length) erreurs.push({ ligne: null, champ: null, message: "Le fichier ne contient aucune clé." });
   const refus = (): ResultatImportCles => ({
@@ -343,7 +345,7 @@ export async function resynchroniserCle(ctx: AppContext, actor: Actor, id: numbe
   return ctx.db.transaction().execute(async (trx) => {
     const cle = await cleDeLAcademie(trx, ac, id);
     if (cle.etat === 'revoquee') refusEtat(cle, 'la resynchronisation', 'qui ne soit pas révoquée');
-    const secret = await lireSecret(ctx, cle);
+    const secret = await lireSecret(ctx, trx, cle);
     const now = ctx.clock.now();
     const r =
       cle.type === 'HOTP'

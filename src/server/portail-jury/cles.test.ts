@@ -274,6 +274,22 @@ describe('DSI — enregistrement, import, remise, activation', () => {
     expect((await cle('RN-IMP-9')).numero_serie).toBe('IMP-9');
   });
 
+  it("l'import refuse les identifiants que le formulaire refuse (une seule règle, issue 13 §10)", async () => {
+    const formule = "=cmd|' /C calc'!A0";
+    const form = await dsi.post(`${B}/cles-otp`, { identifiant: `OTP-${formule}`, numeroSerie: formule, type: 'HOTP', secret: SECRET_RFC_HEX, chiffres: 6 });
+    expect(form.status).toBe(400);
+    expect(form.body.fields.identifiant).toMatch(/^Identifiant : 3 à 40 caractères/);
+    const imp = await dsi.post(`${B}/cles-otp/import`, { contenu: `${formule};${SECRET_RFC_HEX};HOTP;6;` });
+    expect(imp.status).toBe(400);
+    expect(imp.body.erreurs).toEqual([expect.objectContaining({ ligne: 1, champ: 'serial', message: expect.stringContaining(`l’identifiant « OTP-${formule} »`) })]);
+    const prefixe = await dsi.post(`${B}/cles-otp/import`, { contenu: `${'S'.repeat(30)};${SECRET_RFC_HEX};HOTP;6;`, prefixeIdentifiant: 'PREFIXE-LONG-' });
+    expect(prefixe.status).toBe(400);
+    expect(await d.p.ctx.db.selectFrom('cle_otp').select('id').where('numero_serie', 'in', [formule, 'S'.repeat(30)]).execute()).toEqual([]);
+    // A serial number with a control character: refused by the form as by the import.
+    const controle = await dsi.post(`${B}/cles-otp`, { identifiant: 'OTP-CTRL', numeroSerie: 'A\u0007B', type: 'HOTP', secret: SECRET_RFC_HEX, chiffres: 6 });
+    expect([controle.status, controle.body.fields?.numeroSerie]).toEqual([400, 'Numéro de série : le numéro de série contient un caractère de contrôle.']);
+  });
+
   it('remet une clé avec un PIN haché (argon2id) à des centres permis, puis l’active', async () => {
     const { id } = await cle('OTP-IMP-1');
     const pin = await dsi.post(`${B}/cles-otp/${id}/remise`, { centreIds: [d.etabs.brequigny], pin: '12a4' });

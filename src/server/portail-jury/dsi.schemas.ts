@@ -2,6 +2,7 @@
 // the PIN, unlock, resynchronisation with two consecutive codes, revocation. Every message names its
 // field and says what is expected.
 import { z } from 'zod';
+import { identifiantCleValide, LONGUEUR_SERIE_MAX, messageNumeroSerie, prefixeIdentifiantValide, REGLE_IDENTIFIANT_CLE } from '../../domain/identite/cles-otp-import.ts';
 
 const id = (libelle: string) =>
   z.coerce.number({ error: `${libelle} doit être un nombre.` }).int(`${libelle} doit être un nombre entier.`).positive(`${libelle} doit être un nombre positif.`);
@@ -18,10 +19,11 @@ export const clesQuery = z.object({
   q: z.string().trim().max(100, 'Recherche : 100 caractères au plus.').optional(),
 });
 
+// The same rules as the import's (domain/identite/cles-otp-import.ts): one validation for both (issue 13 §10).
 const identifiant = z
   .string({ error: "Identifiant : le login communiqué avec la clé est attendu (3 à 40 caractères : lettres, chiffres, « - », « _ », « . »)." })
   .trim()
-  .regex(/^[A-Za-z0-9._-]{3,40}$/, "Identifiant : 3 à 40 caractères parmi les lettres sans accent, les chiffres, « - », « _ » et « . ».");
+  .refine(identifiantCleValide, `Identifiant : ${REGLE_IDENTIFIANT_CLE}.`);
 
 const code = (libelle: string) => z.string({ error: `${libelle} : le code affiché par la clé (6 ou 8 chiffres) est attendu.` }).trim().regex(/^(\d{6}|\d{8})$/, `${libelle} : 6 ou 8 chiffres sont attendus.`);
 
@@ -32,7 +34,11 @@ export const nouvelleCleBody = z
       .string({ error: 'Numéro de série : le numéro inscrit sur la clé est attendu.' })
       .trim()
       .min(1, 'Numéro de série : le numéro inscrit sur la clé est attendu.')
-      .max(64, 'Numéro de série : 64 caractères au plus.'),
+      .max(LONGUEUR_SERIE_MAX, `Numéro de série : ${LONGUEUR_SERIE_MAX} caractères au plus.`)
+      .superRefine((v, c) => {
+        const m = messageNumeroSerie(v);
+        if (m) c.addIssue({ code: 'custom', message: `Numéro de série : ${m}.` });
+      }),
     type: z.enum(['HOTP', 'TOTP'], { error: 'Type : HOTP (compteur, RFC 4226) ou TOTP (horloge, RFC 6238).' }),
     secret: z.string({ error: 'Secret : la graine de la clé, en hexadécimal ou en base32, est attendue.' }).min(1, 'Secret : la graine de la clé, en hexadécimal ou en base32, est attendue.').max(512, 'Secret : 512 caractères au plus.'),
     chiffres: z.union([z.literal(6), z.literal(8)], { error: 'Chiffres : 6 ou 8 (la longueur des codes affichés par la clé).' }),
@@ -49,7 +55,7 @@ export const importClesBody = z.object({
   prefixeIdentifiant: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9._-]{0,20}$/, 'Préfixe des identifiants : 20 caractères au plus parmi les lettres sans accent, les chiffres, « - », « _ » et « . ».')
+    .refine(prefixeIdentifiantValide, 'Préfixe des identifiants : 20 caractères au plus parmi les lettres sans accent, les chiffres, « - », « _ » et « . ».')
     .optional(),
 });
 

@@ -10,6 +10,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { identifiantCleValide, REGLE_IDENTIFIANT_CLE } from '../../../domain/identite/cles-otp-import.ts';
 import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { useActivite } from '../../app/activite.tsx';
@@ -287,6 +288,7 @@ function NouvelleCle() {
     e.preventDefault();
     const manquants: Record<string, string> = {};
     if (!s.identifiant.trim()) manquants.identifiant = 'Identifiant : saisissez l’identifiant qui sera communiqué avec la clé.';
+    else if (!identifiantCleValide(s.identifiant.trim())) manquants.identifiant = `Identifiant : ${REGLE_IDENTIFIANT_CLE}.`;
     if (!s.numeroSerie.trim()) manquants.numeroSerie = 'N° de série : saisissez le numéro inscrit au dos de la clé.';
     if (!s.secret.trim()) manquants.secret = 'Secret : saisissez la graine de la clé, en base32 ou en hexadécimal.';
     if (Object.keys(manquants).length) return enregistrer.signalerChamps(manquants);
