@@ -64,6 +64,9 @@ export const personnelsQuery = z
     return { filtre: { type: q.filtre, du: du.valeur, au: au.valeur } };
   });
 
+/** The longest motif of an indisponibilité (the form says so and counts the characters typed). */
+export const LONGUEUR_MAX_MOTIF = 200;
+
 export const indisponibiliteBody = z
   .object({
     dateDebut: champDate('La date de début'),
@@ -74,7 +77,7 @@ export const indisponibiliteBody = z
       .string({ error: 'Le motif est obligatoire.' })
       .trim()
       .min(1, 'Le motif est obligatoire.')
-      .max(200, 'Le motif est trop long (200 caractères au plus).'),
+      .max(LONGUEUR_MAX_MOTIF, { error: (iss) => `Le motif ne doit pas dépasser ${LONGUEUR_MAX_MOTIF} caractères (${typeof iss.input === 'string' ? iss.input.length : '?'} saisis).` }),
   })
   .superRefine((v, ctx) => {
     const erreur = erreurPeriode({ debut: { date: v.dateDebut, heure: v.heureDebut }, fin: { date: v.dateFin, heure: v.heureFin } });

@@ -88,6 +88,23 @@ describe("saisie d'indisponibilité", () => {
     expect((await p.ctx.db.selectFrom('indisponibilite').select('id').where('personne_id', '=', f.personnes.alice).execute()).length).toBe(4);
   });
 
+  it('refuse un motif de plus de 200 caractères (400 qui nomme le champ et sa limite) au lieu de le couper', async () => {
+    const avant = (await p.ctx.db.selectFrom('indisponibilite').select('id').where('personne_id', '=', f.personnes.alice).execute()).length;
+    const motif = `STAGE ${'X'.repeat(195)}`;
+    expect(motif).toHaveLength(201);
+    const r = await lycee.post(`${I}/${f.personnes.alice}`, { dateDebut: '10/09/2026', dateFin: '10/09/2026', motif });
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual({ motif: 'Le motif ne doit pas dépasser 200 caractères (201 saisis).' });
+    expect((await p.ctx.db.selectFrom('indisponibilite').select('id').where('personne_id', '=', f.personnes.alice).execute()).length).toBe(avant);
+    // 200 characters exactly (spaces around them are not counted) are kept whole.
+    const juste = `  ${'Y'.repeat(200)}  `;
+    const ok = await lycee.post(`${I}/${f.personnes.alice}`, { dateDebut: '10/09/2026', dateFin: '10/09/2026', motif: juste });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const enregistre = await p.ctx.db.selectFrom('indisponibilite').select('motif').where('id', '=', ok.body.id).executeTakeFirstOrThrow();
+    expect(enregistre.motif).toBe('Y'.repeat(200));
+    await lycee.delete(`${I}/${f.personnes.alice}/${ok.body.id}`);
+  });
+
   it('ne supprime que les indisponibilités déclarées par l’établissement', async () => {
     const ok = await lycee.request('DELETE', `${I}/${f.personnes.alice}/${f.indisponibilites.iLycee}`);
     expect(ok.status).toBe(200);
