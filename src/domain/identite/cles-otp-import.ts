@@ -168,7 +168,10 @@ class Collecte {
   readonly cles: CleOtpImportee[] = [];
   readonly erreurs: ErreurImport[] = [];
   private readonly lignesParSerie = new Map<string, number>();
-  constructor(private readonly prefixe: string | null = null) {}
+  private readonly prefixe: string | null;
+  constructor(prefixe: string | null = null) {
+    this.prefixe = prefixe;
+  }
 
   /** With a prefix: an error when prefix + serial is not an acceptable identifiant. */
   identifiant(numeroSerie: string, ligne: number | null, champ: string, lieu: string): void {
