@@ -124,6 +124,18 @@ describe('messages de refus', () => {
   });
 });
 
+describe('PV indispensable (décision 0011)', () => {
+  it('refuse de terminer un jury clos dont le PV de tenue de délibération n’a pas été édité', () => {
+    const j = { numero: '30001', etat: 211 as const };
+    const v = verifierOperation(j, 'terminer', 'chef_etablissement', [], false);
+    expect(v).toMatchObject({ ok: false, code: 'SANS_PV' });
+    expect(!v.ok && v.message).toMatch(/^Le jury 30001 ne peut pas être terminé : son procès-verbal de tenue de délibération n'a pas été édité/);
+    expect(verifierOperation(j, 'terminer', 'chef_etablissement', [], true)).toEqual({ ok: true, etat: 214 });
+    // The état first: a jury at 210 is refused for its état, not for its PV.
+    expect(verifierOperation({ numero: '30001', etat: 210 }, 'terminer', 'chef_etablissement', [], false)).toMatchObject({ ok: false, code: 'ETAT' });
+  });
+});
+
 describe('vues synthétiques', () => {
   it('comptent les jurys par état, zéros compris', () => {
     const jurys = [{ etat: 200 }, { etat: 200 }, { etat: 210 }, { etat: 214 }] as { etat: EtatJury }[];

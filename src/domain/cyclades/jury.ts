@@ -107,7 +107,8 @@ export interface JuryEtat {
 export type RefusJury =
   | { ok: false; code: 'ETAT'; message: string }
   | { ok: false; code: 'ACTEUR'; message: string }
-  | { ok: false; code: 'SANS_RESULTAT'; message: string; candidats: readonly string[] };
+  | { ok: false; code: 'SANS_RESULTAT'; message: string; candidats: readonly string[] }
+  | { ok: false; code: 'SANS_PV'; message: string };
 
 export type VerificationJury = { ok: true; etat: EtatJury } | RefusJury;
 
@@ -121,16 +122,24 @@ function majuscule(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Why a closed jury cannot end without its PV (seed 001 §5: « Cette étape est indispensable »). */
+export function messageSansPv(numero: string): string {
+  return `Le jury ${numero} ne peut pas être terminé : son procès-verbal de tenue de délibération n'a pas été édité (étape 5 « Editer les Procès Verbaux de tenue de délibération », indispensable : le président du jury le signe). Editez-le, puis terminez le jury.`;
+}
+
 /**
  * Whether `acteur` may do `operation` on the jury now. On success, `etat` is the état to write (the
  * current one for an operation that changes nothing). `sansResultat`: for "clore", the numéros of the
  * jury's candidates without a result; every candidate needs one before the jury is closed.
+ * `pvEdite`: for "terminer", whether the jury's PV de tenue de délibération was printed (required:
+ * decision 0011); unknown (undefined) is not checked.
  */
 export function verifierOperation(
   jury: JuryEtat,
   operation: OperationJury,
   acteur: Role,
   sansResultat: readonly string[] = [],
+  pvEdite?: boolean,
 ): VerificationJury {
   const regle = OPERATIONS_JURY[operation];
   if (!regle.acteurs.includes(acteur)) {
@@ -153,6 +162,7 @@ export function verifierOperation(
       message: `Le jury ${jury.numero} ne peut pas être clos : ${n} ${n > 1 ? 'candidats sont' : 'candidat est'} sans résultat (${sansResultat.join(', ')}).`,
     };
   }
+  if (operation === 'terminer' && pvEdite === false) return { ok: false, code: 'SANS_PV', message: messageSansPv(jury.numero) };
   return { ok: true, etat: regle.vers ?? jury.etat };
 }
 

@@ -80,8 +80,11 @@ export interface Pvi extends CandidatEdite {
   moyenne: string;
   moyenneProfessionnelle: string | null;
   decision: string;
-  /** For each oral: the first-group épreuve it may replace (chosen at registration) and its grade. */
-  oraux: Array<{ oral: OralControle; epreuve: string; notePremierGroupe: string }>;
+  /**
+   * For each oral: the first-group épreuve it may replace (chosen at registration) and its grade; the
+   * oral's grade when already entered ("14,50", "ABS"), null to be written by the jury.
+   */
+  oraux: Array<{ oral: OralControle; epreuve: string; notePremierGroupe: string; noteOrale?: string | null }>;
 }
 
 export interface PapillonJury extends JuryEdite {
@@ -97,7 +100,12 @@ export interface ResultatEdite extends CandidatEdite {
   mention: string | null;
   /** "1er groupe" or "Epreuve de contrôle". */
   groupe: string;
+  /** Presumed fraudulent: marked on the PV, its result not published before the disciplinary decision. */
+  presumeFraudeur?: boolean;
 }
+
+/** What the PV says of a presumed fraudster (issue 13 §18). */
+export const OBSERVATION_PRESUME_FRAUDEUR = 'Présumé fraudeur : résultat non publié avant la décision disciplinaire';
 
 export interface ModificationEditee extends CandidatEdite {
   epreuve: string;
@@ -208,7 +216,9 @@ async function ecrirePvi(doc: DocumentPdf, jury: JuryEdite, p: Pvi): Promise<voi
   doc.paragraphe(moyennes.join('\n'), { style: 'gras' });
   doc.intertitre('Epreuve de contrôle');
   doc.paragraphe(
-    p.oraux.map((o) => `${LIBELLE_NOTE_MANQUANTE[o.oral]} — remplace, si elle est meilleure, la note de ${o.epreuve} (${o.notePremierGroupe})\nNote obtenue : ............ / 20`).join('\n'),
+    p.oraux
+      .map((o) => `${LIBELLE_NOTE_MANQUANTE[o.oral]} — remplace, si elle est meilleure, la note de ${o.epreuve} (${o.notePremierGroupe})\nNote obtenue : ${o.noteOrale ? (o.noteOrale === 'ABS' ? 'absent' : `${o.noteOrale} / 20`) : '............ / 20'}`)
+      .join('\n'),
   );
   doc.paragraphe("Moyenne après l'épreuve de contrôle : ............      Décision du jury : ....................................\n\nLe président du jury — Nom, prénom et signature :", { style: 'gras' });
 }
@@ -255,6 +265,7 @@ const COLONNES_RESULTAT: ColonnePdf<ResultatEdite>[] = [
   { libelle: 'Décision', valeur: (l) => l.decision, largeur: 1 },
   { libelle: 'Mention', valeur: (l) => l.mention ?? '', largeur: 1.3 },
   { libelle: 'À l\'issue du', valeur: (l) => l.groupe, largeur: 1.1 },
+  { libelle: 'Observation', valeur: (l) => (l.presumeFraudeur ? OBSERVATION_PRESUME_FRAUDEUR : ''), largeur: 1.8 },
 ];
 
 async function ecrireDocumentPv(doc: DocumentPdf, j: JuryPv, d: DocumentPv): Promise<void> {

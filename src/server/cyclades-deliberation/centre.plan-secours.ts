@@ -25,9 +25,12 @@ import { definirTraitement, ErreurTraitement, type ContexteTraitement } from '..
 import { pdfPapillonsJurys, pdfPvi, type EnteteEdition, type PapillonJury, type Pvi } from './centre.editions.ts';
 import { chargerCandidats, chargerJurys, libelleEtablissement, type CandidatJury, type JuryCharge } from './jurys.repo.ts';
 import { texteNote } from './resultats.ts';
+import { audit } from '../platform/audit.ts';
 
 export const TRAITEMENT_PLAN_SECOURS = 'cyclades.plan-de-secours';
 export const CHEMIN_PORTAIL_SECOURS = '/connexion/jury/secours';
+/** Audited once per jury a plan de secours covered: « Où en sommes-nous ? » reads it per jury. */
+export const ACTION_PLAN_SECOURS_JURY = 'deliberation.plan-secours';
 
 const parametres = z.object({
   centreId: z.number().int().positive(),
@@ -68,7 +71,12 @@ export function pviDe(c: CandidatJury, centreControle: string): Pvi {
     moyenne: pg.moyenne?.texte ?? '',
     moyenneProfessionnelle: pg.moyenneProfessionnelle?.texte ?? null,
     decision: LIBELLE_DECISION[pg.decision],
-    oraux: c.oraux.flatMap((o) => (o.epreuveRemplacee ? [{ oral: o.oral, epreuve: o.epreuveRemplacee.libelle, notePremierGroupe: texteNote(c.notes.get(o.epreuveRemplacee.id)) || 'non saisie' }] : [])),
+    // The oral's grade when already entered (issue 13 §14: the backup scenario must not make the jury collect it again).
+    oraux: c.oraux.flatMap((o) =>
+      o.epreuveRemplacee
+        ? [{ oral: o.oral, epreuve: o.epreuveRemplacee.libelle, notePremierGroupe: texteNote(c.notes.get(o.epreuveRemplacee.id)) || 'non saisie', noteOrale: o.note ? texteNote(o.note) : null }]
+        : [],
+    ),
   };
 }
 
@@ -157,6 +165,14 @@ async function executer(t: ContexteTraitement<ParametresPlanSecours>): Promise<v
     const refus = tous.map((j) => verifierOperation(j, 'generer_plan_secours', 'chef_etablissement')).find((v) => !v.ok);
     throw new ErreurTraitement(refus && !refus.ok ? `Aucun jury de votre centre n'est prêt pour le plan de secours. ${refus.message}` : "Aucun jury n'est délibéré dans votre centre pour cette session.");
   }
+  // The juries left out, by number and why: the plan must be generated again for them once they are ready.
+  const laisses = tous.flatMap((j) => {
+    const v = verifierOperation(j, 'generer_plan_secours', 'chef_etablissement');
+    return v.ok ? [] : [{ numero: j.numero, message: v.message }];
+  });
+  for (const l of laisses) {
+    await t.log('avertissement', `Jury ${l.numero} non compris dans ce plan de secours : ${l.message.replace(/^Le jury \S+ est/, 'il est')} Générez à nouveau le plan de secours quand il y sera.`);
+  }
 
   // The backup logins and passwords, once (step recorded: a retry does not do it again).
   const existants = await ctx.db.selectFrom('jury').select(['id', 'mot_de_passe_secours_chiffre as chiffre']).where('id', 'in', jurys.map((j) => j.id)).execute();
@@ -222,6 +238,27 @@ async function executer(t: ContexteTraitement<ParametresPlanSecours>): Promise<v
   // The plan de secours holds the juries' passwords, in force for the whole session: not purged with the
   // ordinary documents (as the pupils' papillons).
   await ctx.db.updateTable('document').set({ expire_le: null }).where('traitement_id', '=', t.id).execute();
+  // Each jury covered, once per treatment (a retry finds the step done).
+  const lanceur = await ctx.db
+    .selectFrom('traitement as tr')
+    .leftJoin('compte as c', 'c.id', 'tr.cree_par')
+    .select(['tr.cree_par', 'c.login'])
+    .where('tr.id', '=', t.id)
+    .executeTakeFirst();
+  await t.etape('jurys-couverts', async (trx) => {
+    for (const j of jurys) {
+      await audit(trx, { academieCode: j.academieCode, compteId: lanceur?.cree_par ?? null, acteur: lanceur?.login ?? 'traitement' }, {
+        action: ACTION_PLAN_SECOURS_JURY,
+        entite: 'jury',
+        entiteId: j.id,
+        apres: { numero: j.numero, traitement: t.id },
+      });
+    }
+    return jurys.length;
+  });
+  if (laisses.length) {
+    await t.log('avertissement', `Jurys non compris dans ce plan de secours : ${laisses.map((l) => l.numero).join(', ')}.`);
+  }
 
   const fin = ctx.clock.now();
   await t.log('info', `Fin du traitement : ${horodatage(fin)}`);

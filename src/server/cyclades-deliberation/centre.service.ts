@@ -43,11 +43,11 @@ import {
   type ModificationEditee,
   type ResultatEdite,
 } from './centre.editions.ts';
-import { TRAITEMENT_PLAN_SECOURS, type ParametresPlanSecours } from './centre.plan-secours.ts';
+import { ACTION_PLAN_SECOURS_JURY, TRAITEMENT_PLAN_SECOURS, type ParametresPlanSecours } from './centre.plan-secours.ts';
 import type { ListeRougeSaisie, ListesSaisie, NotesManquantesSaisie, PvSaisie, TransitionSaisie, Vue } from './centre.schemas.ts';
 import { chargerCandidats, jurysDansPortee, jurysDeLActeur, libelleEtablissement, porteeJurys, type CandidatJury, type JuryCharge } from './jurys.repo.ts';
 import { decisionCalculee, libelleDecision, libelleMention, texteNote } from './resultats.ts';
-import { changerEtat } from './transitions.ts';
+import { ACTION_EDITION_PV, changerEtatPartiel, phraseRefus } from './transitions.ts';
 
 export const MESSAGE_PAS_DE_NOTES_MANQUANTES = 'Pas de notes manquantes.';
 export const MESSAGE_ENREGISTREMENT = 'Enregistrement effectué';
@@ -141,6 +141,7 @@ function resultatEdite(c: CandidatJury): ResultatEdite {
     moyenne: d.moyenne === null ? null : formatNote(d.moyenne),
     mention: libelleMention(d.mention),
     groupe: c.resultat.premierGroupe.decision === 'admissible' ? 'Epreuve de contrôle' : '1er groupe',
+    presumeFraudeur: c.presumeFraudeur,
   };
 }
 
@@ -184,30 +185,22 @@ export const ETAPES = [
 ] as const;
 export type CodeEtape = (typeof ETAPES)[number]['code'];
 
-export const ACTION_EDITION_PV = 'deliberation.edition-pv';
+export { ACTION_EDITION_PV };
 export const ACTION_EDITION_LISTE_ADMIS = 'deliberation.edition-liste-admis';
 export const ACTION_CONTROLE_NOTES = 'deliberation.controle-notes-manquantes';
 
 /**
- * The seed's seven steps, each done or not, from the juries' états, the plan de secours generated for
- * the session, and the PV and lists printed for every jury (audited editions); the current step is
- * the first one not done.
+ * The seed's seven steps, each done or not, jury by jury, from what was actually produced for that
+ * jury: the last check of its missing grades found none (audited per jury), a plan de secours that
+ * included it (audited per jury by the treatment), its move to 210, its PV and its list of admis
+ * printed (audited editions), its move to 214. A step is done when it is done for every jury of the
+ * centre; otherwise `jurysRestants` names the juries it is still to do for (issue 13 §12: ending a
+ * jury never ticks the editions it skipped). The current step is the first one not done.
  */
 export async function ouEnSommesNous(ctx: AppContext, actor: Actor) {
   const c = await centreDe(ctx, actor);
   const ids = c.jurys.map((j) => j.id);
-  const [plan, editions, controles] = await Promise.all([
-    c.session
-      ? ctx.db
-          .selectFrom('traitement')
-          .select('id')
-          .where('type', '=', TRAITEMENT_PLAN_SECOURS)
-          .where('etablissement_id', '=', c.id)
-          .where('statut', '=', 'termine')
-          .where((eb) => eb(eb.ref('parametres', '->>').key('sessionId' as never), '=', String(c.session!.id)))
-          .limit(1)
-          .executeTakeFirst()
-      : undefined,
+  const [editions, controles] = await Promise.all([
     ids.length
       ? ctx.db
           .selectFrom('audit_log')
@@ -215,7 +208,7 @@ export async function ouEnSommesNous(ctx: AppContext, actor: Actor) {
           .distinct()
           .where('entite', '=', 'jury')
           .where('entite_id', 'in', ids.map(String))
-          .where('action', 'in', [ACTION_EDITION_PV, ACTION_EDITION_LISTE_ADMIS])
+          .where('action', 'in', [ACTION_EDITION_PV, ACTION_EDITION_LISTE_ADMIS, ACTION_PLAN_SECOURS_JURY])
           .execute()
       : [],
     // Juries whose last check of the missing grades found none.
@@ -233,24 +226,33 @@ export async function ouEnSommesNous(ctx: AppContext, actor: Actor) {
   const derniersControles = new Map<string, unknown>();
   for (const x of controles) if (!derniersControles.has(x.entite_id!)) derniersControles.set(x.entite_id!, x.apres);
   const controleSansManque = (j: JuryCharge) => (derniersControles.get(String(j.id)) as { manquantes?: number } | undefined)?.manquantes === 0;
-  const tous = (p: (j: JuryCharge) => boolean) => c.jurys.length > 0 && c.jurys.every(p);
-  const edite = (action: string) => (j: JuryCharge) => j.etat === 214 || (j.etat === 211 && editions.some((e) => e.action === action && e.entite_id === String(j.id)));
-  const faites: Record<CodeEtape, boolean> = {
-    'ou-en-sommes-nous': true,
-    'notes-manquantes': tous((j) => j.etat >= 210 || (j.etat === 200 && controleSansManque(j))),
-    'plan-de-secours': !!plan,
-    'ouvrir-deliberation': tous((j) => j.etat >= 210),
-    'pv-deliberation': tous(edite(ACTION_EDITION_PV)),
-    'listes-resultats': tous(edite(ACTION_EDITION_LISTE_ADMIS)),
-    terminer: tous((j) => j.etat === 214),
+  const produit = (action: string) => (j: JuryCharge) => editions.some((e) => e.action === action && e.entite_id === String(j.id));
+  const parJury: Record<CodeEtape, (j: JuryCharge) => boolean> = {
+    'ou-en-sommes-nous': () => true,
+    'notes-manquantes': controleSansManque,
+    'plan-de-secours': produit(ACTION_PLAN_SECOURS_JURY),
+    'ouvrir-deliberation': (j) => j.etat >= 210,
+    'pv-deliberation': produit(ACTION_EDITION_PV),
+    'listes-resultats': produit(ACTION_EDITION_LISTE_ADMIS),
+    terminer: (j) => j.etat === 214,
   };
+  const restants = Object.fromEntries(ETAPES.map((e) => [e.code, c.jurys.filter((j) => !parJury[e.code](j)).map((j) => j.numero)])) as Record<CodeEtape, string[]>;
+  const faites = Object.fromEntries(ETAPES.map((e) => [e.code, c.jurys.length > 0 && restants[e.code].length === 0])) as Record<CodeEtape, boolean>;
+  faites['ou-en-sommes-nous'] = true;
   const courante = ETAPES.find((e) => !faites[e.code])?.code ?? null;
   const parEtat = compterParEtat(c.jurys);
   const enAttente = (parEtat.get(140) ?? 0) + (parEtat.get(198) ?? 0);
   return {
     session: c.session && { id: c.session.id, libelle: c.session.libelle },
     groupeDecision: c.groupeDecision,
-    etapes: ETAPES.map((e, i) => ({ numero: i + 1, code: e.code, libelle: e.libelle, faite: faites[e.code], courante: e.code === courante })),
+    etapes: ETAPES.map((e, i) => ({
+      numero: i + 1,
+      code: e.code,
+      libelle: e.libelle,
+      faite: faites[e.code],
+      courante: e.code === courante,
+      jurysRestants: e.code === 'ou-en-sommes-nous' ? [] : restants[e.code],
+    })),
     jurys: [...parEtat].map(([etat, nombre]) => ({ etat, libelle: LIBELLE_ETAT_JURY[etat], nombre })),
     message: !c.jurys.length
       ? AUCUN_JURY
@@ -376,8 +378,14 @@ async function transition(ctx: AppContext, actor: Actor, s: TransitionSaisie, tr
       throw conflit(c.jurys.length ? `Aucun jury de votre centre n'est à l'état ${libelleEtatJury(de)} : ${op.nom} n'est pas possible.` : AUCUN_JURY);
     }
   }
-  const deplaces = await ctx.db.transaction().execute((trx) => changerEtat(trx, actor, { juryIds: juryIds!, de, vers, trace }));
-  return { message: MESSAGE_ENREGISTREMENT, deplaces, ...(vers === 214 ? { suite: MESSAGE_REPRISE_DEC } : {}) };
+  // The juries that can move do; the others are reported by number with the reason (409 when none can).
+  const { deplaces, refus } = await ctx.db.transaction().execute((trx) => changerEtatPartiel(trx, actor, { juryIds: juryIds!, de, vers, trace }));
+  return {
+    message: refus.length ? `${MESSAGE_ENREGISTREMENT} pour ${deplaces.length > 1 ? `${deplaces.length} jurys` : '1 jury'}.${phraseRefus(refus)}` : MESSAGE_ENREGISTREMENT,
+    deplaces,
+    refus: refus.map((r) => ({ id: r.id, numero: r.numero, message: r.message })),
+    ...(vers === 214 ? { suite: MESSAGE_REPRISE_DEC } : {}),
+  };
 }
 
 export const ouvrirDeliberation = (ctx: AppContext, actor: Actor, s: TransitionSaisie, trace: Trace) => transition(ctx, actor, s, trace, 200, 210);

@@ -54,6 +54,19 @@ export const noteControleBody = z
       .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'Note : au plus deux décimales.')
       .nullish(),
     motif,
+    /**
+     * The grade the page showed (null: none). The change applies only if it is still the one stored;
+     * otherwise 409 naming who changed it, when and to what (issue 13 §19, as the Jury portal).
+     */
+    attendu: z
+      .object(
+        {
+          statut: z.enum(['note', 'absent'], { error: 'Note affichée : statut « note » ou « absent ».' }),
+          valeur: z.number({ error: 'Note affichée : un nombre ou null.' }).min(0).max(20).nullable(),
+        },
+        { error: 'Note affichée : la note que la page affichait (ou null si aucune) est attendue.' },
+      )
+      .nullable(),
   })
   .superRefine((b, ctx) => {
     if (b.statut === 'note' && (b.valeur === undefined || b.valeur === null)) ctx.addIssue({ code: 'custom', path: ['valeur'], message: 'Note : saisissez une note entre 0 et 20 (ou choisissez « absent »).' });

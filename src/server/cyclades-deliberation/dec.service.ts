@@ -19,7 +19,7 @@ import { academieGeree, contexteAudit, type Trace } from '../imagin-gestion/comm
 import type { NoteControle } from './dec.schemas.ts';
 import { chargerCandidats, chargerJurys, JURY_INTROUVABLE_ACADEMIE, jurysDansPortee, libelleEtablissement, type CandidatJury, type Executeur, type JuryCharge } from './jurys.repo.ts';
 import { decisionCalculee, libelleDecision, libelleMention, notesAPublier, texteNote } from './resultats.ts';
-import { changerEtat } from './transitions.ts';
+import { changerEtat, changerEtatPartiel, phraseRefus } from './transitions.ts';
 import { enregistrerDecisionsCalculees } from './decisions.ts';
 import { champsCsv } from '../platform/documents/csv.ts';
 
@@ -91,16 +91,20 @@ export async function listerJurys(ctx: AppContext, actor: Actor, filtre: { sessi
   };
 }
 
-/** 140 → 198 (verrouiller le 1er groupe) or 198 → 200 (ouvrir l'épreuve de contrôle), all the selection or nothing. */
+/**
+ * 140 → 198 (verrouiller le 1er groupe) or 198 → 200 (ouvrir l'épreuve de contrôle): the juries of
+ * the selection that can move do; the others are reported by number with the reason (409 when none can).
+ */
 export async function changerEtatJurys(ctx: AppContext, actor: Actor, demande: { juryIds: number[]; vers: 198 | 200 }, trace: Trace) {
   academieGeree(actor);
   const de: EtatJury = demande.vers === 198 ? 140 : 198;
-  const deplaces = await ctx.db.transaction().execute((trx) => changerEtat(trx, actor, { juryIds: demande.juryIds, de, vers: demande.vers, trace }));
+  const { deplaces, refus } = await ctx.db.transaction().execute((trx) => changerEtatPartiel(trx, actor, { juryIds: demande.juryIds, de, vers: demande.vers, trace }));
   const jurys = await chargerJurys(ctx.db, { academieCode: actor.academieCode, juryIds: deplaces });
   const numeros = jurys.map((j) => j.numero).join(', ');
   return {
-    message: `Enregistrement effectué : ${deplaces.length > 1 ? `les jurys ${numeros} sont` : `le jury ${numeros} est`} à l'état ${libelleEtatJury(demande.vers)}.`,
+    message: `Enregistrement effectué : ${deplaces.length > 1 ? `les jurys ${numeros} sont` : `le jury ${numeros} est`} à l'état ${libelleEtatJury(demande.vers)}.${phraseRefus(refus)}`,
     deplaces,
+    refus: refus.map((r) => ({ id: r.id, numero: r.numero, message: r.message })),
   };
 }
 
@@ -234,6 +238,17 @@ function refusCandidat(c: CandidatJury, oral: OralControle): string | null {
   return null;
 }
 
+const memeValeur = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.round(a * 100) === Math.round(b * 100));
+
+function memeNote(a: { statut: string; valeur: number | null } | null | undefined, b: { statut: string; valeur: number | null } | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.statut === b.statut && memeValeur(a.valeur, b.valeur);
+}
+
+const DATE_HEURE_PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** "17/06/2026 à 10:32", Paris time. */
+const dateHeureParis = (d: Date) => DATE_HEURE_PARIS.format(d).replace(' ', ' à ').replace(',', '');
+
 /** Who changed a grade, as the PV lists it. */
 function parLibelle(actor: Actor): string {
   return `${actor.login} (gestionnaire DEC)`;
@@ -259,8 +274,38 @@ export async function saisirNoteControle(ctx: AppContext, actor: Actor, saisie: 
     const oral = c!.oraux.find((o) => o.oral === saisie.epreuve)!;
     const valeur = saisie.statut === 'note' ? saisie.valeur! : null;
     const avant = oral.note;
-    if (avant && avant.statut === saisie.statut && avant.valeur === valeur) {
+    if (avant && avant.statut === saisie.statut && memeValeur(avant.valeur, valeur)) {
       return { message: `Note inchangée pour le candidat ${c!.numeroCandidat}.`, version: jury.version, candidat: vueCandidat(c!) };
+    }
+    // The grade the page showed must still be the one stored: no one overwrites a change he has not seen.
+    if (!memeNote(saisie.attendu, avant)) {
+      const derniere = await trx
+        .selectFrom('modification_note')
+        .select(['par_libelle as par', 'le'])
+        .where('candidature_id', '=', cand.id)
+        .where('epreuve_option_id', '=', oral.epreuveControle!.id)
+        .where('groupe', '=', 2)
+        .orderBy('le', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const saisieLue = derniere
+        ? derniere
+        : await trx
+            .selectFrom('note as n')
+            .leftJoin('compte as co', 'co.id', 'n.saisie_par')
+            .select(['co.login as par', 'n.saisie_le as le'])
+            .where('n.candidature_id', '=', cand.id)
+            .where('n.epreuve_option_id', '=', oral.epreuveControle!.id)
+            .where('n.groupe', '=', 2)
+            .executeTakeFirst();
+      const qui = saisieLue?.par ? ` par ${saisieLue.par}` : '';
+      const quand = saisieLue?.le ? ` le ${dateHeureParis(new Date(saisieLue.le))}` : '';
+      const texte = (n: { statut: 'note' | 'absent' | 'dispense' | 'conservee'; valeur: number | null } | null | undefined) =>
+        n ? texteNote({ ...n, sessionOrigine: null, saisieLe: new Date() }) : '(aucune)';
+      throw conflit(
+        `La note de l'${minuscule(LIBELLE_ORAL[saisie.epreuve])} du candidat ${c!.numeroCandidat} a été modifiée${qui}${quand} depuis l'affichage de votre page (${texte(saisie.attendu)} → ${texte(avant)}). Votre saisie n'est pas enregistrée : la page est mise à jour, vérifiez la note puis recommencez si besoin.`,
+      );
     }
     const deliberation = jury.etat === 210;
     if (deliberation && !saisie.motif) {
@@ -601,7 +646,10 @@ export async function publierResultats(ctx: AppContext, actor: Actor, demande: {
       .executeTakeFirst();
     if (!inseree) throw conflit(MESSAGE_DEJA_PUBLIE);
     const session = await trx.selectFrom('session_examen').select(['libelle']).where('id', '=', demande.sessionId).executeTakeFirstOrThrow();
-    const candidats = await chargerCandidats(trx, jurys.map((j) => j.id));
+    const tous = await chargerCandidats(trx, jurys.map((j) => j.id));
+    // A presumed fraudster's result is not published before the disciplinary decision (issue 13 §18).
+    const candidats = tous.filter((c) => !c.presumeFraudeur);
+    const reserves = tous.length - candidats.length;
     const lignes = candidats.map((c) => {
       // The jury's decision (recorded before closing); the engine's when none was (a jury closed elsewhere).
       const d = c.decision ?? decisionCalculee(c.resultat);
@@ -624,11 +672,15 @@ export async function publierResultats(ctx: AppContext, actor: Actor, demande: {
       action: 'resultats.publication',
       entite: 'session_examen',
       entiteId: demande.sessionId,
-      apres: { session: session.libelle, jurys: jurys.map((j) => j.numero), candidats: lignes.length },
+      apres: { session: session.libelle, jurys: jurys.map((j) => j.numero), candidats: lignes.length, reserves },
     });
+    const reserve = reserves
+      ? ` ${pluriel(reserves, 'résultat de candidat présumé fraudeur n’est pas publié', 'résultats de candidats présumés fraudeurs ne sont pas publiés')} avant la décision disciplinaire.`
+      : '';
     return {
-      message: `Résultats publiés : ${pluriel(lignes.length, 'candidat', 'candidats')} de la session ${session.libelle} (${pluriel(jurys.length, 'jury', 'jurys')}) ; les candidats les consultent dans leur espace candidat.`,
+      message: `Résultats publiés : ${pluriel(lignes.length, 'candidat', 'candidats')} de la session ${session.libelle} (${pluriel(jurys.length, 'jury', 'jurys')}) ; les candidats les consultent dans leur espace candidat.${reserve}`,
       publies: lignes.length,
+      reserves,
     };
   });
 }

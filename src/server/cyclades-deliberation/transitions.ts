@@ -3,6 +3,7 @@
 // do what from which état and words the refusal; here the change is applied with a conditional update
 // on the état read, so that two clicks at once never move a jury twice (the second finds it moved and
 // is refused with the same French message), and each move is written to jury_transition and audited.
+// A selection in mixed états moves the juries that can move and reports the others (changerEtatPartiel).
 import { sql, type Transaction } from 'kysely';
 import { OPERATIONS_JURY, verifierOperation, type EtatJury, type OperationJury } from '../../domain/cyclades/jury.ts';
 import { audit } from '../platform/audit.ts';
@@ -26,16 +27,44 @@ export function operationDe(de: EtatJury, vers: EtatJury): OperationJury {
   return op;
 }
 
+/** The audit action of the PV de tenue de délibération printed for a jury (one line per jury). */
+export const ACTION_EDITION_PV = 'deliberation.edition-pv';
+
+/** A jury of the selection that did not move, and why (the domain's French message). */
+export interface RefusTransition {
+  id: number;
+  numero: string;
+  message: string;
+}
+
+export interface ResultatTransition {
+  /** The ids moved, ascending. */
+  deplaces: number[];
+  /** The others, by number. */
+  refus: RefusTransition[];
+}
+
 /**
- * Moves these juries (all within the actor's scope, else 404) from `de` to `vers`; all or nothing: a
+ * Moves these juries (all within the actor's scope, else 404) from `de` to `vers`, all or nothing: a
  * jury in another état (or moved meanwhile by someone else) refuses the whole request with the
- * domain's French message (409). Closing (210 → 211) also needs a decision for every candidate.
- * Returns the ids moved.
+ * domain's French message (409; the caller's transaction rolls back). Returns the ids moved.
  */
 export async function changerEtat(trx: Transaction<DB>, actor: Actor, demande: DemandeTransition): Promise<number[]> {
+  const r = await changerEtatPartiel(trx, actor, demande);
+  if (r.refus.length) throw conflit(r.refus.map((x) => x.message).join(' '));
+  return r.deplaces;
+}
+
+/**
+ * Moves those of these juries (all within the actor's scope, else 404) that can move from `de` to
+ * `vers`, and reports the others by number with the domain's reason (issue 13 §17: a selection in
+ * mixed états is not refused whole). When none can move, 409 with every reason. Closing (210 → 211)
+ * needs a decision for every candidate; ending (211 → 214) needs the jury's PV printed (decision 0011).
+ */
+export async function changerEtatPartiel(trx: Transaction<DB>, actor: Actor, demande: DemandeTransition): Promise<ResultatTransition> {
   const operation = operationDe(demande.de, demande.vers);
   const ids = [...new Set(demande.juryIds)];
-  if (!ids.length) return [];
+  if (!ids.length) return { deplaces: [], refus: [] };
   const portee = porteeJurys(actor);
   let q = trx.selectFrom('jury').select(['id', 'numero', 'etat', 'version', 'academie_code']).where('id', 'in', ids);
   if (portee.academieCode !== undefined) q = q.where('academie_code', '=', portee.academieCode);
@@ -56,33 +85,46 @@ export async function changerEtat(trx: Transaction<DB>, actor: Actor, demande: D
       .execute();
     for (const r of rows) sansDecision.set(r.jury_id!, [...(sansDecision.get(r.jury_id!) ?? []), r.numero_candidat]);
   }
-  const refus = jurys.flatMap((j) => {
-    const v = verifierOperation({ numero: j.numero, etat: j.etat }, operation, actor.role, sansDecision.get(j.id) ?? []);
-    return v.ok ? [] : [v.message];
-  });
-  if (refus.length) throw conflit(refus.join(' '));
+  let pvEdites: Set<number> | undefined;
+  if (operation === 'terminer') {
+    const rows = await trx
+      .selectFrom('audit_log')
+      .select('entite_id')
+      .distinct()
+      .where('entite', '=', 'jury')
+      .where('action', '=', ACTION_EDITION_PV)
+      .where('entite_id', 'in', ids.map(String))
+      .execute();
+    pvEdites = new Set(rows.map((r) => Number(r.entite_id)));
+  }
+  const refus: RefusTransition[] = [];
+  const possibles: number[] = [];
+  for (const j of jurys) {
+    const v = verifierOperation({ numero: j.numero, etat: j.etat }, operation, actor.role, sansDecision.get(j.id) ?? [], pvEdites ? pvEdites.has(j.id) : undefined);
+    if (v.ok) possibles.push(j.id);
+    else refus.push({ id: j.id, numero: j.numero, message: v.message });
+  }
 
   // Conditional on the état read: a concurrent request that moved a jury first leaves it out here.
-  const deplaces = await trx
-    .updateTable('jury')
-    .set((eb) => ({ etat: demande.vers, version: eb('version', '+', 1), modifie_le: sql<Date>`now()` }))
-    .where('id', 'in', ids)
-    .where('etat', '=', demande.de)
-    .returning(['id', 'numero', 'version'])
-    .execute();
-  if (deplaces.length !== ids.length) {
+  const deplaces = possibles.length
+    ? await trx
+        .updateTable('jury')
+        .set((eb) => ({ etat: demande.vers, version: eb('version', '+', 1), modifie_le: sql<Date>`now()` }))
+        .where('id', 'in', possibles)
+        .where('etat', '=', demande.de)
+        .returning(['id', 'numero', 'version'])
+        .execute()
+    : [];
+  if (deplaces.length !== possibles.length) {
     const bouges = new Set(deplaces.map((d) => d.id));
-    const autres = await trx.selectFrom('jury').select(['id', 'numero', 'etat']).where('id', 'in', ids.filter((id) => !bouges.has(id))).orderBy('numero').execute();
-    // The whole request is refused: the caller's transaction rolls back the juries moved above.
-    throw conflit(
-      autres
-        .map((j) => {
-          const v = verifierOperation({ numero: j.numero, etat: j.etat }, operation, actor.role);
-          return v.ok ? `Le jury ${j.numero} vient d'être modifié par ailleurs : rechargez la page.` : v.message;
-        })
-        .join(' '),
-    );
+    const autres = await trx.selectFrom('jury').select(['id', 'numero', 'etat']).where('id', 'in', possibles.filter((id) => !bouges.has(id))).orderBy('numero').execute();
+    for (const j of autres) {
+      const v = verifierOperation({ numero: j.numero, etat: j.etat }, operation, actor.role);
+      refus.push({ id: j.id, numero: j.numero, message: v.ok ? `Le jury ${j.numero} vient d'être modifié par ailleurs : rechargez la page.` : v.message });
+    }
   }
+  refus.sort((a, b) => a.numero.localeCompare(b.numero));
+  if (!deplaces.length) throw conflit(refus.map((x) => x.message).join(' '));
   await trx
     .insertInto('jury_transition')
     .values(deplaces.map((d) => ({ jury_id: d.id, de: demande.de, vers: demande.vers, par_compte_id: actor.compteId })))
@@ -99,5 +141,12 @@ export async function changerEtat(trx: Transaction<DB>, actor: Actor, demande: D
       apres: { numero: d.numero, etat: demande.vers, version: d.version },
     });
   }
-  return deplaces.map((d) => d.id).sort((a, b) => a - b);
+  return { deplaces: deplaces.map((d) => d.id).sort((a, b) => a - b), refus };
+}
+
+/** « Enregistrement effectué … ; le jury 31202 n'a pas été déplacé : <raison> » — the refused part of a selection. */
+export function phraseRefus(refus: readonly RefusTransition[]): string {
+  if (!refus.length) return '';
+  const n = refus.length;
+  return ` ${n > 1 ? `${n} jurys n'ont pas été déplacés` : "1 jury n'a pas été déplacé"} (${refus.map((r) => r.numero).join(', ')}) : ${refus.map((r) => r.message).join(' ')}`;
 }

@@ -13,6 +13,8 @@ export const BASE_CANDIDAT = '/api/candidat';
 export const CANDIDATURE_INTROUVABLE = "Cette candidature n'existe pas ou n'est pas la vôtre.";
 export const RESULTATS_NON_PUBLIES = 'Résultats non publiés';
 export const SANS_RESULTAT = "Aucun résultat n'a été publié pour cette candidature.";
+/** A presumed fraudster's result is held until the disciplinary decision (issue 13 §18); the wording stays neutral. */
+export const RESULTAT_RESERVE = "Résultat réservé : il vous sera communiqué à l'issue de l'examen de votre dossier par le service des examens.";
 export const SANS_CANDIDATURE = "Aucune candidature n'est rattachée à votre compte. Si vous êtes inscrit à un examen, adressez-vous à votre établissement ou au service des examens de votre académie.";
 
 /** The candidate of the actor's account, or null (an account not linked to any candidate). */
@@ -60,6 +62,7 @@ function requeteCandidatures(db: Db, candidatId: number, candidatureId?: number)
       'e.nom as etablissement_nom',
       'e.commune as etablissement_commune',
       'pr.publie_le',
+      'c.presume_fraudeur',
     ])
     .where('c.candidat_id', '=', candidatId)
     .$if(candidatureId !== undefined, (q) => q.where('c.id', '=', candidatureId!))
@@ -165,6 +168,8 @@ function vueResultat(c: CandidatureLue, r: { decision: string; mention: string |
   const publie = c.publie_le !== null;
   const base = entete(c);
   if (!publie) return { ...base, publie: false, publieLe: null, resultat: RESULTATS_NON_PUBLIES, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+  // Never shown before the disciplinary decision, even if a result was frozen for him.
+  if (c.presume_fraudeur) return { ...base, publie: true, publieLe: c.publie_le, resultat: RESULTAT_RESERVE, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
   if (!r) return { ...base, publie: true, publieLe: c.publie_le, resultat: SANS_RESULTAT, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
   return { ...base, publie: true, publieLe: c.publie_le, resultat: `${r.decision}${MENTION(r.mention)}`, decision: r.decision, mention: r.mention, moyenne: r.moyenne, notes: r.notes };
 }
