@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { avertissementsConfiguration, ConfigError, loadConfig } from './config.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'config-'));
 
@@ -48,11 +48,48 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'court' }, 'SESSION_SECRET', 'au moins 32 caractères'],
     [{ SESSION_IDLE_MINUTES: '5', SESSION_WARNING_MINUTES: '5' }, 'SESSION_WARNING_MINUTES', 'inférieur'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', 'le protocole'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY', "« true » n'en est pas une"],
+    [{ TRUST_PROXY: '10.0.0.1,*' }, 'TRUST_PROXY', "« * » n'en est pas une"],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY', 'plages CIDR'],
+    [{ TRUST_PROXY: '10.0.0.1,,10.0.0.2' }, 'TRUST_PROXY', 'séparées par des virgules'],
+    [{ TRUST_PROXY: '300.1.1.1' }, 'TRUST_PROXY', 'adresses IP'],
   ])('arrête sur %o en nommant la variable', (env, variable, attendu) => {
     const e = erreur(env);
     expect(e.variable).toBe(variable);
     expect(e.message).toContain(variable);
     expect(e.message).toContain(attendu);
+  });
+});
+
+describe('mandataires de confiance (TRUST_PROXY)', () => {
+  it("n'en a aucun par défaut : l'adresse d'une requête est celle de la connexion", () => {
+    expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: ' ' }).trustProxy).toEqual([]);
+  });
+
+  it('accepte des adresses et des plages CIDR, IPv4 et IPv6, et les plages nommées', () => {
+    const c = loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8,::1,loopback' });
+    expect(c.trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', '::1', 'loopback']);
+  });
+});
+
+describe('adresse publique (PUBLIC_URL)', () => {
+  it('avertit au démarrage quand PUBLIC_URL manque : les documents porteraient une adresse locale', () => {
+    const c = loadConfig({ DATA_DIR: dir(), PORT: '3100' });
+    expect(c.publicUrlParDefaut).toBe(true);
+    const [avertissement, ...autres] = avertissementsConfiguration(c);
+    expect(autres).toEqual([]);
+    expect(avertissement).toContain("PUBLIC_URL n'est pas défini");
+    expect(avertissement).toContain("porteront l'adresse locale http://localhost:3100");
+  });
+
+  it("n'avertit pas quand PUBLIC_URL est en https ; avertit d'une adresse publique en http", () => {
+    const https = loadConfig({ DATA_DIR: dir(), PUBLIC_URL: 'https://examens.ac-rennes.fr/' });
+    expect(https.publicUrl).toBe('https://examens.ac-rennes.fr');
+    expect(https.publicUrlParDefaut).toBe(false);
+    expect(avertissementsConfiguration(https)).toEqual([]);
+    expect(avertissementsConfiguration(loadConfig({ DATA_DIR: dir(), PUBLIC_URL: 'http://localhost:3000' }))).toEqual([]);
+    expect(avertissementsConfiguration(loadConfig({ DATA_DIR: dir(), PUBLIC_URL: 'http://examens.ac-rennes.fr' }))[0]).toContain("n'est pas en https");
   });
 });
 

@@ -2,6 +2,7 @@
 // stops the process with a message naming the variable (architecture.md, convention 5).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -25,6 +26,13 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
+  /** PUBLIC_URL was not set: publicUrl is the local address, which documents and e-mails then carry. */
+  publicUrlParDefaut: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies / load balancers whose X-Forwarded-* headers are
+   * believed (TRUST_PROXY). Empty: the address of a request is always the socket's.
+   */
+  trustProxy: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   documents: DocumentStoreConfig;
@@ -82,6 +90,26 @@ function urlVar(env: NodeJS.ProcessEnv, name: string, protocols: string[]): stri
     throw new ConfigError(name, `le protocole doit être ${protocols.join(' ou ')} (reçu « ${u.protocol} »)`);
   }
   return raw;
+}
+
+/** Names proxy-addr (Fastify's trustProxy) knows for the private ranges. */
+const PLAGES_NOMMEES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: comma-separated IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), or loopback, linklocal, uniquelocal. */
+export function proxysDeConfiance(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const attendu = "une liste d'adresses IP ou de plages CIDR des mandataires (répartiteur de charge, proxy inverse) séparées par des virgules est attendue, par exemple « 10.0.0.5,10.1.0.0/16 »";
+  const entrees = raw.split(',').map((e) => e.trim());
+  for (const e of entrees) {
+    if (PLAGES_NOMMEES.includes(e)) continue;
+    const [adresse, prefixe, ...reste] = e.split('/');
+    const version = isIP(adresse ?? '');
+    const prefixeOk = prefixe === undefined || (/^\d{1,3}$/.test(prefixe) && Number(prefixe) <= (version === 6 ? 128 : 32));
+    if (e === '' || version === 0 || !prefixeOk || reste.length > 0) {
+      throw new ConfigError('TRUST_PROXY', `${attendu} (« ${e} » n'en est pas une)`);
+    }
+  }
+  return entrees;
 }
 
 function boolVar(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
@@ -170,6 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir,
     publicUrl: publicUrl.replace(/\/$/, ''),
+    publicUrlParDefaut: urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) === undefined,
+    trustProxy: proxysDeConfiance(env.TRUST_PROXY),
     smtpUrl,
     mailFrom,
     documents,
@@ -182,6 +212,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
     traitementDelaiReprise: intVar(env, 'TRAITEMENT_DELAI_REPRISE', 30, 0, 3600),
   };
+}
+
+/**
+ * What an operator must know at start-up although the configuration is valid: the public address
+ * left to its local default (documents would carry it), cookies without Secure outside localhost.
+ */
+export function avertissementsConfiguration(config: Config): string[] {
+  const avertissements: string[] = [];
+  if (config.publicUrlParDefaut) {
+    avertissements.push(
+      `PUBLIC_URL n'est pas défini : les documents et les courriels (papillons d'accès des jurys, comptes des candidats, liens de réinitialisation) porteront l'adresse locale ${config.publicUrl}. Définissez PUBLIC_URL avec l'adresse publique du service (par exemple https://examens.ac-rennes.fr).`,
+    );
+  } else {
+    const u = new URL(config.publicUrl);
+    if (u.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) {
+      avertissements.push(`PUBLIC_URL (${config.publicUrl}) n'est pas en https : les cookies de session ne sont pas marqués Secure et l'en-tête Strict-Transport-Security n'est pas envoyé.`);
+    }
+  }
+  return avertissements;
 }
 
 /** For command-line entry points: the configuration, or exit 2 with the message naming the variable. */

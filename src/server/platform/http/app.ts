@@ -16,6 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, introuvable, type ErrorBody } from '../errors.ts';
+import { controlerEntrees } from './entrees.ts';
+import { enTetesSecurite } from './securite.ts';
 import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, RULES, type Action, type Actor, type Rule } from '../policy.ts';
 import type { AppContext } from '../context.ts';
 import { activiteOuverte } from '../activites.ts';
@@ -58,7 +60,9 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     genReqId: () => randomUUID(),
     // One line per request only when debugging; errors are always logged with their reference.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
-    trustProxy: true,
+    // X-Forwarded-For / -Proto / -Host are believed only from the configured proxies (TRUST_PROXY):
+    // otherwise any client would choose the address the login limits and the audit see.
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,6 +97,22 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
 
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+
+  // Security headers on every response: API, errors, the web app, its assets, downloads.
+  const securite = enTetesSecurite(ctx.config);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [nom, valeur] of Object.entries(securite)) if (!reply.hasHeader(nom)) reply.header(nom, valeur);
+    return payload;
+  });
+
+  // Once validated, no request part may hold what the database refuses (a NUL byte, an integer
+  // beyond its integer type), whatever the route's schema says: 400 naming the field, never a 500.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    for (const partie of [request.params, request.query, request.body]) {
+      const e = controlerEntrees(partie);
+      if (e) throw e;
+    }
+  });
 
   // Authentication, CSRF, policy and activity opening, in that order, for every /api route, before
   // the body is validated: an unauthorised caller learns nothing from validation messages.
