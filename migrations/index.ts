@@ -11,6 +11,7 @@ import * as m007 from './20261203_007_cyclades_deliberation.ts';
 import * as m008 from './20261203_008_cles_otp.ts';
 import * as m009 from './20261203_009_portail_jury.ts';
 import * as m010 from './20261206_010_limites_connexion.ts';
+import * as m011 from './20261206_011_une_generation_comptes.ts';
 import * as m015 from './20261206_015_constat_icc.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '20261203_008_cles_otp': m008,
   '20261203_009_portail_jury': m009,
   '20261206_010_limites_connexion': m010,
+  '20261206_011_une_generation_comptes': m011,
   '20261206_015_constat_icc': m015,
 };

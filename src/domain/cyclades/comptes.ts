@@ -228,3 +228,23 @@ export const MESSAGE_LIMITATION_UN_ELEVE = "Sélectionnez un seul élève, ou co
 export const MESSAGE_SERVICE_INDISPONIBLE =
   "Votre établissement ne dispose pas d'un service de gestion des candidats en établissement positionné par le gestionnaire des examens : les comptes CYCLADES de vos élèves ne peuvent pas être générés. Adressez-vous à la division des examens et concours.";
 export const PAS_DE_COMPTE = 'Pas de compte candidat Cyclades';
+/** « Générer des comptes supplémentaires » when every eligible pupil has an account: nothing is launched. */
+export const MESSAGE_RIEN_A_GENERER =
+  "Tous vos élèves éligibles disposent déjà d'un compte CYCLADES : il n'y a aucun compte supplémentaire à générer. Pour remettre de nouveaux papillons, cochez « Forcer la création d'un nouveau mot de passe », ou régénérez le mot de passe d'un élève dans « Régénérer le mot de passe d'un compte d'un élève ».";
+/** « Forcer » when every eligible pupil's account is an "email" one (never regenerated) and none is missing. */
+export const MESSAGE_RIEN_A_REGENERER =
+  "Vos élèves éligibles ont tous un compte de type « email », créé depuis l'espace candidat : leur mot de passe ne peut pas être régénéré, et aucun compte n'est à créer.";
+/** When no pupil of the établissement can receive an account at all (none inscrit or pré-inscrit with an e-mail). */
+export const MESSAGE_AUCUN_ELIGIBLE =
+  "Aucun de vos élèves candidats dans une session en cours n'est éligible à un compte CYCLADES (seuls les candidats inscrits ou pré-inscrits ayant une adresse électronique en reçoivent un) : vérifiez leurs candidatures.";
+
+const HEURE_PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** 409 when a generation or regeneration of the établissement is still waiting or running: which one, since when, by whom. */
+export function messageGenerationEnCours(t: { titre: string; creeLe: Date; creePar: string | null }): string {
+  const x = Object.fromEntries(HEURE_PARIS.formatToParts(t.creeLe).map((p) => [p.type, p.value]));
+  return (
+    `Une génération des comptes de vos élèves est déjà en cours : « ${t.titre} », lancée le ${x.day}/${x.month}/${x.year} à ${x.hour}:${x.minute}${t.creePar ? ` par ${t.creePar}` : ''}. ` +
+    "Attendez qu'elle soit terminée (son compte rendu est dans « Accéder aux comptes ») avant d'en lancer une autre : deux générations en même temps produiraient des papillons dont seuls les derniers permettraient de se connecter."
+  );
+}

@@ -6,18 +6,24 @@
 // another établissement is never reached (404, whether he exists or not). Without the "service de
 // gestion des candidats en établissement", every action answers 409 'service-indisponible'.
 import type { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
 import {
   anneeSessionCourante,
   LIBELLE_ETAT,
+  messageGenerationEnCours,
   messageReouverture,
+  MESSAGE_AUCUN_ELIGIBLE,
   MESSAGE_LIMITATION_UN_ELEVE,
   MESSAGE_REGENERATION_EMAIL,
+  MESSAGE_RIEN_A_GENERER,
+  MESSAGE_RIEN_A_REGENERER,
   MESSAGE_SERVICE_INDISPONIBLE,
   motifNonEligible,
   PAS_DE_COMPTE,
 } from '../../domain/cyclades/comptes.ts';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
+import type { DB } from '../platform/db/tables.ts';
 import { genererCsv, TYPE_CSV } from '../platform/documents/csv.ts';
 import type { Colonne } from '../platform/documents/tableau.ts';
 import { AppError, champInvalide, introuvable } from '../platform/errors.ts';
@@ -32,13 +38,23 @@ type Trace = { ip?: string; requestId?: string };
 
 export const ELEVE_INTROUVABLE = "Cet élève n'existe pas ou n'est pas candidat de votre établissement dans une session en cours.";
 
-/** 409 with the code the web page reads to show why the activity is unavailable. */
-export class ServiceIndisponible extends AppError {
-  constructor() {
-    super('CONFLIT', MESSAGE_SERVICE_INDISPONIBLE);
-    Object.defineProperty(this, 'code', { value: 'service-indisponible' });
+/** A 409 with a code of its own, which the web page reads ('service-indisponible', 'generation-en-cours'…). */
+class Conflit extends AppError {
+  constructor(code: string, message: string) {
+    super('CONFLIT', message);
+    Object.defineProperty(this, 'code', { value: code });
   }
 }
+
+/** 409 with the code the web page reads to show why the activity is unavailable. */
+export class ServiceIndisponible extends Conflit {
+  constructor() {
+    super('service-indisponible', MESSAGE_SERVICE_INDISPONIBLE);
+  }
+}
+
+/** The partial unique index of migration 011: one waiting or running generation per établissement. */
+const INDEX_UNE_GENERATION = 'traitement_une_generation_comptes';
 
 async function portee(ctx: AppContext, actor: Actor) {
   if (actor.role !== 'chef_etablissement' || actor.etablissementId === null) throw introuvable();
@@ -58,6 +74,18 @@ async function porteeAvecService(ctx: AppContext, actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // State on reopening (seed 002 §1.2, §1.3)
 
+/** Per pupil: eligible when one of his current candidatures is; his account and its kind. */
+function bilan(lignes: readonly repo.LigneEleve[]) {
+  const parEleve = new Map<number, { eligible: boolean; compte: boolean; typeLogin: repo.LigneEleve['type_login'] }>();
+  for (const l of lignes) {
+    const e = parEleve.get(l.candidat_id) ?? { eligible: false, compte: l.compte_id !== null, typeLogin: l.type_login };
+    e.eligible ||= motifNonEligible(l) === null;
+    parEleve.set(l.candidat_id, e);
+  }
+  const eleves = [...parEleve.values()];
+  return { eleves, eligibles: eleves.filter((e) => e.eligible) };
+}
+
 export async function etatComptes(ctx: AppContext, actor: Actor) {
   const { p, etab } = await portee(ctx, actor);
   const [lignes, sessions, deja] = await Promise.all([
@@ -65,25 +93,19 @@ export async function etatComptes(ctx: AppContext, actor: Actor) {
     repo.sessionsCourantes(ctx.db, p),
     ctx.db.selectFrom('generation_comptes').select('id').where('etablissement_id', '=', p.etablissementId).limit(1).executeTakeFirst(),
   ]);
-  // Per pupil: eligible when one of his current candidatures is.
-  const eleves = new Map<number, { eligible: boolean; compte: boolean }>();
-  for (const l of lignes) {
-    const e = eleves.get(l.candidat_id) ?? { eligible: false, compte: l.compte_id !== null };
-    e.eligible ||= motifNonEligible(l) === null;
-    eleves.set(l.candidat_id, e);
-  }
-  const liste = [...eleves.values()];
-  const eligibles = liste.filter((e) => e.eligible);
-  const nbSansCompte = eligibles.filter((e) => !e.compte).length;
+  const b = bilan(lignes);
+  const nbSansCompte = b.eligibles.filter((e) => !e.compte).length;
   return {
     serviceGestionCandidats: etab.service_gestion_candidats,
     messageIndisponible: etab.service_gestion_candidats ? null : MESSAGE_SERVICE_INDISPONIBLE,
     sessions: sessions.map((s) => ({ id: s.id, libelle: s.libelle })),
     nbCandidatures: lignes.length,
-    nbEligibles: eligibles.length,
-    nbAvecCompte: eligibles.length - nbSansCompte,
+    nbEligibles: b.eligibles.length,
+    nbAvecCompte: b.eligibles.length - nbSansCompte,
     nbSansCompte,
-    nbNonEligibles: liste.length - eligibles.length,
+    /** Eligible pupils whose password « Forcer » would regenerate ("prenom.nom" accounts). */
+    nbRegenerables: b.eligibles.filter((e) => e.typeLogin === 'prenom_nom').length,
+    nbNonEligibles: b.eleves.length - b.eligibles.length,
     message: messageReouverture(nbSansCompte),
     dejaGenere: !!deja,
   };
@@ -92,7 +114,36 @@ export async function etatComptes(ctx: AppContext, actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // Generation and regeneration
 
-/** Records the run and launches its treatment, in one transaction, with the audit entry. */
+/** The generation or regeneration of the établissement still waiting or running, if any. */
+async function generationEnCours(ctx: AppContext, etablissementId: number) {
+  return ctx.db
+    .selectFrom('traitement as t')
+    .leftJoin('compte as c', 'c.id', 't.cree_par')
+    .select(['t.id', 't.titre', 't.cree_le', 'c.login'])
+    .where('t.etablissement_id', '=', etablissementId)
+    .where('t.type', 'in', [TRAITEMENT_GENERATION, TRAITEMENT_REGENERATION])
+    .where('t.statut', 'in', ['en_attente', 'en_cours'])
+    .orderBy('t.cree_le')
+    .executeTakeFirst();
+}
+
+/** 409 naming the run in progress (issue 13 §23). */
+async function refuserSiEnCours(ctx: AppContext, etablissementId: number): Promise<void> {
+  const t = await generationEnCours(ctx, etablissementId);
+  if (t) throw new Conflit('generation-en-cours', messageGenerationEnCours({ titre: t.titre, creeLe: new Date(t.cree_le), creePar: t.login }));
+}
+
+function estDejaEnCours(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as { code?: unknown; constraint?: unknown; message?: unknown };
+  return x.code === '23505' && (x.constraint === INDEX_UNE_GENERATION || String(x.message ?? '').includes(INDEX_UNE_GENERATION));
+}
+
+/**
+ * Records the run and launches its treatment, in one transaction, with the audit entry. One run per
+ * établissement at a time: checked first for a clear answer, and held by the database (migration 011)
+ * when two requests, on one server process or two, get past the check together.
+ */
 async function lancerGeneration<P>(
   ctx: AppContext,
   actor: Actor,
@@ -104,7 +155,18 @@ async function lancerGeneration<P>(
     audit: { action: string; apres: Record<string, unknown> };
   },
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
+  await refuserSiEnCours(ctx, d.generation.etablissementId);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => lancerDans(trx));
+  } catch (e) {
+    if (!estDejaEnCours(e)) throw e;
+    // The transaction is over (rolled back): the run that got there first is read outside it.
+    await refuserSiEnCours(ctx, d.generation.etablissementId);
+    // It ended in between: the user may simply try again.
+    throw new Conflit('generation-en-cours', "Une autre génération des comptes de vos élèves vient d'être lancée en même temps que la vôtre : consultez « Accéder aux comptes » avant de relancer.");
+  }
+
+  async function lancerDans(trx: Transaction<DB>) {
     const generationId = await repo.creerGeneration(trx, { ...d.generation, creePar: actor.compteId, maintenant: ctx.clock.now() });
     const t = await lancerTraitement(ctx, trx, {
       type: d.type,
@@ -118,11 +180,17 @@ async function lancerGeneration<P>(
     await trx.updateTable('generation_comptes').set({ traitement_id: t.id }).where('id', '=', generationId).execute();
     await audit(trx, contexteAudit(actor, trace), { action: d.audit.action, entite: 'generation_comptes', entiteId: generationId, apres: { traitement: t.id, ...d.audit.apres } });
     return { traitementId: t.id, generationId };
-  });
+  }
 }
 
 export async function genererComptes(ctx: AppContext, actor: Actor, saisie: GenererSaisie, trace: Trace) {
   const { p } = await porteeAvecService(ctx, actor);
+  await refuserSiEnCours(ctx, p.etablissementId);
+  // Nothing to do: said plainly, nothing launched (issue 13 §24).
+  const b = bilan(await repo.eleves(ctx.db, p));
+  if (b.eligibles.length === 0) throw new Conflit('rien-a-generer', MESSAGE_AUCUN_ELIGIBLE);
+  const aFaire = b.eligibles.filter((e) => !e.compte || (saisie.forcer && e.typeLogin === 'prenom_nom')).length;
+  if (aFaire === 0) throw new Conflit('rien-a-generer', saisie.forcer ? MESSAGE_RIEN_A_REGENERER : MESSAGE_RIEN_A_GENERER);
   const sessions = await repo.sessionsCourantes(ctx.db, p);
   const r = await lancerGeneration(ctx, actor, trace, {
     generation: { academieCode: p.academieCode, etablissementId: p.etablissementId, sessionExamenId: sessions.length === 1 ? sessions[0]!.id : null, type: 'generation', regroupement: saisie.regroupement, forcer: saisie.forcer, titre: TITRE_GENERATION },

@@ -5,7 +5,7 @@
 // scope (another établissement, the gestionnaire), the prerequisite service, and a retried treatment.
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE_LIMITATION_UN_ELEVE, MESSAGE_REGENERATION_EMAIL, MESSAGE_SERVICE_INDISPONIBLE, PAS_DE_COMPTE, suffixeLogin } from '../../domain/cyclades/comptes.ts';
+import { MESSAGE_LIMITATION_UN_ELEVE, MESSAGE_REGENERATION_EMAIL, MESSAGE_RIEN_A_GENERER, MESSAGE_SERVICE_INDISPONIBLE, PAS_DE_COMPTE, suffixeLogin } from '../../domain/cyclades/comptes.ts';
 import { textePdf } from '../testing/documents.ts';
 import { attendre, createTestPlatform, fixtureCompte, fixtureReferentiel, MOT_DE_PASSE, TestClock, type TestClient, type TestPlatform } from '../testing/harness.ts';
 import { hacher } from '../platform/passwords.ts';
@@ -247,7 +247,9 @@ describe('générer les comptes Cyclades de mes élèves', () => {
     expect(premiere.deux!.texte.pages[0]).toContain("N'DIAYE");
     const tous = premiere.deux!.texte.pages.join(' ');
     for (const [login, mdp] of parLogin(pages)) expect(tous).toContain(`Votre identifiant de connexion : ${login} Votre mot de passe (*) : ${mdp}`);
-    expect(premiere.un!.nom).toMatch(/^papillons-0350711H-20261203-1000-1-par-page\.pdf$/);
+    // Named after the run's number: two runs in the same minute never give look-alike files.
+    expect(premiere.un!.nom).toBe(`papillons-0350711H-20261203-1000-n${premiere.reponse.generationId}-1-par-page.pdf`);
+    expect(premiere.deux!.nom).toBe(`papillons-0350711H-20261203-1000-n${premiere.reponse.generationId}-2-par-page.pdf`);
 
     // Accounts: candidat, temporary, with the candidature's e-mail and the role candidat.
     const comptes = await p.ctx.db
@@ -286,16 +288,17 @@ describe('générer les comptes Cyclades de mes élèves', () => {
     expect((await seConnecte('lea.martin', 'Lea-Martin-2027!x')).r.status).toBe(200);
   });
 
-  it('dit à la réouverture que tous les élèves éligibles ont un compte ; une nouvelle génération ne crée rien', async () => {
+  it('dit à la réouverture que tous les élèves éligibles ont un compte ; « Générer des comptes supplémentaires » ne lance alors rien et dit pourquoi', async () => {
     const etat = await college.get(`${E}/comptes/etat`);
     expect(etat.body).toMatchObject({ nbAvecCompte: 5, nbSansCompte: 0, dejaGenere: true, message: "Tous vos élèves éligibles disposent d'un compte CYCLADES." });
-    const avant = await p.ctx.db.selectFrom('compte').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const r = await lancer(`${E}/comptes/generer`, { regroupement: 'serie', forcer: false });
-    expect(r.journal).toContain('0 compte(s) créé(s).');
-    expect(r.journal).toContain('Aucun papillon de connexion à éditer.');
-    expect(r.un).toBeNull();
-    const apres = await p.ctx.db.selectFrom('compte').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(apres.n)).toBe(Number(avant.n));
+    const compter = async (table: 'compte' | 'generation_comptes' | 'traitement') => Number((await p.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const avant = await Promise.all([compter('compte'), compter('generation_comptes'), compter('traitement')]);
+    const r = await college.post(`${E}/comptes/generer`, { regroupement: 'serie', forcer: false });
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('rien-a-generer');
+    expect(r.body.message).toBe(MESSAGE_RIEN_A_GENERER);
+    // No run, no treatment, no account.
+    expect(await Promise.all([compter('compte'), compter('generation_comptes'), compter('traitement')])).toEqual(avant);
   });
 
   it('« Générer des comptes supplémentaires » ne crée que le compte du nouvel élève', async () => {
@@ -334,7 +337,8 @@ describe('générer les comptes Cyclades de mes élèves', () => {
     const r = await college.get(`${E}/comptes/generations`);
     expect(r.status).toBe(200);
     const lignes = r.body.lignes as any[];
-    expect(lignes).toHaveLength(4);
+    // The first generation, the additional one and the forced one (the request with nothing to generate launched nothing).
+    expect(lignes).toHaveLength(3);
     const derniere = lignes[0];
     expect(derniere).toMatchObject({ type: 'generation', titre: 'Génération des comptes CYCLADES des élèves', forcer: true, regroupement: 'division', nbComptesCrees: 0, nbMotsDePasseRegeneres: 5, statut: 'termine', remplacee: false, creePar: 'ce.0350711h' });
     expect(derniere.documents).toHaveLength(2);
@@ -377,6 +381,9 @@ describe("régénérer le mot de passe d'un compte d'un élève", () => {
     const r = await lancer(`${E}/comptes/regenerer`, { titre: 'Jean-Éric a perdu son papillon', supprimerLimitation: false, candidatIds: [ids.jeaneric] });
     expect(r.cr.titre).toBe('Jean-Éric a perdu son papillon');
     expect(r.cr.type).toBe('cyclades.regeneration-mots-de-passe');
+    // « Titre édition » is printed on the papillon, in both files.
+    expect(r.un!.texte.pages[0]).toContain('Jean-Éric a perdu son papillon');
+    expect(r.deux!.texte.pages[0]).toContain('Jean-Éric a perdu son papillon');
     expect(r.journal).toContain('1 mot(s) de passe régénéré(s).');
     expect(r.journal).toContain('Les papillons édités auparavant pour ces 1 élève(s) ne permettent plus de se connecter.');
     expect(r.un!.texte.pages).toHaveLength(1);
@@ -486,6 +493,114 @@ describe('traitement repris après une panne', () => {
       expect((await seConnecte(login, mdp)).r.status).toBe(200);
     } finally {
       store.put = put;
+    }
+  });
+});
+
+describe('une génération à la fois par établissement', () => {
+  /** Holds the storing of the papillons until `liberer()`: the treatment stays running meanwhile. */
+  function retenirPapillons() {
+    const store = p.ctx.store as { put: (cle: string, body: unknown, typeMime: string) => Promise<unknown> };
+    const put = store.put.bind(store);
+    let liberer!: () => void;
+    const porte = new Promise<void>((r) => (liberer = r));
+    store.put = async (cle, body, typeMime) => {
+      if (cle.includes('papillons')) await porte;
+      return put(cle, body, typeMime);
+    };
+    return {
+      liberer: () => {
+        liberer();
+        store.put = put;
+      },
+    };
+  }
+
+  const compter = async (table: 'generation_comptes' | 'traitement') => Number((await p.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('trois « Forcer » simultanés : un seul est lancé, les autres reçoivent 409 nommant le traitement en cours ; un seul jeu de papillons', async () => {
+    const avant = { generations: await compter('generation_comptes'), traitements: await compter('traitement') };
+    const r = retenirPapillons();
+    let reponses: Array<{ status: number; body: any }>;
+    try {
+      reponses = await Promise.all([1, 2, 3].map(() => college.post(`${E}/comptes/generer`, { regroupement: 'division', forcer: true })));
+    } finally {
+      r.liberer();
+    }
+    const acceptees = reponses.filter((x) => x.status === 200);
+    const refusees = reponses.filter((x) => x.status !== 200);
+    expect(acceptees, JSON.stringify(reponses.map((x) => x.body))).toHaveLength(1);
+    expect(refusees.map((x) => x.status)).toEqual([409, 409]);
+    for (const x of refusees) {
+      expect(x.body.code).toBe('generation-en-cours');
+      expect(x.body.message).toMatch(/^Une génération des comptes de vos élèves est déjà en cours : « Génération des comptes CYCLADES des élèves », lancée le 03\/12\/2026 à 10:00 par ce\.0350711h\. /);
+      // Nothing technical reaches the user.
+      expect(x.body.message).not.toMatch(/duplicate|unique|constraint|23505/i);
+    }
+    expect(await compter('generation_comptes')).toBe(avant.generations + 1);
+    expect(await compter('traitement')).toBe(avant.traitements + 1);
+
+    const cr = await attendreTraitement(college, acceptees[0]!.body.traitementId);
+    expect(cr.statut, JSON.stringify(cr.journal)).toBe('termine');
+    expect((cr.documents as unknown[]).length).toBe(2);
+    // Every papillon file of the établissement has a name of its own.
+    const docs = await p.ctx.db.selectFrom('document').select('nom').where('etablissement_id', '=', etabs.college).where('nom', 'like', 'papillons-%').execute();
+    expect(new Set(docs.map((d) => d.nom)).size).toBe(docs.length);
+
+    // Once it is over, the next one is accepted.
+    const suivante = await lancer(`${E}/comptes/generer`, { regroupement: 'division', forcer: true });
+    expect(suivante.un!.nom).not.toBe((cr.documents as Array<{ nom: string }>).find((d) => d.nom.endsWith('-1-par-page.pdf'))!.nom);
+  });
+
+  it('la base elle-même refuse une deuxième génération en attente ou en cours pour un établissement (plusieurs processus)', async () => {
+    const inserer = (type: string, statut: 'en_attente' | 'en_cours' | 'termine', etablissementId = etabs.college) =>
+      p.ctx.db
+        .insertInto('traitement')
+        .values({ id: crypto.randomUUID(), academie_code: '14', type, titre: 'Essai', statut, etablissement_id: etablissementId, visibilite: 'etablissement' })
+        .execute();
+    await inserer('cyclades.comptes-candidats', 'en_cours');
+    try {
+      // The service recognises the refusal by the index's name (comptes.service.ts, estDejaEnCours).
+      await expect(inserer('cyclades.regeneration-mots-de-passe', 'en_attente')).rejects.toMatchObject({ code: '23505', constraint: 'traitement_une_generation_comptes' });
+      await expect(inserer('cyclades.comptes-candidats', 'en_attente')).rejects.toMatchObject({ code: '23505' });
+      // Finished runs, another établissement, other treatments: not held.
+      await inserer('cyclades.comptes-candidats', 'termine');
+      await inserer('cyclades.comptes-candidats', 'en_cours', etabs.lycee);
+      await inserer('imagin.autre-traitement', 'en_cours');
+      // Through the API, the answer names it.
+      const r = await college.post(`${E}/comptes/generer`, { regroupement: 'division', forcer: true });
+      expect(r.status).toBe(409);
+      expect(r.body.message).toContain('« Essai »');
+    } finally {
+      await p.ctx.db.deleteFrom('traitement').where('titre', '=', 'Essai').execute();
+    }
+  });
+
+  it('une régénération attend aussi la fin de la génération en cours (409), et inversement', async () => {
+    const r = retenirPapillons();
+    try {
+      const g = await college.post(`${E}/comptes/generer`, { regroupement: 'division', forcer: true });
+      expect(g.status).toBe(200);
+      const regen = await college.post(`${E}/comptes/regenerer`, { titre: 'Pendant la génération', supprimerLimitation: false, candidatIds: [ids.lea] });
+      expect(regen.status).toBe(409);
+      expect(regen.body.code).toBe('generation-en-cours');
+      r.liberer();
+      expect((await attendreTraitement(college, g.body.traitementId)).statut).toBe('termine');
+    } finally {
+      r.liberer();
+    }
+    // And the other way round.
+    const r2 = retenirPapillons();
+    try {
+      const g = await college.post(`${E}/comptes/regenerer`, { titre: 'Léa', supprimerLimitation: false, candidatIds: [ids.lea] });
+      expect(g.status).toBe(200);
+      const gen = await college.post(`${E}/comptes/generer`, { regroupement: 'division', forcer: true });
+      expect(gen.status).toBe(409);
+      expect(gen.body.message).toContain('« Léa »');
+      r2.liberer();
+      expect((await attendreTraitement(college, g.body.traitementId)).statut).toBe('termine');
+    } finally {
+      r2.liberer();
     }
   });
 });

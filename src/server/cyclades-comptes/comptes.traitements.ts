@@ -269,10 +269,13 @@ async function appliquer(
 
 const HORODATAGE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-/** "papillons-0350711H-20261203-1015-1-par-page.pdf", from the run's date (the same on a retry). */
-export function nomsPapillons(uai: string, le: Date): { un: string; deux: string } {
+/**
+ * "papillons-0350711H-20261203-1015-n42-1-par-page.pdf": the run's date and number (the same on a
+ * retry, which replaces its files; two runs never share a name, even in the same minute).
+ */
+export function nomsPapillons(uai: string, le: Date, generationId: number): { un: string; deux: string } {
   const parties = Object.fromEntries(HORODATAGE.formatToParts(le).map((x) => [x.type, x.value]));
-  const base = `papillons-${uai}-${parties.year}${parties.month}${parties.day}-${parties.hour}${parties.minute}`;
+  const base = `papillons-${uai}-${parties.year}${parties.month}${parties.day}-${parties.hour}${parties.minute}-n${generationId}`;
   return { un: `${base}-1-par-page.pdf`, deux: `${base}-2-par-page.pdf` };
 }
 
@@ -290,7 +293,7 @@ async function executer(t: ContexteTraitement<ParametresGeneration | ParametresR
   const ctx: AppContext = t.ctx;
   const p = t.parametres;
   const etab = await repo.etablissement(ctx.db, p.etablissementId);
-  const generation = await ctx.db.selectFrom('generation_comptes').select(['cree_le']).where('id', '=', p.generationId).executeTakeFirst();
+  const generation = await ctx.db.selectFrom('generation_comptes').select(['cree_le', 'titre']).where('id', '=', p.generationId).executeTakeFirst();
   if (!etab || !generation) throw new ErreurTraitement("L'établissement ou la génération demandée n'existe plus.");
   if (!etab.service_gestion_candidats) {
     throw new ErreurTraitement("Votre établissement ne dispose plus du service de gestion des candidats en établissement : aucun compte n'a été généré.");
@@ -336,7 +339,7 @@ async function executer(t: ContexteTraitement<ParametresGeneration | ParametresR
   }
 
   // The papillons, unless an earlier try stored them.
-  const noms = nomsPapillons(etab.uai, new Date(generation.cree_le));
+  const noms = nomsPapillons(etab.uai, new Date(generation.cree_le), p.generationId);
   const manquent: Array<'un' | 'deux'> = [];
   for (const [cle, nom] of Object.entries(noms) as Array<['un' | 'deux', string]>) if (!(await t.documentExistant(nom))) manquent.push(cle);
   if (manquent.length) {
@@ -348,6 +351,8 @@ async function executer(t: ContexteTraitement<ParametresGeneration | ParametresR
       etablissement: `${etab.type} ${etab.nom} ${etab.commune} (${etab.uai})`,
       adresseEspaceCandidat: `${ctx.config.publicUrl.replace(/\/+$/, '')}/connexion/candidat`,
       editeLe: new Date(generation.cree_le),
+      // The « Titre édition » typed for a regeneration is printed on each papillon (seed 002 §2).
+      titreEdition: mode.type === 'regeneration' ? generation.titre : undefined,
     };
     // One after the other on this thread: in worker threads, side by side, they took as long on the
     // shared 2-core machine and twice the memory (decision 0006).
