@@ -211,6 +211,44 @@ async function ouvrirSessionPortail(trx: Transaction<DB>, ctx: AppContext, o: Ou
   return { token, sessionId: id };
 }
 
+/**
+ * Cas 2 raises the session's privileges (another académie's juries): it goes on under a new id, as after
+ * any login (issue 13 §11). The session's row is copied under a new token with a new CSRF token, its
+ * juries (and any pending ticket) move to it, and the old id ends ('renouvellement'): whoever knew the
+ * old token holds nothing.
+ */
+async function renouvelerSessionPortail(trx: Transaction<DB>, ctx: AppContext, ancienId: string, trace: Trace): Promise<{ token: string; sessionId: string }> {
+  const ancienne = await trx.selectFrom('session_utilisateur').selectAll().where('id', '=', ancienId).where('fin_le', 'is', null).forUpdate().executeTakeFirst();
+  if (!ancienne) throw new AppError('NON_AUTHENTIFIE', MESSAGE_MIRE_CLE);
+  const token = nouveauJeton();
+  const id = hacherJeton(ctx, token);
+  const now = ctx.clock.now();
+  await trx
+    .insertInto('session_utilisateur')
+    .values({
+      id,
+      compte_id: ancienne.compte_id,
+      role_attribution_id: ancienne.role_attribution_id,
+      service: ancienne.service,
+      academie_code: ancienne.academie_code,
+      etablissement_id: ancienne.etablissement_id,
+      csrf_token: nouveauJeton(),
+      parent_session_id: ancienne.parent_session_id,
+      derniere_activite: now,
+      cree_le: ancienne.cree_le,
+      ip: trace.ip,
+      user_agent: trace.userAgent?.slice(0, 300) ?? ancienne.user_agent,
+    })
+    .execute();
+  await trx.updateTable('session_jury').set({ session_id: id }).where('session_id', '=', ancienId).execute();
+  await trx.updateTable('portail_jury_cle').set({ session_id: id }).where('session_id', '=', ancienId).execute();
+  await trx.updateTable('session_utilisateur').set({ fin_le: now, motif_fin: MOTIF_FIN_RENOUVELLEMENT }).where('id', '=', ancienId).execute();
+  return { token, sessionId: id };
+}
+
+/** Why a portal session's old id ended when an académie was added to it (Cas 2). */
+export const MOTIF_FIN_RENOUVELLEMENT = 'renouvellement';
+
 function contexte(academieCode: string | null, compteId: number | null, acteur: string, trace: Trace): AuditContext {
   return { academieCode, compteId, acteur, ip: trace.ip, requestId: trace.requestId ?? null };
 }
@@ -258,7 +296,8 @@ export async function etape(ctx: AppContext, tokens: { cle?: string; session?: s
 // ---------------------------------------------------------------------------------------------
 // 2nd screen
 
-export type ResultatIdentifiants = { type: 'session'; token: string; sessionId: string } | { type: 'ajout'; sessionId: string };
+/** Both open a session under a new token: adding an académie (Cas 2) replaces the session's id too. */
+export type ResultatIdentifiants = { type: 'session' | 'ajout'; token: string; sessionId: string };
 
 export async function validerIdentifiants(
   ctx: AppContext,
@@ -312,11 +351,10 @@ export async function validerIdentifiants(
     const ouverture: OuvertureSession = { compteId: compte.id, personneId: personne.id, academieCode: ticket.academie_code, mode: 'cle', cleOtpId: ticket.cle_otp_id, jurys };
     const details = { issue: 'acceptee', cleOtpId: ticket.cle_otp_id, jurys: jurys.map((j) => j.juryId) };
     if (ticket.session_id) {
-      const vivante = await trx.selectFrom('session_utilisateur').select('id').where('id', '=', ticket.session_id).where('fin_le', 'is', null).executeTakeFirst();
-      if (!vivante) throw new AppError('NON_AUTHENTIFIE', MESSAGE_MIRE_CLE);
-      await ajouterJurys(trx, ticket.session_id, ouverture);
+      const s = await renouvelerSessionPortail(trx, ctx, ticket.session_id, trace);
+      await ajouterJurys(trx, s.sessionId, ouverture);
       await audit(trx, { ...auditCtx, compteId: compte.id }, { action: 'portail-jury.ajout-academie', entite: 'session', entiteId: 'portail-jury', apres: details });
-      return { type: 'ajout' as const, sessionId: ticket.session_id };
+      return { type: 'ajout' as const, ...s };
     }
     const s = await ouvrirSessionPortail(trx, ctx, ouverture, trace);
     await audit(trx, { ...auditCtx, compteId: compte.id }, { action: 'portail-jury.connexion', entite: 'session', entiteId: 'portail-jury', apres: { ...details, mode: 'cle' } });

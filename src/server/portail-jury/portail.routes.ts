@@ -54,11 +54,9 @@ export function portailJuryRoutes(app: App, ctx: AppContext) {
   app.post(`${BASE_JURY}/identifiants`, { config: { public: true }, schema: { tags, summary: "2e mire : identifiant et mot de passe de la convocation IMAG'IN", body: identifiantsBody } }, async (request, reply) => {
     const r = await validerIdentifiants(ctx, { ticket: request.cookies[COOKIE_CLE], sessionToken: request.cookies[COOKIE_SESSION], ...request.body }, trace(request));
     cookieCle(reply, null);
-    if (r.type === 'session') {
-      poserCookie(ctx, reply, r.token);
-      return { session: await session(r.token, request.ip) };
-    }
-    return { session: await session(request.cookies[COOKIE_SESSION]!, request.ip) };
+    // A new session, or the same one under a new id (Cas 2): the cookie is replaced either way.
+    poserCookie(ctx, reply, r.token);
+    return { session: await session(r.token, request.ip) };
   });
   app.post(`${BASE_JURY}/secours`, { config: { public: true }, schema: { tags, summary: 'Portail CYCLADES-JURY de secours : login et mot de passe du jury (plan de secours)', body: identifiantsBody } }, async (request, reply) => {
     const r = await connecterSecours(ctx, request.body, trace(request));

@@ -147,6 +147,27 @@ describe('Cas 2 : un centre de Rennes délibère un jury de Nantes', () => {
   });
 });
 
+describe('Cas 2 : nouvel identifiant de session (issue 13 §11)', () => {
+  it("l'ajout d'une académie remplace le jeton de session : l'ancien n'ouvre plus rien, le cookie et le jeton CSRF sont nouveaux", async () => {
+    const c = await portail(COMPTES_JURY.president);
+    const ancienCookie = c.cookie!;
+    const ancienCsrf = c.csrf;
+    await premiereMire(c, 'OTP-DEMO-NANTES-01');
+    const ajout = await c.post(`${J}/identifiants`, { identifiant: COMPTES_JURY.presidentNantes, motDePasse: MOT_DE_PASSE_INTERVENANT });
+    expect(ajout.status, JSON.stringify(ajout.body)).toBe(200);
+    expect(ajout.headers['set-cookie']).toBeDefined();
+    expect(c.cookie).not.toBe(ancienCookie);
+    expect(c.csrf).not.toBe(ancienCsrf);
+    expect(numeros(await c.get(`${J}/jurys`))).toEqual(['25510', JURY_PORTAIL_RENNES, JURY_PORTAIL_NANTES]);
+    // Whoever held the old token (fixation) holds nothing.
+    const ancien = d.p.client();
+    ancien.cookie = ancienCookie;
+    expect((await ancien.get(`${J}/jurys`)).status).toBe(401);
+    // The new session still writes (its CSRF token is the one the answer gave).
+    expect((await c.post('/api/auth/prolonger')).status).toBe(200);
+  });
+});
+
 describe('Délibération', () => {
   let president: TestClient;
   let vice: TestClient;
