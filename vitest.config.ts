@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { nombreTravailleursE2e } from './e2e/support/travailleurs.ts';
 
 export default defineConfig({
   test: {
@@ -32,7 +33,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
-          fileParallelism: false,
+          // Scenario files run in parallel, each worker on its own platform (e2e/global-setup.ts).
+          fileParallelism: true,
+          maxWorkers: nombreTravailleursE2e(),
         },
       },
     ],

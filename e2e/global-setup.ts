@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { construireWeb } from '../scripts/build-web.ts';
 import { CHEMIN_CHROMIUM } from './support/chromium.ts';
 import { demarrerPlateforme } from './support/plateforme.ts';
+import { nombreTravailleursE2e } from './support/travailleurs.ts';
 
 /** Inactivity platform: a session ends after 40 s, the warning shows 36 s before (after 4 s idle), which leaves
  * a loaded CI machine time for the screenshot and axe check between the warning and the click. */
@@ -31,30 +32,42 @@ export default async function setup(project: TestProject) {
   }
   mkdirSync(resolve(import.meta.dirname, '../test-results/downloads'), { recursive: true });
 
-  const [principale, inactivite] = await Promise.all([
-    demarrerPlateforme(),
+  // One platform per worker (E2E_WORKERS, 2 by default): the scenario files run in parallel, each on
+  // the platform of its worker (VITEST_POOL_ID), so that files of one worker still run one after the
+  // other on their platform, as they always did.
+  // A run of a few named files (npx vitest run e2e/x.test.ts) needs no more platforms than files.
+  const nommes = process.argv.filter((a) => /\.test\.ts$/.test(a));
+  const n = nommes.length > 0 ? Math.min(nombreTravailleursE2e(), nommes.length) : nombreTravailleursE2e();
+  const avecInactivite = nommes.length === 0 || nommes.some((f) => f.includes('inactivite'));
+  const [inactivite, ...principales] = await Promise.all([
     // The inactivity scenario times browser timers against the server's deadline; it stays on the
     // embedded database in both passes (on the PostgreSQL pass of CI its warning did not close after
     // « Rester connecté », a timing issue not yet understood: see the closing note of issue 3).
-    demarrerPlateforme({ embarquee: true, env: { SESSION_IDLE_SECONDS: String(INACTIVITE.idle), SESSION_WARNING_SECONDS: String(INACTIVITE.avertissement) } }),
+    avecInactivite
+      ? demarrerPlateforme({ embarquee: true, env: { SESSION_IDLE_SECONDS: String(INACTIVITE.idle), SESSION_WARNING_SECONDS: String(INACTIVITE.avertissement) } })
+      : null,
+    ...Array.from({ length: n }, () => demarrerPlateforme()),
   ]);
+  const comptes = (p: NonNullable<(typeof principales)[number]>) =>
+    p.comptes.map((c) => ({ login: c.login, motDePasse: c.motDePasse, role: c.role, service: c.service, email: c.email ?? null, temporaire: c.temporaire }));
   project.provide('e2e', {
-    url: principale.url,
-    urlInactivite: inactivite.url,
-    comptes: principale.comptes.map((c) => ({ login: c.login, motDePasse: c.motDePasse, role: c.role, service: c.service, email: c.email ?? null, temporaire: c.temporaire })),
+    plateformes: principales.map((p) => ({ url: p!.url, comptes: comptes(p!) })),
+    urlInactivite: inactivite?.url ?? '',
     inactivite: INACTIVITE,
   });
   return async () => {
-    await Promise.all([principale.close(), inactivite.close()]);
+    await Promise.all([...principales.map((p) => p!.close()), inactivite?.close()]);
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     e2e: {
-      url: string;
+      plateformes: Array<{
+        url: string;
+        comptes: Array<{ login: string; motDePasse: string; role: string; service: string; email: string | null; temporaire: boolean }>;
+      }>;
       urlInactivite: string;
-      comptes: Array<{ login: string; motDePasse: string; role: string; service: string; email: string | null; temporaire: boolean }>;
       inactivite: { idle: number; avertissement: number };
     };
   }

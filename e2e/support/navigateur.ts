@@ -12,7 +12,12 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DOSSIER_CAPTURES = resolve(import.meta.dirname, '../../test-results/screenshots');
 export const DOSSIER_TELECHARGEMENTS = resolve(import.meta.dirname, '../../test-results/downloads');
 
-export const e2e = () => inject('e2e');
+/** The platform of this worker (global-setup.ts starts one per worker), with the shared settings. */
+export const e2e = () => {
+  const { plateformes, ...commun } = inject('e2e');
+  const i = (Number(process.env.VITEST_POOL_ID ?? '1') - 1) % plateformes.length;
+  return { ...commun, ...plateformes[i]! };
+};
 
 export function compte(login: string, service?: string) {
   const c = e2e().comptes.find((x) => x.login === login && (!service || x.service === service));
