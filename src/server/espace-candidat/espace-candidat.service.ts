@@ -2,7 +2,7 @@
 // candidatures with the récapitulatif d'inscription of each (PDF), and his results once the DEC has
 // published them for the candidature's académie and session (frozen in resultat_publie). The candidate
 // is the one linked to the actor's account (compte_candidat); any other candidature answers 404.
-import { LIBELLE_ETAT } from '../../domain/cyclades/comptes.ts';
+import { anneeSessionCourante, LIBELLE_ETAT } from '../../domain/cyclades/comptes.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { NotePubliee } from '../platform/db/tables.ts';
@@ -16,6 +16,41 @@ export const SANS_RESULTAT = "Aucun résultat n'a été publié pour cette candi
 /** A presumed fraudster's result is held until the disciplinary decision (issue 13 §18); the wording stays neutral. */
 export const RESULTAT_RESERVE = "Résultat réservé : il vous sera communiqué à l'issue de l'examen de votre dossier par le service des examens.";
 export const SANS_CANDIDATURE = "Aucune candidature n'est rattachée à votre compte. Si vous êtes inscrit à un examen, adressez-vous à votre établissement ou au service des examens de votre académie.";
+
+/**
+ * What the header and the home page say of a candidate's account (issue 13 §24): « Prénom NOM » and
+ * the sessions of his candidatures — those still to come or of this school year (the DNB 2027 for a
+ * pupil of 3e in December 2026), else his last one — never a year written in advance. Null for an
+ * account linked to no candidate.
+ */
+export async function presentationCandidat(db: Db, compteId: number, maintenant: Date) {
+  const ca = await db
+    .selectFrom('compte_candidat as cc')
+    .innerJoin('candidat as ca', 'ca.id', 'cc.candidat_id')
+    .select(['ca.id', 'ca.nom', 'ca.prenom'])
+    .where('cc.compte_id', '=', compteId)
+    .executeTakeFirst();
+  if (!ca) return null;
+  const sessions = await db
+    .selectFrom('candidature as c')
+    .innerJoin('session_examen as se', 'se.id', 'c.session_examen_id')
+    .innerJoin('examen as ex', 'ex.code', 'se.examen_code')
+    .select(['se.libelle', 'se.annee', 'ex.libelle as examen'])
+    .distinct()
+    .where('c.candidat_id', '=', ca.id)
+    .orderBy('se.annee', 'desc')
+    .orderBy('se.libelle')
+    .execute();
+  const annee = anneeSessionCourante(maintenant);
+  const courantes = sessions.filter((s) => s.annee >= annee);
+  return {
+    prenom: ca.prenom,
+    nom: ca.nom.toLocaleUpperCase('fr-FR'),
+    sessions: (courantes.length ? courantes : sessions.slice(0, 1)).map((s) => ({ libelle: s.libelle, examen: s.examen, annee: s.annee })),
+  };
+}
+
+export type PresentationCandidat = Awaited<ReturnType<typeof presentationCandidat>>;
 
 /** The candidate of the actor's account, or null (an account not linked to any candidate). */
 async function candidatDuCompte(db: Db, actor: Actor) {

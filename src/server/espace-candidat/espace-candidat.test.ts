@@ -164,3 +164,51 @@ describe('Mes résultats', () => {
     await p.ctx.db.deleteFrom('activite_ouverture').where('service', '=', 'espace-candidat').execute();
   });
 });
+
+describe('en-tête et accueil de l’espace candidat', () => {
+  it('nomme le candidat « Prénom NOM » dans l’en-tête, et non par son identifiant', async () => {
+    const r = await lea.get('/api/auth/session');
+    expect(r.status).toBe(200);
+    expect(r.body.entete).toBe('ACADEMIE DE RENNES - Léa MOREAU');
+    expect(r.body.candidat).toMatchObject({ prenom: 'Léa', nom: 'MOREAU' });
+    // The same at login.
+    const c = p.client();
+    const connexion = await c.post('/api/auth/connexion', { service: 'espace-candidat', identifiant: 'paul.martin@example.fr', motDePasse: MOT_DE_PASSE });
+    expect(connexion.body.session.entete).toBe('ACADEMIE DE RENNES - Paul MARTIN');
+    expect(connexion.body.session.entete).not.toContain('paul.martin');
+  });
+
+  it('donne à l’accueil la session de ses candidatures : un élève de 3e inscrit au DNB 2027 lit DNB 2027', async () => {
+    const db = p.ctx.db;
+    const ca = await db
+      .insertInto('candidat')
+      .values({ academie_code: '14', civilite: 'Mme', nom: 'Dupont-Le Goff', prenom: 'Jade', date_naissance: '2012-02-02' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('candidature')
+      .values({ candidat_id: ca.id, session_examen_id: f.session('2027-06'), academie_code: '14', etablissement_id: f.etabs.college, numero_candidat: '14100000301', etat: 'inscrit', email: 'jade@example.fr', serie_code: 'G', serie_libelle: 'SERIE GENERALE', division_classe: '3C', qualification_presentee: 'LV: ANGLAIS' })
+      .execute();
+    const { fixtureCompte } = await import('../testing/harness.ts');
+    const compte = await fixtureCompte(p, { login: 'jade.dupontlegoff', role: 'candidat' });
+    await db.insertInto('compte_candidat').values({ compte_id: compte.compteId, candidat_id: ca.id, type_login: 'prenom_nom', etablissement_id: f.etabs.college }).execute();
+    const jade = p.client();
+    await jade.login('espace-candidat', 'jade.dupontlegoff', MOT_DE_PASSE);
+    const r = await jade.get('/api/auth/session');
+    expect(r.body.entete).toBe('ACADEMIE DE RENNES - Jade DUPONT-LE GOFF');
+    expect(r.body.candidat).toEqual({ prenom: 'Jade', nom: 'DUPONT-LE GOFF', sessions: [{ libelle: 'DNB 2027', examen: 'DIPLOME NATIONAL DU BREVET', annee: 2027 }] });
+    // Léa, registered in 2026 and 2027: both, the most recent first.
+    const l = await lea.get('/api/auth/session');
+    expect(l.body.candidat.sessions.map((s: { libelle: string }) => s.libelle)).toEqual(['DNB 2027', 'DNB 2026']);
+    // Paul's cancelled 2025 candidature is past: only his current session.
+    expect((await paul.get('/api/auth/session')).body.candidat.sessions.map((s: { libelle: string }) => s.libelle)).toEqual(['DNB 2026']);
+  });
+
+  it('garde l’identifiant pour un compte rattaché à aucun candidat', async () => {
+    const c = p.client();
+    await c.login('espace-candidat', 'sans.candidature', MOT_DE_PASSE);
+    const r = await c.get('/api/auth/session');
+    expect(r.body.entete).toBe('ACADEMIE DE RENNES - sans.candidature');
+    expect(r.body.candidat).toBeNull();
+  });
+});

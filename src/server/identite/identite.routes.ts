@@ -1,4 +1,5 @@
 import { jurysConvoques } from '../portail-jury/acces.service.ts';
+import { presentationCandidat } from '../espace-candidat/espace-candidat.service.ts';
 import { z } from 'zod';
 import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
 import { intituleAcademie } from '../../domain/referentiel/academies.ts';
@@ -50,6 +51,8 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     ctx.db.selectFrom('preference_utilisateur').select('preferences').where('compte_id', '=', actor.compteId).executeTakeFirst(),
   ]);
   const service = SERVICES[actor.service];
+  // A candidate is named « Prénom NOM », with the sessions of his candidatures for the home page (issue 13).
+  const candidat = actor.role === 'candidat' ? await presentationCandidat(ctx.db, actor.compteId, ctx.clock.now()) : null;
   const autreAcademie = !!actor.sessionParenteId;
   // « Portail délibération de jury » (004): only for those convoked to deliberate a jury.
   const convoqueDeliberation =
@@ -79,7 +82,9 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     ? `${etablissement.type} ${etablissement.nom} ${etablissement.commune}`.toUpperCase()
     : personne
       ? `${personne.civilite} ${personne.nom.toUpperCase()} ${personne.prenom}`
-      : (LIBELLE_AGENT[actor.role] ?? compte.login);
+      : candidat
+        ? `${candidat.prenom} ${candidat.nom}`
+        : (LIBELLE_AGENT[actor.role] ?? compte.login);
   return {
     compte: {
       login: compte.login,
@@ -92,6 +97,7 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule },
     etablissement: etablissement ? { uai: etablissement.uai, nom: etablissement.nom, type: etablissement.type, commune: etablissement.commune } : null,
     personne: personne ? { civilite: personne.civilite, nom: personne.nom, prenom: personne.prenom } : null,
+    candidat,
     entete: `${intituleAcademie({ nomMajuscule: academie.nom_majuscule, interAcademique: academie.inter_academique })} - ${qui}`,
     /** Set in a tab opened by "Accès autres académies": the établissement's own académie. */
     accesAutreAcademie: autreAcademie ? { academieOrigine: origine?.libelle ?? '' } : null,
