@@ -20,9 +20,11 @@ const MESSAGES: Record<ServiceCode, (academie: string) => string> = {
   'cyclades-etablissement': (a) =>
     `Portail établissement CYCLADES, académie de ${a}. Session ${ANNEE_SESSION} : générez les comptes candidats de vos élèves ` +
     `inscrits et remettez-leur leur papillon de connexion.`,
+  // No year here: the home page names the session of each candidate's own candidatures (a pupil of 3e
+  // sits the DNB of next June, a former pupil reads last year's results).
   'espace-candidat': (a) =>
-    `Bienvenue dans votre espace candidat (académie de ${a}). Vos convocations et vos relevés de notes de la session ` +
-    `${ANNEE_SESSION} y seront publiés.`,
+    `Bienvenue dans votre espace candidat (académie de ${a}). Vos convocations et vos relevés de notes ` +
+    `y seront publiés pour la session de votre inscription.`,
   'portail-jury': (a) =>
     `Portail délibération de jury, académie de ${a}. Connectez-vous avec la clé OTP remise au centre de délibération.`,
 };
