@@ -197,16 +197,21 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     expect(tout).toContain(`${oublie.numeroCandidat} ${oublie.nom} ${oublie.prenom} Epreuve de contrôle : épr. Scientifique et Technique Epreuve de contrôle : épr. Français et Histoire Géographie`);
     expect(tout).toContain('BREQUIGNY – RENNES CEDEX 2 (0350059Z)');
     for (const c of c31202.slice(1)) expect(tout).not.toContain(c.numeroCandidat);
-    const etape = async () => (await chef.get(`${B}/ou-en-sommes-nous`)).body.etapes.find((e: any) => e.code === 'notes-manquantes').faite;
-    // A grade is missing in 31202: the step is not done.
-    expect(await etape()).toBe(false);
+    const etape = async () => {
+      const e = (await chef.get(`${B}/ou-en-sommes-nous`)).body.etapes.find((x: any) => x.code === 'notes-manquantes');
+      return { faite: e.faite, restants: e.jurysRestants };
+    };
+    // A grade is missing in 31202: the step is not done for it.
+    expect(await etape()).toEqual({ faite: false, restants: ['25590', '31202'] });
     // Now complete.
     await saisirControle([d.jurys['31202']!], 20);
     const r = await chef.post(`${B}/notes-manquantes`, { titre: 'Contrôle', juryIds: brequigny });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ manquantes: false, message: MESSAGE_PAS_DE_NOTES_MANQUANTES });
-    // Every jury checked without a missing grade: « Contrôler les notes manquantes » is done.
-    expect(await etape()).toBe(true);
+    // Every jury of BREQUIGNY checked without a missing grade: the step is done for them. 25590 went to
+    // 210 in the demo without a check: the step stays to do for it (issue 13 §12: never ticked for a
+    // jury it was not done for).
+    expect(await etape()).toEqual({ faite: false, restants: ['25590'] });
     const audits = await d.p.ctx.db.selectFrom('audit_log').select('entite_id').where('action', '=', 'deliberation.controle-notes-manquantes').execute();
     expect(audits.length).toBe(6);
   });
@@ -414,14 +419,15 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
     const avant = await chef.get(`${B}/ou-en-sommes-nous`);
     expect(avant.body.etapes.map((e: any) => [e.code, e.faite])).toEqual([
       ['ou-en-sommes-nous', true],
-      ['notes-manquantes', true],
+      ['notes-manquantes', false],
       ['plan-de-secours', true],
       ['ouvrir-deliberation', true],
       ['pv-deliberation', false],
       ['listes-resultats', false],
       ['terminer', false],
     ]);
-    expect(avant.body.etapes.find((e: any) => e.courante).code).toBe('pv-deliberation');
+    expect(avant.body.etapes.find((e: any) => e.courante).code).toBe('notes-manquantes');
+    expect(avant.body.etapes.find((e: any) => e.code === 'pv-deliberation').jurysRestants).toEqual(['25590']);
     expect(avant.body.message).toBeNull();
     const tot = await chef.post(`${B}/terminer`, { juryIds: [j25590] });
     expect([tot.status, tot.body.message]).toEqual([
@@ -429,15 +435,21 @@ describe('chef de centre de délibération (BREQUIGNY)', () => {
       "Le jury 25590 est à l'état 210 - Délibération de l'épreuve de contrôle : la fin de l'épreuve de contrôle demande l'état 211 - Editions après la délibération de l'épreuve de contrôle.",
     ]);
 
-    // The jury 25590 closes (as the Jury portal does), then ends in turn.
+    // The jury 25590 closes (as the Jury portal does), then ends in turn once its PV is printed (decision 0011).
     await enregistrerDecisions([j25590]);
     await mettreEtat(d.p, [j25590], 211);
+    const sansPv = await chef.post(`${B}/terminer`, {});
+    expect(sansPv.status).toBe(409);
+    expect(sansPv.body.message).toMatch(/^Le jury 25590 ne peut pas être terminé : son procès-verbal de tenue de délibération n'a pas été édité/);
+    expect((await chef.post(`${B}/pv`, { juryIds: [j25590], mode: 'unique' })).status).toBe(200);
+    expect((await chef.post(`${B}/listes-resultats`, { titre: 'Résultats', juryIds: [j25590], liste: 'admis' })).status).toBe(200);
     const fin = await chef.post(`${B}/terminer`, {});
     expect(fin.status).toBe(200);
     expect(fin.body.deplaces).toEqual([j25590]);
     expect((await chef.get(`${B}/synthese?vue=terminaison`)).body.lignes.map((l: any) => l.nombre)).toEqual([0, 0, 0, 0, 4]);
     const o = await chef.get(`${B}/ou-en-sommes-nous`);
-    expect(o.body.etapes.every((e: any) => e.faite)).toBe(true);
+    // Every step done, but the check of the missing grades that 25590 never had.
+    expect(o.body.etapes.filter((e: any) => !e.faite).map((e: any) => [e.code, e.jurysRestants])).toEqual([['notes-manquantes', ['25590']]]);
     expect(o.body.message).toContain('Le gestionnaire DEC reprend ensuite la main pour publier les résultats.');
     expect(await d.p.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'jury.terminer').execute()).toHaveLength(4);
   });

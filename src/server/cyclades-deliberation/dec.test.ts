@@ -87,7 +87,7 @@ describe('DEC — jurys de délibération', () => {
     expect(trop.body.message).toContain("Le jury 25510 est à l'état 140 - 1er groupe terminé en centre : l'ouverture de l'épreuve de contrôle demande l'état 198 - 1er groupe verrouillé en académie.");
     const v = await dec.post(`${B}/jurys/transition`, { juryIds: breq, vers: 198 });
     expect(v.status).toBe(200);
-    expect(v.body).toEqual({ message: "Enregistrement effectué : les jurys 25510, 31202, 31210 sont à l'état 198 - 1er groupe verrouillé en académie.", deplaces: [...breq].sort((a, b) => a - b) });
+    expect(v.body).toEqual({ message: "Enregistrement effectué : les jurys 25510, 31202, 31210 sont à l'état 198 - 1er groupe verrouillé en académie.", deplaces: [...breq].sort((a, b) => a - b), refus: [] });
     const encore = await dec.post(`${B}/jurys/transition`, { juryIds: [jury('31202')], vers: 198 });
     expect(encore.status).toBe(409);
     const o = await dec.post(`${B}/jurys/transition`, { juryIds: breq, vers: 200 });
@@ -118,24 +118,24 @@ describe('DEC — notes de l’épreuve de contrôle', () => {
   it('saisit une note à 200, refuse un candidat non admissible et un jury à 140', async () => {
     const { candidats: cs } = await candidats('31202');
     const a = cs[1];
-    const r = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'note', valeur: 14.5 });
+    const r = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'note', valeur: 14.5, attendu: null });
     expect(r.status).toBe(200);
     expect(r.body.message).toBe(`Note enregistrée : ${a.numeroCandidat}, épreuve de contrôle scientifique et technique : 14,50.`);
     expect(r.body.candidat.oraux[0].note).toBe('14,50');
     expect((await journal('note-controle.saisie')).at(-1)).toMatchObject({ entite_id: String(a.candidatureId), apres: { epreuve: 'ECT1', statut: 'note', valeur: 14.5 } });
 
-    const admis = await dec.put(`${B}/notes-controle`, { candidatureId: cs[0].candidatureId, epreuve: 'scientifique', statut: 'note', valeur: 12 });
+    const admis = await dec.put(`${B}/notes-controle`, { candidatureId: cs[0].candidatureId, epreuve: 'scientifique', statut: 'note', valeur: 12, attendu: null });
     expect([admis.status, admis.body.message]).toEqual([409, `Le candidat ${cs[0].numeroCandidat} n'est pas admissible à l'épreuve de contrôle (résultat du 1er groupe : Admis).`]);
     const { candidats: c30001 } = await candidats('30001');
-    const tot = await dec.put(`${B}/notes-controle`, { candidatureId: c30001[1].candidatureId, epreuve: 'scientifique', statut: 'absent' });
+    const tot = await dec.put(`${B}/notes-controle`, { candidatureId: c30001[1].candidatureId, epreuve: 'scientifique', statut: 'absent', attendu: null });
     expect(tot.status).toBe(409);
     expect(tot.body.message).toBe(
       "Le jury 30001 est à l'état 140 - 1er groupe terminé en centre : la saisie des notes de l'épreuve de contrôle demande l'état 200 - Recueil des notes de l'épreuve de contrôle ou 210 - Délibération de l'épreuve de contrôle.",
     );
-    const sansNote = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'note' });
+    const sansNote = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'note', attendu: null });
     expect(sansNote.status).toBe(400);
     expect(sansNote.body.fields.valeur).toBe('Note : saisissez une note entre 0 et 20 (ou choisissez « absent »).');
-    const autre = await toulouse.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'absent' });
+    const autre = await toulouse.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'scientifique', statut: 'absent', attendu: null });
     expect(autre.status).toBe(404);
   });
 
@@ -189,10 +189,10 @@ describe('DEC — notes de l’épreuve de contrôle', () => {
     await mettreEtat(d.p, [jury('31202')], 210);
     const { candidats: cs } = await candidats('31202');
     const a = cs.filter((c) => c.admissible)[0];
-    const sans = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'francais_hg', statut: 'note', valeur: 17 });
+    const sans = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'francais_hg', statut: 'note', valeur: 17, attendu: { statut: 'note', valeur: 16 } });
     expect(sans.status).toBe(400);
     expect(sans.body.fields.motif).toMatch(/^Motif : obligatoire/);
-    const avec = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'francais_hg', statut: 'note', valeur: 17, motif: 'Erreur de report' });
+    const avec = await dec.put(`${B}/notes-controle`, { candidatureId: a.candidatureId, epreuve: 'francais_hg', statut: 'note', valeur: 17, motif: 'Erreur de report', attendu: { statut: 'note', valeur: 16 } });
     expect(avec.status).toBe(200);
     expect(avec.body.candidat.modifications).toEqual([expect.objectContaining({ epreuve: expect.any(String), avant: '16,00', apres: '17,00', motif: 'Erreur de report', par: expect.stringContaining('dec.rennes') })]);
     const row = await d.p.ctx.db.selectFrom('modification_note').selectAll().where('candidature_id', '=', a.candidatureId).executeTakeFirstOrThrow();
@@ -269,7 +269,13 @@ describe('DEC — décisions, clôture et publication', () => {
     expect((await toulouse.post(`${B}/publication`, { sessionId: d.sessionId })).status).toBe(404);
     const ok = await dec.post(`${B}/publication`, { sessionId: d.sessionId });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ message: 'Résultats publiés : 60 candidats de la session BCP JUIN 2026 (5 jurys) ; les candidats les consultent dans leur espace candidat.', publies: 60 });
+    // Issue 13 §18: the five presumed fraudsters (one per jury) get no published result before the disciplinary decision.
+    expect(ok.body).toEqual({
+      message:
+        'Résultats publiés : 55 candidats de la session BCP JUIN 2026 (5 jurys) ; les candidats les consultent dans leur espace candidat. 5 résultats de candidats présumés fraudeurs ne sont pas publiés avant la décision disciplinaire.',
+      publies: 55,
+      reserves: 5,
+    });
     const encore = await dec.post(`${B}/publication`, { sessionId: d.sessionId });
     expect([encore.status, encore.body.message]).toEqual([409, MESSAGE_DEJA_PUBLIE]);
 
@@ -285,7 +291,7 @@ describe('DEC — décisions, clôture et publication', () => {
     // Frozen: a later change of a grade does not touch what was published.
     await db.updateTable('note').set({ valeur: 0 }).where('candidature_id', '=', cs[0].candidatureId).execute();
     expect((await db.selectFrom('resultat_publie').select('moyenne').where('candidature_id', '=', cs[0].candidatureId).executeTakeFirstOrThrow()).moyenne).toBe(admisPremier.moyenne);
-    expect((await journal('resultats.publication')).map((j) => j.apres)).toEqual([{ session: 'BCP JUIN 2026', jurys: ['25510', '25590', '30001', '31202', '31210'], candidats: 60 }]);
+    expect((await journal('resultats.publication')).map((j) => j.apres)).toEqual([{ session: 'BCP JUIN 2026', jurys: ['25510', '25590', '30001', '31202', '31210'], candidats: 55, reserves: 5 }]);
     // Nothing of Nantes' jury was published.
     const nantes = await db.selectFrom('candidature').select('id').where('jury_id', '=', jury('44590')).execute();
     expect(nantes).toHaveLength(8);

@@ -130,7 +130,9 @@ export function identiteRoutes(app: App, ctx: AppContext) {
     if (res.type === 'choix') return { choix: res.choix };
     poserCookie(ctx, reply, res.token);
     const row = await ctx.db.selectFrom('session_utilisateur').select(['csrf_token', 'derniere_activite']).where('id', '=', res.actor.sessionId).executeTakeFirstOrThrow();
-    return { session: await descriptionSession(ctx, res.actor, row.csrf_token, new Date(row.derniere_activite)) };
+    const session = await descriptionSession(ctx, res.actor, row.csrf_token, new Date(row.derniere_activite));
+    // The account took over its own previous session (issue 13): the shell says so in its console.
+    return res.reprise ? { session, reprise: res.reprise } : { session };
   });
 
   app.get('/api/auth/session', { config: { action: 'session.lire', activite: false }, schema: { tags: ['identité'], summary: 'Session en cours (sans prolonger la session)' } }, async (request) => {

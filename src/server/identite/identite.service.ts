@@ -12,7 +12,7 @@ import { AppError, champInvalide, introuvable, invalide } from '../platform/erro
 import { envoyerMail } from '../platform/mail/mail.ts';
 import { hacher, verifier, verifierLeurre } from '../platform/passwords.ts';
 import type { Actor } from '../platform/policy.ts';
-import { hacherJeton, nouveauJeton, terminerSession } from './sessions.ts';
+import { hacherJeton, MOTIF_FIN_PARENTE, MOTIF_FIN_REPRISE, nouveauJeton, terminerSession } from './sessions.ts';
 
 export const MESSAGE_ECHEC = 'Identifiant ou mot de passe incorrect.';
 export const MESSAGE_PORTAIL_JURY =
@@ -73,7 +73,7 @@ export interface ChoixRole {
 }
 
 export type ResultatConnexion =
-  | { type: 'session'; token: string; actor: Actor }
+  | { type: 'session'; token: string; actor: Actor; /** Set when the account took over its own previous session (issue 13). */ reprise?: string }
   | { type: 'choix'; choix: ChoixRole[] };
 
 export async function connecter(
@@ -132,6 +132,7 @@ export async function connecter(
   const token = nouveauJeton();
   const id = hacherJeton(ctx, token);
   const now = ctx.clock.now();
+  let reprise: string | undefined;
   await ctx.db.transaction().execute(async (trx) => {
     if (service.sessionUniqueParEtablissement && attribution.etablissement_id !== null) {
       // Serialise logins of one établissement on its row, then look for a live session of the service.
@@ -140,7 +141,7 @@ export async function connecter(
       const autre = await trx
         .selectFrom('session_utilisateur as s')
         .innerJoin('compte as c', 'c.id', 's.compte_id')
-        .select(['s.id', 's.cree_le', 's.derniere_activite', 'c.login'])
+        .select(['s.id', 's.cree_le', 's.derniere_activite', 's.compte_id', 'c.login'])
         .where('s.service', '=', input.service)
         .where('s.etablissement_id', '=', attribution.etablissement_id)
         .where('s.fin_le', 'is', null)
@@ -151,7 +152,14 @@ export async function connecter(
       for (const s of autre.filter((x) => x !== vivante)) {
         await trx.updateTable('session_utilisateur').set({ fin_le: new Date(new Date(s.derniere_activite).getTime() + ctx.config.sessionIdleSeconds * 1000), motif_fin: 'expiration' }).where('id', '=', s.id).execute();
       }
-      if (vivante) {
+      if (vivante && vivante.compte_id === compte.id) {
+        // The same account (a closed or crashed browser, another PC): it takes over its own session,
+        // which ends with the tabs it opened in other académies (issue 13). Two accounts still may not.
+        await trx.updateTable('session_utilisateur').set({ fin_le: now, motif_fin: MOTIF_FIN_REPRISE }).where('id', '=', vivante.id).where('fin_le', 'is', null).execute();
+        await trx.updateTable('session_utilisateur').set({ fin_le: now, motif_fin: MOTIF_FIN_PARENTE }).where('parent_session_id', '=', vivante.id).where('fin_le', 'is', null).execute();
+        await audit(trx, { ...auditCtx, academieCode: attribution.academie_code, compteId: compte.id }, { action: 'session.reprise', entite: 'etablissement', entiteId: attribution.etablissement_id, apres: { service: input.service, depuis: new Date(vivante.cree_le).toISOString() } });
+        reprise = `Votre session précédente, ouverte le ${dateHeure(new Date(vivante.cree_le))} et restée ouverte dans un autre navigateur, a été fermée : vous la reprenez ici.`;
+      } else if (vivante) {
         await audit(trx, { ...auditCtx, academieCode: attribution.academie_code, compteId: compte.id }, { action: 'connexion.refusee_session_etablissement', entite: 'etablissement', entiteId: attribution.etablissement_id, apres: { depuis: new Date(vivante.cree_le).toISOString() } });
         throw new AppError(
           'CONFLIT',
@@ -182,6 +190,7 @@ export async function connecter(
   return {
     type: 'session',
     token,
+    ...(reprise ? { reprise } : {}),
     actor: {
       compteId: compte.id,
       login: compte.login,

@@ -50,6 +50,9 @@ const NON_CONNECTE = "Vous n'êtes pas connecté. Identifiez-vous pour accéder 
 const PARENTE_TERMINEE =
   "La session de votre académie d'origine est terminée : l'accès à cette académie l'est aussi. Fermez cet onglet et identifiez-vous à nouveau dans votre académie.";
 
+const REPRISE =
+  "Votre session a été reprise depuis un autre navigateur avec votre identifiant : elle est fermée ici. Identifiez-vous à nouveau pour continuer sur ce poste.";
+
 function messageExpiration(seconds: number) {
   return `Votre session a expiré après ${dureeLisible(seconds)} d'inactivité. Identifiez-vous à nouveau.`;
 }
@@ -107,6 +110,7 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
   if (row.fin_le) {
     if (row.motif_fin === 'expiration') throw new AppError('SESSION_EXPIREE', messageExpiration(ctx.config.sessionIdleSeconds));
     if (row.motif_fin === MOTIF_FIN_PARENTE) throw new AppError('NON_AUTHENTIFIE', PARENTE_TERMINEE);
+    if (row.motif_fin === MOTIF_FIN_REPRISE) throw new AppError('NON_AUTHENTIFIE', REPRISE);
     throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   }
   if (!row.compte_actif || !row.role_actif) {
@@ -180,6 +184,8 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
 
 /** Why a session opened in another académie ended with the session it came from. */
 export const MOTIF_FIN_PARENTE = 'fin_session_parente';
+/** Why a session ended when its account logged in again to the same établissement service (issue 13). */
+export const MOTIF_FIN_REPRISE = 'reprise';
 
 /** Ends the session and the sessions opened from it in other académies. */
 export async function terminerSession(ctx: AppContext, id: string, motif: string): Promise<void> {

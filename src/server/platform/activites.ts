@@ -1,5 +1,5 @@
 // Activities opened or closed per académie and per service by the gestionnaire (seed 003 §1.3.2).
-import { SERVICES, type ActiviteDef, type ServiceCode } from '../../domain/services.ts';
+import { SERVICES, type ActiviteDef, type ConditionCentre, type ServiceCode } from '../../domain/services.ts';
 import type { Db } from './db/database.ts';
 
 export interface EtatActivite extends ActiviteDef {
@@ -21,10 +21,15 @@ export async function activitesDuService(db: Db, academieCode: string, service: 
   });
 }
 
+/**
+ * Whether the activity is open in this service for the académie. An activity the service does not have
+ * is never open in it (issue 13 §2: a CYCLADES session found IMAG'IN's closed activities "open" here):
+ * the policy (servicesAutorises, exigencesAction) sends each action to the service that has its activity.
+ */
 export async function activiteOuverte(db: Db, academieCode: string, service: ServiceCode, code: string): Promise<boolean> {
   const def = SERVICES[service].activites.find((a) => a.code === code);
-  // An action shared by several services only depends on the activity where the service has it.
-  if (!def || !def.fermable) return true;
+  if (!def) return false;
+  if (!def.fermable) return true;
   const row = await db
     .selectFrom('activite_ouverture')
     .select('ouverte')
@@ -33,4 +38,12 @@ export async function activiteOuverte(db: Db, academieCode: string, service: Ser
     .where('activite', '=', code)
     .executeTakeFirst();
   return row ? row.ouverte : def.ouverteParDefaut;
+}
+
+/** Whether the établissement is a centre d'examen / de délibération, as the centre activities require (issue 13). */
+export async function conditionRemplie(db: Db, etablissementId: number | null, condition: ConditionCentre): Promise<boolean> {
+  if (etablissementId === null) return false;
+  const e = await db.selectFrom('etablissement').select(['est_centre_examen', 'est_centre_deliberation']).where('id', '=', etablissementId).executeTakeFirst();
+  if (!e) return false;
+  return condition === 'centre_examen' ? e.est_centre_examen : e.est_centre_deliberation;
 }

@@ -3,7 +3,8 @@
 // EXPECTED with its routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/roles.ts';
-import type { ServiceCode } from '../../domain/services.ts';
+import { SERVICE_CODES, SERVICES, type ServiceCode } from '../../domain/services.ts';
+import { RULES, type Action, type Rule } from './policy.ts';
 import { createTestPlatform, fixtureCompte, fixtureReferentiel, fixtureSession, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
 
 const PUBLIC = 'public' as const;
@@ -189,15 +190,35 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/admin/boite-envoi-sms': ['administrateur'],
 };
 
-const SERVICE_DU_ROLE: Record<Role, ServiceCode> = {
-  gestionnaire: 'imagin-gestion',
-  chef_etablissement: 'imagin-etablissement',
-  intervenant: 'imagin-intervenant',
-  administrateur: 'imagin-admin',
-  dsi: 'dsi',
-  candidat: 'espace-candidat',
-  membre_jury: 'portail-jury',
-};
+/**
+ * Every service a session can be opened on, for each role (issue 13 §2): a chef d'établissement works in
+ * IMAG'IN établissement and in the CYCLADES établissement portal; every other role has one service.
+ */
+const SESSIONS: Array<{ role: Role; service: ServiceCode }> = ROLES.flatMap((role) =>
+  SERVICE_CODES.filter((s) => SERVICES[s].roles.includes(role)).map((service) => ({ role, service })),
+);
+const nomSession = (s: { role: Role; service: ServiceCode }) => `${s.role} (${s.service})`;
+
+/**
+ * The service a route belongs to when its role reaches several services (null: every service of the
+ * role): IMAG'IN établissement and centre d'examen under /api/etablissement and /api/centre, CYCLADES
+ * établissement under /api/cyclades. A session of the other service is refused (403), whatever the
+ * opening of the activity: the one-session-per-établissement rule of IMAG'IN holds (issue 13 §2).
+ */
+function serviceDeLaRoute(route: string): ServiceCode | null {
+  const url = route.split(' ')[1]!;
+  if (url.startsWith('/api/etablissement/') || url.startsWith('/api/centre/')) return 'imagin-etablissement';
+  if (url.startsWith('/api/cyclades/')) return 'cyclades-etablissement';
+  return null;
+}
+
+/** Whether a session of this role, opened on this service, may take this route. */
+function autoriseeAttendue(route: string, role: Role, service: ServiceCode): boolean {
+  const expected = EXPECTED[route];
+  if (expected === undefined || expected === PUBLIC || !expected.includes(role)) return false;
+  const proprietaire = serviceDeLaRoute(route);
+  return proprietaire === null || !SERVICES[proprietaire].roles.includes(role) || proprietaire === service;
+}
 
 function concrete(url: string): string {
   return url
@@ -207,26 +228,40 @@ function concrete(url: string): string {
 }
 
 let p: TestPlatform;
-const clients = new Map<Role, TestClient>();
+const clients = new Map<string, TestClient>();
+let etabs: Awaited<ReturnType<typeof fixtureReferentiel>>;
 
 beforeAll(async () => {
   p = await createTestPlatform();
-  const etabs = await fixtureReferentiel(p);
+  etabs = await fixtureReferentiel(p);
   // Closed by default (004: the administrator opens it): open here, the matrix is about roles.
   await p.ctx.db.insertInto('activite_ouverture').values({ academie_code: '14', service: 'imagin-intervenant', activite: 'portail-deliberation-jury', ouverte: true }).execute();
   for (const role of ROLES) {
     const login = `matrice.${role}`;
     await fixtureCompte(p, { login, role, etablissementId: role === 'chef_etablissement' ? etabs.lycee : undefined, type: role === 'membre_jury' ? 'jury' : undefined });
+  }
+  for (const s of SESSIONS) {
+    const login = `matrice.${s.role}`;
     const c = p.client();
     // The Jury portal has no password login: its session is opened as its two screens would.
-    if (role === 'membre_jury') await fixtureSession(p, c, { login, service: 'portail-jury' });
-    else await c.login(SERVICE_DU_ROLE[role], login, MOT_DE_PASSE);
-    clients.set(role, c);
+    if (s.service === 'portail-jury') await fixtureSession(p, c, { login, service: s.service });
+    else await c.login(s.service, login, MOT_DE_PASSE);
+    clients.set(nomSession(s), c);
   }
 });
 afterAll(async () => {
   await p?.close();
 });
+
+/** The routes a session may take (logging out excepted: it would end the session the other checks use). */
+function routesProtegees(): Array<[string, Role[]]> {
+  return Object.entries(EXPECTED).filter((e): e is [string, Role[]] => e[1] !== PUBLIC && e[0] !== 'POST /api/auth/deconnexion');
+}
+
+async function appeler(c: TestClient, key: string) {
+  const [method, url] = key.split(' ') as [any, string];
+  return c.request(method, concrete(url), method === 'GET' ? undefined : {});
+}
 
 describe('matrice des routes et des rôles', () => {
   it('couvre exactement les routes déclarées', () => {
@@ -251,23 +286,169 @@ describe('matrice des routes et des rôles', () => {
     }
   });
 
-  for (const role of ROLES) {
-    it(`applique la matrice au rôle ${role}`, async () => {
-      const c = clients.get(role)!;
-      // Logging out would end the session used by the other checks: it is tested last, alone.
-      const entries = Object.entries(EXPECTED).filter(([k, e]) => e !== PUBLIC && k !== 'POST /api/auth/deconnexion');
-      for (const [key, expected] of entries) {
-        const [method, url] = key.split(' ') as [any, string];
-        const res = await c.request(method, concrete(url), method === 'GET' ? undefined : {});
-        if ((expected as Role[]).includes(role)) {
-          expect([401, 403], `${role} devrait être autorisé sur ${key} (reçu ${res.status} ${JSON.stringify(res.body)})`).not.toContain(res.status);
+  it('ouvre une session sur chaque service de chaque rôle (le chef d\'établissement : IMAG\'IN et CYCLADES)', () => {
+    expect(SESSIONS.filter((s) => s.role === 'chef_etablissement').map((s) => s.service).sort()).toEqual(['cyclades-etablissement', 'imagin-etablissement']);
+    expect(SESSIONS).toHaveLength(ROLES.length + 1);
+  });
+
+  it('rattache à un service chaque route d\'un rôle qui en a plusieurs', () => {
+    // A route of the chef d'établissement outside the known prefixes would be reached from both of his
+    // services: name its service in serviceDeLaRoute (or keep it shared, like the session routes).
+    const partagees = routesProtegees()
+      .filter(([k, roles]) => roles.includes('chef_etablissement') && serviceDeLaRoute(k) === null)
+      .map(([k]) => k)
+      .sort();
+    expect(partagees).toEqual(
+      [
+        'GET /api/auth/session',
+        'POST /api/auth/prolonger',
+        'POST /api/auth/mot-de-passe',
+        'GET /api/preferences',
+        'PUT /api/preferences',
+        'GET /api/traitements',
+        'GET /api/traitements/:id',
+        'GET /api/documents/:id',
+      ].sort(),
+    );
+  });
+
+  for (const session of SESSIONS) {
+    it(`applique la matrice à une session ${nomSession(session)}`, async () => {
+      const c = clients.get(nomSession(session))!;
+      for (const [key] of routesProtegees()) {
+        const res = await appeler(c, key);
+        if (autoriseeAttendue(key, session.role, session.service)) {
+          expect([401, 403], `${nomSession(session)} devrait être autorisé sur ${key} (reçu ${res.status} ${JSON.stringify(res.body)})`).not.toContain(res.status);
         } else {
-          expect(res.status, `${role} devrait être refusé sur ${key}`).toBe(403);
-          expect(res.body.code).toBe('INTERDIT');
+          expect(res.status, `${nomSession(session)} devrait être refusé sur ${key} (reçu ${JSON.stringify(res.body)})`).toBe(403);
+          expect(res.body.code, key).toBe('INTERDIT');
         }
       }
-      const out = await c.post('/api/auth/deconnexion');
-      expect(out.status).toBe(200);
     });
   }
+});
+
+/** The activity (code) of the action of each route bound to one; the routes of actions without activity are left out. */
+function routesParActivite(): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const r of p.app.routesDeclarees) {
+    const activite = r.action ? (RULES[r.action] as Rule).activite : undefined;
+    const key = `${r.method} ${r.url}`;
+    // A route missing from EXPECTED is reported by the first test.
+    if (!activite || key === 'POST /api/auth/deconnexion' || !(key in EXPECTED)) continue;
+    m.set(activite, [...(m.get(activite) ?? []), key]);
+  }
+  return m;
+}
+
+describe('activité fermée, quel que soit le service de la session (issue 13 §2)', () => {
+  it('aucune session n\'atteint une activité fermée par la DEC', async () => {
+    const parActivite = routesParActivite();
+    let verifiees = 0;
+    // Each activity the gestionnaire may close, in each service that has it, closed alone in turn.
+    for (const service of SERVICE_CODES) {
+      for (const a of SERVICES[service].activites.filter((x) => x.fermable)) {
+        const routes = parActivite.get(a.code) ?? [];
+        if (routes.length === 0) continue;
+        const avant = await p.ctx.db.selectFrom('activite_ouverture').selectAll().where('academie_code', '=', '14').where('service', '=', service).where('activite', '=', a.code).executeTakeFirst();
+        await p.ctx.db
+          .insertInto('activite_ouverture')
+          .values({ academie_code: '14', service, activite: a.code, ouverte: false })
+          .onConflict((oc) => oc.columns(['academie_code', 'service', 'activite']).doUpdateSet({ ouverte: false }))
+          .execute();
+        try {
+          for (const session of SESSIONS) {
+            const c = clients.get(nomSession(session))!;
+            for (const key of routes) {
+              const res = await appeler(c, key);
+              const attendue = autoriseeAttendue(key, session.role, session.service);
+              const quoi = `${nomSession(session)} sur ${key}, « ${a.code} » fermée dans ${service} (reçu ${res.status} ${JSON.stringify(res.body)})`;
+              if (attendue && session.service === service) {
+                expect(res.status, quoi).toBe(403);
+                expect(res.body.code, quoi).toBe('ACTIVITE_FERMEE');
+              } else if (attendue) {
+                // The same activity of another service (the établissement's comptes rendus): its own opening.
+                expect([401, 403], quoi).not.toContain(res.status);
+              } else {
+                expect(res.status, quoi).toBe(403);
+              }
+              verifiees++;
+            }
+          }
+        } finally {
+          if (avant) await p.ctx.db.updateTable('activite_ouverture').set({ ouverte: avant.ouverte }).where('academie_code', '=', '14').where('service', '=', service).where('activite', '=', a.code).execute();
+          else await p.ctx.db.deleteFrom('activite_ouverture').where('academie_code', '=', '14').where('service', '=', service).where('activite', '=', a.code).execute();
+        }
+      }
+    }
+    expect(verifiees).toBeGreaterThan(100);
+  });
+
+  it('le cas de l\'issue : saisie des indisponibilités fermée, la session CYCLADES du chef est refusée comme celle d\'IMAG\'IN', async () => {
+    await p.ctx.db.insertInto('activite_ouverture').values({ academie_code: '14', service: 'imagin-etablissement', activite: 'saisie-indisponibilite', ouverte: false }).execute();
+    try {
+      const imagin = await clients.get('chef_etablissement (imagin-etablissement)')!.post('/api/etablissement/indisponibilites/personnels/15', {});
+      expect(imagin.status).toBe(403);
+      expect(imagin.body.code).toBe('ACTIVITE_FERMEE');
+      const cyclades = await clients.get('chef_etablissement (cyclades-etablissement)')!.post('/api/etablissement/indisponibilites/personnels/15', {});
+      expect(cyclades.status).toBe(403);
+      expect(cyclades.body.message).toContain("IMAG'IN");
+    } finally {
+      await p.ctx.db.deleteFrom('activite_ouverture').where('service', '=', 'imagin-etablissement').where('activite', '=', 'saisie-indisponibilite').execute();
+    }
+    // The reverse: the CYCLADES export is not reached from IMAG'IN, open or closed.
+    const inverse = await clients.get('chef_etablissement (imagin-etablissement)')!.get('/api/cyclades/etablissement/eleves/export.csv');
+    expect(inverse.status).toBe(403);
+    expect(inverse.body.message).toContain('CYCLADES');
+  });
+});
+
+/**
+ * The centre activities of a chef d'établissement (issue 13): the centre d'examen's (IMAG'IN) and the
+ * centre de délibération's (CYCLADES), condition declared by the activity (or the action, for reads
+ * shared by several activities).
+ */
+function conditionDeLaRoute(r: { action: Action | null }): 'centre_examen' | 'centre_deliberation' | null {
+  if (!r.action) return null;
+  const rule = RULES[r.action] as Rule;
+  if (rule.condition) return rule.condition;
+  if (!rule.activite) return null;
+  const defs = SERVICE_CODES.flatMap((s) => SERVICES[s].activites.filter((a) => a.code === rule.activite && SERVICES[s].roles.some((x) => rule.roles.includes(x))));
+  const c = defs.find((a) => a.condition === 'centre_examen' || a.condition === 'centre_deliberation')?.condition;
+  return (c as 'centre_examen' | 'centre_deliberation' | undefined) ?? null;
+}
+
+describe("établissement qui n'est ni centre d'examen ni centre de délibération (issue 13)", () => {
+  it('les routes des centres le sont toutes', () => {
+    for (const r of p.app.routesDeclarees) {
+      const key = `${r.method} ${r.url}`;
+      if (/^\/api\/centre\/(consultation|convocation|acces-academies|signatures\/centre)/.test(r.url)) expect(conditionDeLaRoute(r), key).toBe('centre_examen');
+      if (r.url.startsWith('/api/cyclades/deliberation/')) expect(conditionDeLaRoute(r), key).toBe('centre_deliberation');
+    }
+  });
+
+  it('refuse (403, avec la raison) toute route des centres à DU PARC, sur ses deux services, et rien d\'autre', async () => {
+    await fixtureCompte(p, { login: 'matrice.college', role: 'chef_etablissement', etablissementId: etabs.college });
+    for (const service of ['imagin-etablissement', 'cyclades-etablissement'] as const) {
+      const c = p.client();
+      await c.login(service, 'matrice.college', MOT_DE_PASSE);
+      for (const r of p.app.routesDeclarees) {
+        const key = `${r.method} ${r.url}`;
+        if (EXPECTED[key] === PUBLIC || key === 'POST /api/auth/deconnexion' || !autoriseeAttendue(key, 'chef_etablissement', service)) continue;
+        const res = await appeler(c, key);
+        const condition = conditionDeLaRoute(r);
+        const quoi = `DU PARC (${service}) sur ${key} (reçu ${res.status} ${JSON.stringify(res.body)})`;
+        if (condition === 'centre_examen') {
+          expect(res.status, quoi).toBe(403);
+          expect(res.body.message, quoi).toContain("Votre établissement n'est pas centre d'examen");
+        } else if (condition === 'centre_deliberation') {
+          expect(res.status, quoi).toBe(403);
+          expect(res.body.message, quoi).toContain("Votre établissement n'est pas centre de délibération");
+        } else {
+          expect([401, 403], quoi).not.toContain(res.status);
+        }
+      }
+      await c.post('/api/auth/deconnexion');
+    }
+  });
 });

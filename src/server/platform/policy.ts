@@ -2,7 +2,7 @@
 // Every route names its action; the HTTP layer asks `autorise` before the handler runs, and services
 // ask the scope helpers below before touching a resource. The route × role matrix test reads RULES.
 import type { Role } from '../../domain/roles.ts';
-import type { ServiceCode } from '../../domain/services.ts';
+import { estConditionCentre, SERVICE_CODES, SERVICES, servicesDeLActivite, type ConditionCentre, type ServiceCode } from '../../domain/services.ts';
 import { interdit, introuvable } from './errors.ts';
 
 export interface Actor {
@@ -50,6 +50,17 @@ export interface Rule {
   activite?: string;
   /** Allowed while the account still holds a temporary password. */
   avantChangementMotDePasse?: boolean;
+  /**
+   * For an action without activity of its own (reads shared by several activities): the services whose
+   * sessions may take it. An action with an activity belongs to the services that have that activity
+   * (issue 13 §2, see servicesAutorises); without either, every service of its roles.
+   */
+  services?: readonly ServiceCode[];
+  /**
+   * For an action without activity of its own: the établissement must be a centre d'examen or de
+   * délibération. An action with an activity takes the condition of that activity (services.ts).
+   */
+  condition?: ConditionCentre;
 }
 
 export const RULES = {
@@ -92,7 +103,7 @@ export const RULES = {
   // Issue 6 — CYCLADES candidate accounts (seed 002): the établissement's own pupils only, checked by
   // the service; the gestionnaire positions the prerequisite service; the candidate reads his own file.
   // Reads shared by the three activities (état, générations, élèves): no activity of their own.
-  'comptes-candidats.lire': { roles: ['chef_etablissement'] },
+  'comptes-candidats.lire': { roles: ['chef_etablissement'], services: ['cyclades-etablissement'] },
   'comptes-candidats.generer': { roles: ['chef_etablissement'], activite: 'comptes-eleves' },
   'comptes-candidats.regenerer': { roles: ['chef_etablissement'], activite: 'regeneration-mot-de-passe' },
   'eleves.lister': { roles: ['chef_etablissement'], activite: 'liste-detaillee-eleves' },
@@ -102,7 +113,7 @@ export const RULES = {
   // Issue 7 — Bac Pro second group (seed 001). The chef de centre de délibération acts only on the
   // juries deliberated in his centre (checked by the service); the DEC on its académie's juries.
   // Reads shared by the seven pages (juries, steps, synthetic and detailed views): no activity of their own.
-  'deliberation-centre.consulter': { roles: ['chef_etablissement'] },
+  'deliberation-centre.consulter': { roles: ['chef_etablissement'], services: ['cyclades-etablissement'], condition: 'centre_deliberation' },
   'notes-manquantes.controler': { roles: ['chef_etablissement'], activite: 'controle-notes-manquantes' },
   'plan-secours.generer': { roles: ['chef_etablissement'], activite: 'plan-de-secours' },
   'deliberation.ouvrir': { roles: ['chef_etablissement'], activite: 'ouvrir-deliberation' },
@@ -139,6 +150,45 @@ export function autorise(actor: Actor, action: Action): boolean {
   if (!rule.roles.includes(actor.role)) return false;
   if (actor.motDePasseTemporaire && !rule.avantChangementMotDePasse) return false;
   return true;
+}
+
+/**
+ * The services whose sessions may take this action, for this role (issue 13 §2). An action bound to an
+ * activity belongs to the services of the role that have this activity: the indisponibilités to IMAG'IN
+ * établissement, the pupils' accounts to the CYCLADES portal. A chef d'établissement's session of the
+ * other service is refused, whatever the opening of the activity: the opening is checked where the
+ * activity lives, and IMAG'IN's work stays in IMAG'IN sessions, one per établissement (003 §2.1). An
+ * action whose activity none of the role's services has (the comptes rendus of an administrator), or
+ * without activity, goes with every service of the role, unless `services` names them.
+ */
+export function servicesAutorises(action: Action, role: Role): ServiceCode[] {
+  const rule = RULES[action] as Rule;
+  const duRole = SERVICE_CODES.filter((s) => SERVICES[s].roles.includes(role));
+  if (rule.services) return duRole.filter((s) => rule.services!.includes(s));
+  if (rule.activite) {
+    const avec = servicesDeLActivite(rule.activite, [role]);
+    if (avec.length > 0) return avec;
+  }
+  return duRole;
+}
+
+/** Why a session of its service may not take this action (null: it may); the role is checked by `autorise`. */
+export function refusService(actor: Actor, action: Action): string | null {
+  const services = servicesAutorises(action, actor.role);
+  if (services.includes(actor.service)) return null;
+  const noms = services.map((s) => `${SERVICES[s].libelle} ${SERVICES[s].application}`).join(' ou ');
+  return `Cette action relève du ${noms} : vous êtes connecté au ${SERVICES[actor.service].libelle} ${SERVICES[actor.service].application}. Connectez-vous à ce service pour l'effectuer.`;
+}
+
+/**
+ * What a session allowed on this action must still meet: the activity to be open in its service, and
+ * the établissement's condition (centre d'examen, centre de délibération) of that activity or action.
+ */
+export function exigencesAction(actor: Actor, action: Action): { activite: string | null; condition: ConditionCentre | null } {
+  const rule = RULES[action] as Rule;
+  const def = rule.activite ? SERVICES[actor.service].activites.find((a) => a.code === rule.activite) : undefined;
+  const condition = rule.condition ?? (def && estConditionCentre(def.condition) ? def.condition : null);
+  return { activite: def ? def.code : null, condition };
 }
 
 /** A resource of another académie is reported as not found, never as forbidden: its existence is not disclosed. */

@@ -18,9 +18,10 @@ import { z } from 'zod';
 import { AppError, introuvable, type ErrorBody } from '../errors.ts';
 import { controlerEntrees } from './entrees.ts';
 import { enTetesSecurite } from './securite.ts';
-import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, RULES, type Action, type Actor, type Rule } from '../policy.ts';
+import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, exigencesAction, refusService, RULES, type Action, type Actor, type Rule } from '../policy.ts';
 import type { AppContext } from '../context.ts';
-import { activiteOuverte } from '../activites.ts';
+import { activiteOuverte, conditionRemplie } from '../activites.ts';
+import { RAISON_CONDITION } from '../../../domain/services.ts';
 import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, type SessionResolue } from '../../identite/sessions.ts';
 
 z.config(z.locales.fr());
@@ -139,7 +140,14 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
       }
       throw new AppError('INTERDIT', "Vous n'avez pas les droits nécessaires pour cette action.");
     }
-    const activite = (RULES[action] as Rule).activite;
+    // The action belongs to the services that have its activity, whatever service the session was
+    // opened on (issue 13 §2): the opening is checked there, and a centre activity needs a centre.
+    const refus = refusService(actor, action);
+    if (refus) throw new AppError('INTERDIT', refus);
+    const { activite, condition } = exigencesAction(actor, action);
+    if (condition && !(await conditionRemplie(ctx.db, actor.etablissementId, condition))) {
+      throw new AppError('INTERDIT', RAISON_CONDITION[condition]);
+    }
     if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, actor.service, activite))) {
       throw new AppError('ACTIVITE_FERMEE', "Cette activité n'est pas ouverte par le service gestionnaire de la division des examens et concours.");
     }
