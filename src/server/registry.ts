@@ -18,6 +18,8 @@ import { consultationMissionsRoutes } from './imagin-centre/consultation-mission
 import { convocationMissionRoutes } from './imagin-centre/convocation-mission.routes.ts';
 import { envoiConvocationsTraitement } from './imagin-centre/envoi-convocations.ts';
 import { signaturesAccesRoutes } from './imagin-centre/signatures-acces.routes.ts';
+import { constatRoutes } from './imagin-constat/constat.routes.ts';
+import { iccRoutes } from './imagin-constat/icc.routes.ts';
 import { cycladesComptesRoutes } from './cyclades-comptes/comptes.routes.ts';
 import { generationComptesTraitement, regenerationMotsDePasseTraitement } from './cyclades-comptes/comptes.traitements.ts';
 import { espaceCandidatRoutes } from './espace-candidat/espace-candidat.routes.ts';
@@ -30,6 +32,7 @@ import { portailJuryRoutes } from './portail-jury/portail.routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
+  constatRoutes, iccRoutes,
   cycladesComptesRoutes,
   espaceCandidatRoutes, gestionCandidatsRoutes,
   centreDeliberationRoutes,

@@ -99,6 +99,34 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/centre/signatures/etablissement/previsualisation': ['chef_etablissement'],
   'GET /api/centre/acces-academies': ['chef_etablissement'],
   'POST /api/centre/acces-academies/:code': ['chef_etablissement'],
+  // Issue 14 — constat de service fait and indemnités des chefs de centre (centre and gestionnaire).
+  'GET /api/centre/constat/filtres': ['chef_etablissement'],
+  'GET /api/centre/constat/missions': ['chef_etablissement'],
+  'GET /api/centre/constat/missions/:id': ['chef_etablissement'],
+  'PUT /api/centre/constat/missions/:id': ['chef_etablissement'],
+  'GET /api/centre/constat/missions/:id/intervenants/:cid/horaires': ['chef_etablissement'],
+  'PUT /api/centre/constat/missions/:id/intervenants/:cid/horaires': ['chef_etablissement'],
+  'GET /api/centre/constat/missions/:id/pdf': ['chef_etablissement'],
+  'GET /api/gestion/constat/filtres': ['gestionnaire'],
+  'GET /api/gestion/constat/missions': ['gestionnaire'],
+  'GET /api/gestion/constat/missions/:id': ['gestionnaire'],
+  'PUT /api/gestion/constat/missions/:id': ['gestionnaire'],
+  'GET /api/gestion/constat/missions/:id/intervenants/:cid/horaires': ['gestionnaire'],
+  'PUT /api/gestion/constat/missions/:id/intervenants/:cid/horaires': ['gestionnaire'],
+  'GET /api/gestion/constat/missions/:id/pdf': ['gestionnaire'],
+  'GET /api/centre/icc/filtres': ['chef_etablissement'],
+  'GET /api/centre/icc/sessions': ['chef_etablissement'],
+  'GET /api/centre/icc/personnels': ['chef_etablissement'],
+  'GET /api/centre/icc/sessions/:sid/:periode': ['chef_etablissement'],
+  'PUT /api/centre/icc/sessions/:sid/:periode': ['chef_etablissement'],
+  'DELETE /api/centre/icc/sessions/:sid/:periode': ['chef_etablissement'],
+  'POST /api/centre/icc/sessions/:sid/:periode/transmission': ['chef_etablissement'],
+  'GET /api/gestion/icc/filtres': ['gestionnaire'],
+  'GET /api/gestion/icc/declarations': ['gestionnaire'],
+  'GET /api/gestion/icc/personnels': ['gestionnaire'],
+  'GET /api/gestion/icc/sessions/:sid/centres/:eid/:periode': ['gestionnaire'],
+  'PUT /api/gestion/icc/sessions/:sid/centres/:eid/:periode': ['gestionnaire'],
+  'POST /api/gestion/icc/lignes/:lid/decision': ['gestionnaire'],
   'POST /api/auth/acces-academie': PUBLIC,
   // IMAG'IN centre d'examen — Consultation des missions (issue 5, 003 §4.1).
   'GET /api/centre/consultation/filtres': ['chef_etablissement'],
@@ -422,7 +450,7 @@ describe("établissement qui n'est ni centre d'examen ni centre de délibératio
   it('les routes des centres le sont toutes', () => {
     for (const r of p.app.routesDeclarees) {
       const key = `${r.method} ${r.url}`;
-      if (/^\/api\/centre\/(consultation|convocation|acces-academies|signatures\/centre)/.test(r.url)) expect(conditionDeLaRoute(r), key).toBe('centre_examen');
+      if (/^\/api\/centre\/(consultation|convocation|acces-academies|signatures\/centre|constat|icc)/.test(r.url)) expect(conditionDeLaRoute(r), key).toBe('centre_examen');
       if (r.url.startsWith('/api/cyclades/deliberation/')) expect(conditionDeLaRoute(r), key).toBe('centre_deliberation');
     }
   });

@@ -36,6 +36,8 @@ export const ACTIONS_AUTRE_ACADEMIE: ReadonlySet<string> = new Set([
   'missions-centre.consulter',
   'convocations-centre.consulter',
   'convocations-centre.gerer',
+  'constat-centre.gerer',
+  'icc-centre.gerer',
 ]);
 
 const TOUS: Role[] = ['gestionnaire', 'chef_etablissement', 'intervenant', 'administrateur', 'dsi', 'candidat', 'membre_jury'];
@@ -100,6 +102,12 @@ export const RULES = {
   'signature-centre.gerer': { roles: ['chef_etablissement'], activite: 'signature-centre' },
   'signature-etablissement.gerer': { roles: ['chef_etablissement'], activite: 'signature-etablissement' },
   'acces-academies.utiliser': { roles: ['chef_etablissement'], activite: 'acces-autres-academies' },
+  // Issue 14 — constat de service fait and indemnités des chefs de centre (003 §4.3, §4.5): the centre's
+  // missions and sessions (checked by the service); the gestionnaire, every centre of the académie.
+  'constat-centre.gerer': { roles: ['chef_etablissement'], activite: 'constat-service-fait' },
+  'icc-centre.gerer': { roles: ['chef_etablissement'], activite: 'indemnites-chef-centre' },
+  'constat.gerer': { roles: ['gestionnaire'], activite: 'constat-service-fait' },
+  'icc.gerer': { roles: ['gestionnaire'], activite: 'indemnites-chefs-centre' },
   // Issue 6 — CYCLADES candidate accounts (seed 002): the établissement's own pupils only, checked by
   // the service; the gestionnaire positions the prerequisite service; the candidate reads his own file.
   // Reads shared by the three activities (état, générations, élèves): no activity of their own.
