@@ -18,6 +18,19 @@ export const COOKIE_SESSION = 'sid';
  */
 export const ENTETE_SESSION_ACADEMIE = 'x-session-academie';
 
+/**
+ * Sent by a page's automatic refresh (the Jury portal re-reads its jury every 5 s): the request is
+ * answered like any other but is not the user's activity, so it never pushes back the inactivity
+ * deadline (issue 13 §9). Only a user's own action does.
+ */
+export const ENTETE_ARRIERE_PLAN = 'x-arriere-plan';
+
+/** Whether this request is a background refresh (ENTETE_ARRIERE_PLAN). */
+export function estArrierePlan(request: Pick<FastifyRequest, 'headers'>): boolean {
+  const v = request.headers[ENTETE_ARRIERE_PLAN];
+  return v !== undefined && v !== '' && v !== '0';
+}
+
 export function hacherJeton(ctx: AppContext, token: string): string {
   return createHmac('sha256', ctx.config.sessionSecret).update(token).digest('base64url');
 }

@@ -388,3 +388,26 @@ describe("Menu de l'intervenant : un code par SMS au lieu de la clé", () => {
 it('la clé de démonstration OTP-DEMO-01 est celle de la RFC 4226', () => {
   expect(calculerHotp(Buffer.from(SECRET_RFC_HEX, 'hex'), 0, 6)).toBe('755224');
 });
+
+describe('Relecture en arrière-plan (issue 13 §9)', () => {
+  it("la relecture toutes les 5 s (en-tête x-arriere-plan) ne prolonge pas la session ; une action de l'utilisateur la prolonge", async () => {
+    const c = await portail(COMPTES_JURY.vicePresident);
+    const autre = await portail(COMPTES_JURY.president);
+    const jury = `${J}/jurys/${d.jurys[JURY_PORTAIL_RENNES]}`;
+    const arrierePlan = { 'x-arriere-plan': '1' };
+    // 29 minutes of refreshes every 5 s (sampled each minute): answered, but no activity.
+    for (let m = 1; m <= 29; m++) {
+      d.p.clock.advance(60_000);
+      expect((await c.request('GET', jury, undefined, arrierePlan)).status).toBe(200);
+      expect((await c.request('GET', `${J}/jurys`, undefined, arrierePlan)).status).toBe(200);
+    }
+    // Meanwhile the other browser's user reads the jury himself (no header): that is activity.
+    expect((await autre.get(jury)).status).toBe(200);
+    d.p.clock.advance(60_000);
+    const expiree = await c.request('GET', jury, undefined, arrierePlan);
+    expect([expiree.status, expiree.body.code]).toEqual([401, 'SESSION_EXPIREE']);
+    // The other one lives on: 29 more minutes from its last action.
+    d.p.clock.advance(28 * 60_000);
+    expect((await autre.get(`${J}/jurys`)).status).toBe(200);
+  });
+});

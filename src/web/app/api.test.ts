@@ -99,6 +99,18 @@ describe('appels à l’API', () => {
     await api.get('/api/liste');
     expect(activite).toHaveBeenCalledTimes(1);
   });
+
+  it('marque les appels passifs (relecture automatique) pour que le serveur ne prolonge pas la session', async () => {
+    const appels: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      appels.push(init);
+      return reponse(200, {});
+    });
+    await api.get('/api/jury/jurys/1', { passif: true });
+    await api.get('/api/jury/jurys/1');
+    expect((appels[0]!.headers as Record<string, string>)['x-arriere-plan']).toBe('1');
+    expect((appels[1]!.headers as Record<string, string>)['x-arriere-plan']).toBeUndefined();
+  });
 });
 
 describe('préférences d’affichage', () => {

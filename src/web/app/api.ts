@@ -85,8 +85,17 @@ export function entetesSession(): Record<string, string> {
   return jeton ? { [ENTETE_SESSION_ACADEMIE]: jeton } : {};
 }
 
+/**
+ * Sent with every passive call (the session poll, a page's automatic refresh): the server answers it
+ * without pushing back the inactivity deadline (issue 13 §9).
+ */
+export const ENTETE_ARRIERE_PLAN = 'x-arriere-plan';
+
 export interface OptionsAppel {
-  /** Does not count as activity (the session poll). */
+  /**
+   * Does not count as activity, here nor on the server (header x-arriere-plan): the session poll, and
+   * the automatic refreshes of a page (the Jury portal re-reads its jury every 5 s).
+   */
   passif?: boolean;
   /** A call from a public page (login...): a 401 is an answer, not a lost session. */
   public?: boolean;
@@ -96,6 +105,7 @@ export interface OptionsAppel {
 async function envoyer(methode: string, url: string, corps: unknown, options: OptionsAppel): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...entetesSession() };
   if (corps !== undefined) headers['content-type'] = 'application/json';
+  if (options.passif) headers[ENTETE_ARRIERE_PLAN] = '1';
   if (methode !== 'GET' && jetonCsrf) headers['x-csrf-token'] = jetonCsrf;
   try {
     return await fetch(url, {

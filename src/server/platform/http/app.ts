@@ -1,6 +1,7 @@
 // The Fastify application: JSON API under /api with zod schemas and an OpenAPI document, the
 // authentication and policy hook every route goes through, one error handler, and the web app.
 import { randomUUID } from 'node:crypto';
+import { estIndisponibilite, MESSAGE_INDISPONIBLE } from './indisponibilite.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -22,7 +23,7 @@ import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, exigencesAction, refusServ
 import type { AppContext } from '../context.ts';
 import { activiteOuverte, conditionRemplie } from '../activites.ts';
 import { RAISON_CONDITION } from '../../../domain/services.ts';
-import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, type SessionResolue } from '../../identite/sessions.ts';
+import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, estArrierePlan, type SessionResolue } from '../../identite/sessions.ts';
 
 z.config(z.locales.fr());
 
@@ -121,7 +122,8 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     const cfg = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || cfg.public || request.is404) return;
     const action = cfg.action!;
-    const session = await resoudreSession(ctx, request, { activite: cfg.activite !== false });
+    // A background refresh (header x-arriere-plan) is answered but is not activity (issue 13 §9).
+    const session = await resoudreSession(ctx, request, { activite: cfg.activite !== false && !estArrierePlan(request) });
     const { actor, csrfToken } = session;
     request.actor = actor;
     request.session = session;
@@ -181,6 +183,11 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, error.statusCode, { code: 'VALIDATION', message: 'Requête incorrecte.' });
+    }
+    if (estIndisponibilite(error)) {
+      request.log.warn({ err: { code: error.code, message: error.message } }, 'Base de données injoignable');
+      reply.header('retry-after', '30');
+      return send(reply, 503, { code: 'INDISPONIBLE', message: MESSAGE_INDISPONIBLE });
     }
     const ref = String(request.id).slice(0, 8).toUpperCase();
     request.log.error({ err: error, ref }, 'Erreur technique');

@@ -579,9 +579,17 @@ function notesAffichees(candidats: CandidatPortail[]): Map<string, string> {
 function DetailJury({ id }: { id: string }) {
   const client = useQueryClient();
   const cle = cleJury(id);
+  // The first reading is the user's (he opened the jury); the next ones, every 5 s, are background
+  // refreshes: marked passive, they never keep the session alive on their own (issue 13 §9).
+  const dejaLu = useRef(false);
   const q = useQuery({
     queryKey: cle,
-    queryFn: () => api.get<ReponseJury>(`${BASE_JURY}/jurys/${encodeURIComponent(id)}`),
+    queryFn: async () => {
+      const passif = dejaLu.current;
+      const r = await api.get<ReponseJury>(`${BASE_JURY}/jurys/${encodeURIComponent(id)}`, { passif });
+      dejaLu.current = true;
+      return r;
+    },
     // Read again while the jury is deliberated (a closed jury changes no more).
     refetchInterval: (query) => (!query.state.data || query.state.data.jury.etat === 210 ? RELECTURE_MS : false),
     staleTime: 0,
