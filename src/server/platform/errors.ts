@@ -12,9 +12,11 @@ export type ErrorCode =
   | 'TROP_DE_TENTATIVES'
   | 'TROP_VOLUMINEUX'
   | 'CSRF'
-  | 'TECHNIQUE';
+  | 'TECHNIQUE'
+  | 'INDISPONIBLE';
 
 const STATUS: Record<ErrorCode, number> = {
+  INDISPONIBLE: 503,
   VALIDATION: 400,
   NON_AUTHENTIFIE: 401,
   SESSION_EXPIREE: 401,

@@ -39,6 +39,8 @@ export class Jobs {
   readonly #defs = new Map<string, JobDef<any>>();
   #started = false;
   #lastError: string | null = null;
+  #errorsSinceLog = 0;
+  #lastLog = 0;
 
   private constructor(boss: PgBoss) {
     this.#boss = boss;
@@ -51,8 +53,16 @@ export class Jobs {
         : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: options.work });
     const jobs = new Jobs(boss);
     boss.on('error', (err) => {
-      jobs.#lastError = err instanceof Error ? err.message : String(err);
-      options.logger?.error({ err }, 'Erreur du moteur de traitements');
+      jobs.#lastError = messageErreur(err);
+      // During a database outage pg-boss fails at every poll: one line at first, then one summary per
+      // 30 s at most, instead of hundreds.
+      jobs.#errorsSinceLog++;
+      const now = Date.now();
+      if (now - jobs.#lastLog >= 30_000) {
+        options.logger?.error({ err, erreurs: jobs.#errorsSinceLog }, 'Erreur du moteur de traitements');
+        jobs.#lastLog = now;
+        jobs.#errorsSinceLog = 0;
+      }
     });
     await boss.start();
     for (const def of defs) {
@@ -109,10 +119,27 @@ export class Jobs {
     });
   }
 
-  status(): { etat: 'ok' | 'arrete' | 'erreur'; message?: string } {
+  /**
+   * The engine's state. A recorded error is checked again (one query on pg-boss's tables): once the
+   * database answers, it is cleared — an outage must not keep the process out of rotation for good.
+   */
+  async status(): Promise<{ etat: 'ok' | 'arrete' | 'erreur'; message?: string }> {
     if (!this.#started) return { etat: 'arrete' };
-    if (this.#lastError) return { etat: 'erreur', message: this.#lastError };
+    if (this.#lastError) {
+      try {
+        await this.#boss.getQueues();
+        this.#lastError = null;
+        this.#errorsSinceLog = 0;
+      } catch (err) {
+        return { etat: 'erreur', message: messageErreur(err) };
+      }
+    }
     return { etat: 'ok' };
+  }
+
+  /** Records an engine error as pg-boss's 'error' event does (tests). */
+  signalerErreur(err: unknown): void {
+    this.#boss.emit('error', err as Error);
   }
 
   /** Counts of jobs per state, for health and tests. */
@@ -130,4 +157,22 @@ export class Jobs {
     this.#started = false;
     await this.#boss.stop({ graceful: true, timeout: 5000, close: true });
   }
+}
+
+/** A readable message from whatever pg-boss or the driver threw (an Error, an event object, a string). */
+export function messageErreur(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name || 'Erreur';
+  if (typeof err === 'string') return err;
+  if (err && typeof err === 'object') {
+    const o = err as { message?: unknown; code?: unknown; error?: unknown };
+    if (typeof o.message === 'string' && o.message) return o.message;
+    if (o.error) return messageErreur(o.error);
+    if (typeof o.code === 'string') return o.code;
+    try {
+      return JSON.stringify(err).slice(0, 200);
+    } catch {
+      return 'Erreur';
+    }
+  }
+  return String(err);
 }
