@@ -181,8 +181,11 @@ describe('Espace candidat', () => {
       await page.getByLabel('Identifiant').fill(login);
       await page.getByRole('button', { name: 'Mot de passe oublié ?' }).click();
       await page.locator('#message-connexion').waitFor();
-      expect(await page.locator('#message-connexion').innerText()).toContain('Un courriel vient de vous être adressé');
+      // The same sentence for every identifiant, never the address (issue 13 §8).
+      expect(await page.locator('#message-connexion').innerText()).toContain("un courriel vient d'y être envoyé");
       await s.verifier('oubli-demande');
+      // The link is written just after the answer.
+      await expect.poll(() => db.selectFrom('mail').select('id').where('texte', 'like', `%${login}%`).executeTakeFirst()).toBeTruthy();
       const mail = await db.selectFrom('mail').select(['destinataires', 'texte']).where('texte', 'like', `%${login}%`).orderBy('cree_le', 'desc').executeTakeFirstOrThrow();
       expect(mail.destinataires).toEqual([eleve.email]);
       const lien = /https?:\/\/\S+\/reinitialiser-mot-de-passe\?jeton=\S+/.exec(mail.texte)?.[0];

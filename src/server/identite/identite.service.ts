@@ -248,21 +248,29 @@ export async function renseignerEmail(ctx: AppContext, actor: Actor, email: stri
   });
 }
 
-function masquerEmail(email: string) {
-  const [local, domaine] = email.split('@');
-  return `${local!.slice(0, 1)}${'•'.repeat(Math.max(2, local!.length - 1))}@${domaine}`;
-}
-
-export const MESSAGE_SANS_EMAIL =
-  "Aucune adresse électronique n'est connue pour cet identifiant. Contactez le gestionnaire des examens de votre académie : il pourra renseigner votre adresse afin que vous réinitialisiez vous-même votre mot de passe, ou vous attribuer un mot de passe temporaire à modifier lors de votre prochaine connexion.";
+/**
+ * The one answer of « Mot de passe oublié ? », whatever the identifiant (seed 004 §2.1, both cases in
+ * one sentence): it tells neither whether the identifiant exists nor whether, or which, address is known.
+ */
+export const MESSAGE_MOT_DE_PASSE_OUBLIE =
+  "Si une adresse électronique est connue pour cet identifiant, un courriel vient d'y être envoyé pour que vous réinitialisiez vous-même votre mot de passe (lien valable une heure, à usage unique) ; sinon, contactez le gestionnaire des examens de votre académie, qui pourra renseigner votre adresse ou vous attribuer un mot de passe temporaire à modifier lors de votre prochaine connexion.";
 
 export async function motDePasseOublie(ctx: AppContext, identifiant: string, ip: string): Promise<{ message: string }> {
   await verifierLimites(ctx, [cleAdresse(ip)]);
-  const compte = await ctx.db.selectFrom('compte').selectAll().where((eb) => eb(eb.fn('lower', ['login']), '=', identifiant.trim().toLowerCase())).executeTakeFirst();
-  if (!compte || !compte.actif || !compte.email) return { message: MESSAGE_SANS_EMAIL };
-  const attribution = await ctx.db.selectFrom('role_attribution').select('academie_code').where('compte_id', '=', compte.id).executeTakeFirst();
-  await envoyerLienReinitialisation(ctx, compte, attribution?.academie_code ?? null, { academieCode: attribution?.academie_code ?? null, compteId: compte.id, acteur: compte.login, ip });
-  return { message: `Un courriel vient de vous être adressé à l'adresse ${masquerEmail(compte.email)} pour que vous réinitialisiez vous-même votre mot de passe. Le lien est valable une heure et ne sert qu'une fois.` };
+  // The same read for every identifiant; the link is written after the answer, so that its duration
+  // does not tell whether an address is known either.
+  const compte = await ctx.db.selectFrom('compte').select(['id', 'login', 'email', 'actif']).where((eb) => eb(eb.fn('lower', ['login']), '=', identifiant.trim().toLowerCase())).executeTakeFirst();
+  if (compte && compte.actif && compte.email) {
+    const destinataire = { id: compte.id, login: compte.login, email: compte.email };
+    setImmediate(() => {
+      void (async () => {
+        const attribution = await ctx.db.selectFrom('role_attribution').select('academie_code').where('compte_id', '=', destinataire.id).executeTakeFirst();
+        const academieCode = attribution?.academie_code ?? null;
+        await envoyerLienReinitialisation(ctx, destinataire, academieCode, { academieCode, compteId: destinataire.id, acteur: destinataire.login, ip });
+      })().catch((err) => ctx.logger.error({ err, compteId: destinataire.id }, 'Mot de passe oublié : le lien de réinitialisation n\'a pas pu être envoyé'));
+    });
+  }
+  return { message: MESSAGE_MOT_DE_PASSE_OUBLIE };
 }
 
 export async function envoyerLienReinitialisation(

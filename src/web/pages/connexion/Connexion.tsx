@@ -88,6 +88,7 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
   const [choix, setChoix] = useState<ChoixEtablissement[] | null>(null);
   const [attribution, setAttribution] = useState<number | null>(null);
   const [enCours, setEnCours] = useState(false);
+  const [demandeEnCours, setDemandeEnCours] = useState(false);
   const [erreur, setErreur] = useState<string | null>(null);
   const [champs, setChamps] = useState<Record<string, string>>({});
   const [info, setInfo] = useState<string | null>(etatNav.message ?? null);
@@ -130,6 +131,7 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
   };
 
   const oublie = async () => {
+    if (demandeEnCours) return;
     setErreur(null);
     setChamps({});
     setInfo(null);
@@ -139,12 +141,16 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
       setErreur(m);
       return;
     }
+    setDemandeEnCours(true);
     try {
+      // The same sentence whatever the identifiant (it never shows an address): see MESSAGE_MOT_DE_PASSE_OUBLIE.
       const r = await api.post<{ message: string }>('/api/auth/mot-de-passe-oublie', { identifiant: identifiant.trim() }, { public: true });
       setInfo(r.message);
     } catch (err) {
       setErreur(texteErreur(err));
       if (err instanceof ErreurApi) setChamps(err.fields);
+    } finally {
+      setDemandeEnCours(false);
     }
   };
 
@@ -236,7 +242,7 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
         </ul>
         {!choix && (
           <p>
-            <button type="button" className="fr-link fr-icon-question-line fr-link--icon-left" onClick={() => void oublie()} id="mot-de-passe-oublie">
+            <button type="button" className="fr-link fr-icon-question-line fr-link--icon-left" onClick={() => void oublie()} id="mot-de-passe-oublie" disabled={demandeEnCours} aria-disabled={demandeEnCours}>
               Mot de passe oublié ?
             </button>
           </p>
