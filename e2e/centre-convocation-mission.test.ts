@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lireZip, textePdf } from '../src/server/testing/documents.ts';
+import { dialogueConfirmation, refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 let browser: Browser;
@@ -100,11 +101,25 @@ describe('Convocation par mission (centre d’examen)', () => {
       // « Détail de l'affectation »: the teachers of the discipline, all checked; keep one.
       await page.getByRole('button', { name: 'Convoquer des intervenants' }).click();
       await page.getByRole('heading', { name: /^Détail de l'affectation/ }).waitFor();
+      // « Convoquer » on the empty form: each missing field says so; each message goes away as soon as
+      // its field is filled in, not at the next « Convoquer ».
+      const erreurIntervenants = page.locator('#intervenants-identifies .fr-message--error');
+      const erreurDates = page.locator('.formulaire-affectation .fr-message--error', { hasText: "Dates de l'affectation" });
+      await page.getByRole('button', { name: 'Convoquer', exact: true }).click();
+      await expect.poll(() => erreurIntervenants.allInnerTexts()).toEqual(['Intervenant(s) : recherchez et cochez au moins un intervenant à convoquer.']);
+      await expect.poll(() => erreurDates.count()).toBe(1);
+      expect(await page.locator('#intervenants-identifies').getAttribute('class')).toContain('fr-fieldset--error');
+      await page.locator('#intervenants-identifies').scrollIntoViewIfNeeded();
+      await s.verifier('convocation-formulaire-vide');
       await page.locator('#recherche-discipline').fill(c.discipline);
       const cases = page.locator('#intervenants-identifies input[name="personneIds"]:not([disabled])');
       await expect.poll(() => cases.count()).toBeGreaterThan(0);
       const n = await cases.count();
       await expect.poll(() => page.locator('#intervenants-identifies input[name="personneIds"]:checked').count()).toBe(n);
+      // The teachers found are checked: the field is valid, its message is gone (the dates' one stays).
+      await expect.poll(() => erreurIntervenants.count()).toBe(0);
+      expect(await page.locator('#intervenants-identifies').getAttribute('class')).not.toContain('fr-fieldset--error');
+      expect(await erreurDates.count()).toBe(1);
       await page.locator('#intervenants-identifies').scrollIntoViewIfNeeded();
       await s.verifier('convocation-formulaire-discipline');
       await page.getByLabel('Tout sélectionner').uncheck({ force: true });
@@ -118,6 +133,7 @@ describe('Convocation par mission (centre d’examen)', () => {
       await proposees.first().click();
       await expect.poll(() => proposees.first().getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => page.locator('#dates-selectionnees tbody tr input').count()).toBe(2);
+      await expect.poll(() => erreurDates.count()).toBe(0);
       await page.locator('#dates-selectionnees').scrollIntoViewIfNeeded();
       await s.verifier('convocation-formulaire-dates');
 
@@ -194,11 +210,14 @@ describe('Convocation par mission (centre d’examen)', () => {
       await expect.poll(async () => (await messagesConsole(page))[0] ?? '').toContain(`Convocation de ${c.enseignant.nom} ${c.enseignant.prenom} modifiée`);
 
       // Deleted again: the demo stays as it was for the other scenarios.
+      const natifs = refuserDialoguesNatifs(page);
       await ligne.getByRole('button', { name: `Supprimer la convocation de ${c.enseignant.nom} ${c.enseignant.prenom}` }).click();
-      const modale = page.locator('#modale-suppression-convocation');
-      await expect.poll(() => modale.evaluate((e) => e.classList.contains('fr-modal--opened'))).toBe(true);
+      const modale = dialogueConfirmation(page, 'Supprimer la convocation');
+      await modale.waitFor({ state: 'visible' });
+      expect(await modale.innerText()).toContain(`Supprimer la convocation de ${c.enseignant.nom} ${c.enseignant.prenom} ?`);
       await s.verifier('convocation-suppression');
-      await modale.getByRole('button', { name: 'Supprimer', exact: true }).click();
+      await repondreConfirmation(page, 'Supprimer la convocation', 'Supprimer');
+      expect(natifs).toEqual([]);
       await expect.poll(() => ligne.count()).toBe(0);
       expect((await messagesConsole(page))[0]).toContain("n'est plus convoqué");
     } finally {
@@ -271,9 +290,7 @@ describe('Convocation par mission (centre d’examen)', () => {
       await s.verifier('coec-convoquee');
 
       await ligne.getByRole('button', { name: `Supprimer la convocation de ${lettres!.nom} ${lettres!.prenom}` }).click();
-      const modale = page.locator('#modale-suppression-convocation');
-      await expect.poll(() => modale.evaluate((e) => e.classList.contains('fr-modal--opened'))).toBe(true);
-      await modale.getByRole('button', { name: 'Supprimer', exact: true }).click();
+      await repondreConfirmation(page, 'Supprimer la convocation', 'Supprimer');
       await expect.poll(() => ligne.count()).toBe(0);
     } finally {
       await sortir(s);

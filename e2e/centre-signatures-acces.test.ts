@@ -92,6 +92,13 @@ describe('Signature centre / établissement pour la convocation', () => {
     try {
       await seConnecter(s, 'ce.0350710g', 'imagin-etablissement');
       await attendreShell(page);
+      // Both signatures are under « Centre Examen », as in the seed's menu (003 §1.3.2).
+      const groupe = (titre: string) => page.locator('#menu .menu__groupe').filter({ has: page.locator('.menu__groupe-titre', { hasText: new RegExp(`^${titre}$`, 'i') }) });
+      const centre = await groupe('Centre Examen').getByRole('link').allInnerTexts();
+      expect(centre.slice(0, 2)).toEqual(['Consultation des missions', 'Convocation par mission']);
+      expect(centre.indexOf('Signature établissement pour la convocation')).toBe(centre.indexOf('Signature centre pour la convocation') + 1);
+      expect(centre.indexOf('Signature centre pour la convocation')).toBeGreaterThan(1);
+      expect(await groupe('Etablissement').getByRole('link', { name: 'Signature établissement pour la convocation' }).count()).toBe(0);
       await activite(page, 'Signature centre pour la convocation');
       await page.getByRole('heading', { level: 2, name: 'CHEF DE CENTRE' }).waitFor();
       await s.verifier('signature-centre');
@@ -165,12 +172,14 @@ describe('Accès autres académies', () => {
       const [onglet] = await Promise.all([context.waitForEvent('page'), siec.click()]);
       await onglet.waitForURL(/\/imagin-etablissement$/, { timeout: 15_000 });
       await attendreShell(onglet);
-      expect(await onglet.locator('.entete__qui').innerText()).toBe('ACADEMIE DE SIEC - LGT LA PROMENADE RENNES');
+      // An inter-académie service is named by itself, not « ACADEMIE DE SIEC ».
+      expect(await onglet.locator('.entete__qui').innerText()).toBe('SIEC - LGT LA PROMENADE RENNES');
       const menu = await onglet.locator('#menu').innerText();
       expect(menu).toContain('Consultation des missions');
       expect(menu).not.toContain('Accès autres académies');
       expect(menu).not.toContain('Consultation des personnels');
       expect(menu).not.toContain('Signature centre pour la convocation');
+      expect(menu).not.toContain('Signature établissement pour la convocation');
       expect(await onglet.locator('#acces-autre-academie').innerText()).toContain("ouvert depuis votre session de l’académie de Rennes");
       expect(onglet.url()).not.toContain('#');
       await verifierOnglet(onglet, 'accueil-siec');

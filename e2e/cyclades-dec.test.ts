@@ -10,6 +10,7 @@
 import { request, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
+import { refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, messagesConsole, navigateur, nouvelleSession, quitter, type Session } from './support/navigateur.ts';
 
 const MOT_DE_PASSE = 'Demo-Academie-2026!';
@@ -67,7 +68,7 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
   it('mène les jurys de BREQUIGNY de 140 à 211 et refuse la publication tant que les jurys ne sont pas à 214', async () => {
     const s = await nouvelleSession(browser, 'cyclades-dec', { url: plateforme.url });
     const { page } = s;
-    page.on('dialog', (d) => void d.accept());
+    const natifs = refuserDialoguesNatifs(page);
     try {
       await connecterDec(s);
       await ouvrirActivite(page, 'Jurys du 2nd groupe (Bac Pro)');
@@ -177,6 +178,7 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
       await expect.poll(() => page.locator('.detail__grille').innerText()).toContain('12 sur 12');
       await s.verifier('dec-jury-decisions');
       await page.getByRole('button', { name: 'Clore le jury' }).click();
+      await repondreConfirmation(page, 'Clore le jury', 'Clore le jury');
       expect(await dernierMessage(page, 'est clos')).toContain("Enregistrement effectué : le jury 31202 est clos (211 - Editions après la délibération de l'épreuve de contrôle).");
       await expect.poll(() => page.locator('.detail__grille').textContent()).toContain('211 - Editions après la délibération');
       await s.verifier('dec-jury-clos');
@@ -187,6 +189,8 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
       expect(await page.locator('table').first().innerText()).toMatch(/211\s+Editions après la délibération de l'épreuve de contrôle\s+1/);
       expect(await page.locator('table').first().innerText()).toMatch(/210\s+Délibération de l'épreuve de contrôle\s+3/);
       await page.getByRole('button', { name: 'Publier les résultats' }).click();
+      await repondreConfirmation(page, 'Publier les résultats', 'Publier');
+      expect(natifs).toEqual([]);
       expect(await dernierMessage(page, 'La publication des résultats demande')).toContain(
         "La publication des résultats demande que tous les jurys de la session soient à l'état 214 - Epreuve de contrôle terminée en centre : 5 jurys ne le sont pas (" +
           "25510 à l'état 210 - Délibération de l'épreuve de contrôle ; 25590 à l'état 210 - Délibération de l'épreuve de contrôle ; 30001 à l'état 140 - 1er groupe terminé en centre ; " +

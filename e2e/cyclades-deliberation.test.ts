@@ -21,6 +21,7 @@ import { request, type APIRequestContext, type Browser, type Download, type Page
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textePdf, lireZip } from '../src/server/testing/documents.ts';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
+import { repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 const SERVICE = 'cyclades-etablissement';
@@ -512,8 +513,8 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
       const publier = section.getByRole('button', { name: 'Publier les résultats' });
       await publier.waitFor();
       await gestionnaire.verifier('publication');
-      p.once('dialog', (d) => void d.accept());
       await publier.click();
+      await repondreConfirmation(p, 'Publier les résultats', 'Publier');
       const publiee = section.locator(`#publication-${sessionId}`);
       await expect.poll(() => publiee.isVisible()).toBe(true);
       expect(await publiee.innerText()).toContain('Résultats publiés le');

@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculerHotp } from '../src/domain/identite/otp.ts';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
+import { refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
 
 const MOT_DE_PASSE = 'Demo-Academie-2026!';
@@ -61,7 +62,7 @@ describe('Portail Jury — la DSI gère les clés OTP et contrôle les jurys', (
   it('enregistre, importe, remet, resynchronise, déverrouille et révoque des clés ; les alertes du contrôle suivent', async () => {
     const s = await nouvelleSession(browser, 'dsi-cles-otp', { url: plateforme.url });
     const { page } = s;
-    page.on('dialog', (d) => void d.accept());
+    const natifs = refuserDialoguesNatifs(page);
     try {
       await seConnecter(s, 'dsi.rennes', 'dsi', MOT_DE_PASSE);
       await attendreShell(page);
@@ -190,6 +191,8 @@ describe('Portail Jury — la DSI gère les clés OTP et contrôle les jurys', (
       await expect.poll(() => page.locator('#revocation-motif').getAttribute('aria-invalid')).toBe('true');
       await page.locator('#revocation-motif').fill('Clé perdue lors de l’acheminement');
       await page.getByRole('button', { name: 'Révoquer', exact: true }).click();
+      await repondreConfirmation(page, 'Révoquer la clé', 'Révoquer');
+      expect(natifs).toEqual([]);
       await expect.poll(() => etatAffiche(page)).toBe('Révoquée');
       await page.getByText('Cette clé est révoquée').waitFor();
       await s.verifier('dsi-cle-revoquee');

@@ -14,6 +14,7 @@ import { genererMotDePasseTemporaire } from '../src/domain/identite/mot-de-passe
 import { hacher } from '../src/server/platform/passwords.ts';
 import { textePdf } from '../src/server/testing/documents.ts';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
+import { repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 let browser: Browser;
@@ -246,8 +247,8 @@ describe('Gestion des candidats en établissement', () => {
       await s.verifier('positionne');
 
       await page.getByLabel('Sélectionner LGT LA PROMENADE (0350710G)').check({ force: true });
-      page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: 'Retirer le service' }).click();
+      await repondreConfirmation(page, 'Retirer le service de gestion des candidats', 'Retirer le service');
       await expect.poll(async () => (await messagesConsole(page))[0]).toContain('Service de gestion des candidats retiré pour LGT LA PROMENADE (0350710G)');
       await expect.poll(() => ligne.innerText()).toMatch(/RENNES\s+Non/i);
       expect(await service()).toBe(false);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialogueConfirmation, refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 let browser: Browser;
@@ -150,6 +151,71 @@ describe('Consultation des personnels', () => {
 });
 
 describe('Saisie d’indisponibilité', () => {
+  it('dit la limite du motif (200 caractères, compteur), refuse au-delà sans couper, et replie un mot long dans la liste', async () => {
+    const s = await nouvelleSession(browser, 'etab-indisponibilite-motif');
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await seConnecter(s, 'ce.0350710g', 'imagin-etablissement');
+      await attendreShell(page);
+      await activite(page, "Saisie d'indisponibilité");
+      await page.locator('.liste__table tbody tr.liste__ligne').first().click();
+      await page.getByRole('heading', { name: 'Personnel sélectionné' }).waitFor();
+      await page.locator('.liste__titre').first().waitFor();
+      const avant = await compteDuTitre(page);
+
+      await page.getByRole('button', { name: 'Ajouter une indisponibilité' }).click();
+      const motif = page.locator('#motif-indisponibilite');
+      // The limit is said on the field, and the characters typed are counted.
+      expect(await page.locator('label[for="motif-indisponibilite"]').innerText()).toContain('200 caractères au plus');
+      const compteur = page.locator('#motif-indisponibilite-compteur');
+      expect(await compteur.innerText()).toBe('0 / 200 caractères');
+      expect((await motif.getAttribute('aria-describedby')) ?? '').toContain('motif-indisponibilite-compteur');
+      // Nothing is cut silently: 230 characters stay in the field, the counter and the message say why it is refused.
+      const tropLong = `STAGE ${'A'.repeat(224)}`;
+      await motif.fill(tropLong);
+      expect(await motif.inputValue()).toBe(tropLong);
+      expect(await compteur.innerText()).toBe('230 / 200 caractères');
+      await page.locator('input[name="dateDebut"]').fill('20/12/2030');
+      await page.locator('input[name="dateFin"]').fill('20/12/2030');
+      await page.getByRole('button', { name: 'Enregistrer l’indisponibilité' }).click();
+      const erreur = 'Le motif ne doit pas dépasser 200 caractères (230 saisis).';
+      await expect.poll(() => page.locator('.formulaire-indisponibilite .fr-message--error').allInnerTexts()).toContain(erreur);
+      expect(await motif.getAttribute('aria-invalid')).toBe('true');
+      expect(await premierMessage(page)).toContain(erreur);
+      expect(await compteDuTitre(page)).toBe(avant);
+      await s.verifier('indisponibilite-motif-trop-long');
+
+      // 200 characters, one word with no space: saved whole, and the table keeps its width (the word wraps).
+      const motLong = `ANTICONSTITUTIONNELLEMENT${'X'.repeat(175)}`;
+      await motif.fill(motLong);
+      expect(await compteur.innerText()).toBe('200 / 200 caractères');
+      await expect.poll(() => page.locator('.formulaire-indisponibilite .fr-message--error').count()).toBe(0);
+      await page.getByRole('button', { name: 'Enregistrer l’indisponibilité' }).click();
+      await expect.poll(() => compteDuTitre(page)).toBe(avant + 1);
+      const ligne = page.locator('.liste__table tbody tr.liste__ligne', { hasText: 'ANTICONSTITUTIONNELLEMENT' });
+      expect((await ligne.locator('td').nth(4).innerText()).replace(/\s/g, '')).toBe(motLong);
+      const largeurs = await page.evaluate(() => {
+        const table = document.querySelector('.liste__table') as HTMLElement;
+        const cadre = table.closest('.liste__defilement') as HTMLElement;
+        return { table: table.scrollWidth, cadre: cadre.clientWidth, fenetre: document.documentElement.clientWidth, page: document.documentElement.scrollWidth };
+      });
+      expect(largeurs.table).toBeLessThanOrEqual(largeurs.cadre);
+      expect(largeurs.page).toBeLessThanOrEqual(largeurs.fenetre);
+      // The dates and the « ✗ » stay on the screen.
+      const croix = ligne.getByRole('button', { name: /Supprimer l’indisponibilité du 20\/12\/2030/ });
+      const boite = await croix.boundingBox();
+      expect(boite && boite.x + boite.width).toBeLessThanOrEqual(1280);
+      await s.verifier('indisponibilite-motif-long');
+
+      await croix.click();
+      await repondreConfirmation(page, 'Supprimer l’indisponibilité', 'Supprimer');
+      await expect.poll(() => compteDuTitre(page)).toBe(avant);
+    } finally {
+      await sortir(s);
+    }
+  });
+
   it('refuse une fin avant le début, ajoute une indisponibilité (en tête) puis la supprime', async () => {
     const s = await nouvelleSession(browser, 'etab-indisponibilite');
     const { page } = s;
@@ -189,8 +255,20 @@ describe('Saisie d’indisponibilité', () => {
       await expect.poll(() => premierMessage(page)).toContain('Indisponibilité ajoutée');
       await s.verifier('indisponibilite-ajoutee');
 
-      page.once('dialog', (d) => void d.accept());
-      await page.getByRole('button', { name: 'Supprimer l’indisponibilité du 14/12/2030 au 16/12/2030' }).click();
+      // Deleting asks with the app's dialog (never the browser's confirm()); « Annuler » keeps it.
+      const natifs = refuserDialoguesNatifs(page);
+      const boutonSupprimer = page.getByRole('button', { name: 'Supprimer l’indisponibilité du 14/12/2030 au 16/12/2030' });
+      await boutonSupprimer.click();
+      const confirmation = dialogueConfirmation(page, 'Supprimer l’indisponibilité');
+      await confirmation.waitFor({ state: 'visible' });
+      expect(await confirmation.innerText()).toContain('Supprimer l’indisponibilité du 14/12/2030 au 16/12/2030 (motif : FORMATION E2E) ?');
+      await s.verifier('indisponibilite-suppression-confirmation');
+      await repondreConfirmation(page, 'Supprimer l’indisponibilité', 'Annuler');
+      expect(await compteDuTitre(page)).toBe(avant + 1);
+      await expect.poll(() => boutonSupprimer.evaluate((b) => b === document.activeElement)).toBe(true);
+      await boutonSupprimer.click();
+      await repondreConfirmation(page, 'Supprimer l’indisponibilité', 'Supprimer');
+      expect(natifs).toEqual([]);
       await expect.poll(() => compteDuTitre(page)).toBe(avant);
       await expect.poll(() => premierMessage(page)).toContain('Indisponibilité supprimée.');
       expect((await lignesAffichees(page)).some((l) => l[4] === 'FORMATION E2E')).toBe(false);

@@ -13,6 +13,8 @@ export interface Action<A extends unknown[], R> {
   /** The last failure's message, to show near the form. */
   erreur: string | null;
   effacerErreurs(): void;
+  /** A field the user has just corrected: its message goes away at once, the others stay. */
+  effacerChamp(nom: string): void;
   /** Client-side checks that failed (same display as the server's). */
   signalerChamps(champs: Record<string, string>): void;
 }
@@ -54,6 +56,14 @@ export function useAction<A extends unknown[], R>(
     setErreur(null);
   }, []);
 
+  const effacerChamp = useCallback((nom: string) => {
+    setErreursChamps((e) => {
+      if (!(nom in e)) return e;
+      const { [nom]: _efface, ...reste } = e;
+      return reste;
+    });
+  }, []);
+
   const signalerChamps = useCallback((champs: Record<string, string>) => {
     setErreursChamps(champs);
     const premier = Object.values(champs)[0];
@@ -61,5 +71,5 @@ export function useAction<A extends unknown[], R>(
     if (premier) consoleMessages.erreur(Object.values(champs).join(' '));
   }, []);
 
-  return { executer, enCours, erreursChamps, erreur, effacerErreurs, signalerChamps };
+  return { executer, enCours, erreursChamps, erreur, effacerErreurs, effacerChamp, signalerChamps };
 }

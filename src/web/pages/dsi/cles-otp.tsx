@@ -17,6 +17,7 @@ import { useActivite } from '../../app/activite.tsx';
 import { consoleMessages } from '../../app/console.ts';
 import { Liste, useFiltres, type Colonne } from '../../liste/Liste.tsx';
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { Choix, pluriel } from '../imagin-gestion/jurys-deliberation.tsx';
 
@@ -409,6 +410,7 @@ function useOperation(id: string, chemin: string, apres?: () => void) {
 }
 
 function DetailCle({ id }: { id: string }) {
+  const confirmation = useConfirmation();
   const q = useCles();
   const cle = q.data?.lignes.find((c) => String(c.id) === id);
   const centres = q.data?.centres ?? [];
@@ -552,7 +554,12 @@ function DetailCle({ id }: { id: string }) {
             texte="Clé perdue, volée ou défectueuse : une clé révoquée n’ouvre plus jamais le portail Jury. L’opération est définitive."
             surEnvoi={() => {
               if (!motif.trim()) return revoquer.signalerChamps({ motif: 'Motif : indiquez pourquoi la clé est révoquée (perte, vol, défaut…).' });
-              if (window.confirm(`Révoquer définitivement la clé ${cle.identifiant} ?`)) void revoquer.executer({ motif: motif.trim() });
+              confirmation.demander({
+                titre: 'Révoquer la clé',
+                message: `Révoquer définitivement la clé ${cle.identifiant} ? Elle n’ouvrira plus jamais le portail Jury.`,
+                bouton: 'Révoquer',
+                surConfirmation: () => void revoquer.executer({ motif: motif.trim() }),
+              });
             }}
           >
             <Champ id="revocation-motif" nom="motif" label="Motif" indice="Par exemple « clé perdue par le centre »." valeur={motif} erreurs={revoquer.erreursChamps} surChangement={setMotif} />
@@ -562,6 +569,7 @@ function DetailCle({ id }: { id: string }) {
           </Operation>
         </>
       )}
+      {confirmation.dialogue}
     </>
   );
 }

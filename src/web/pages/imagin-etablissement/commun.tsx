@@ -38,7 +38,7 @@ export const colonnesIndisponibilites: Colonne<Indisponibilite>[] = [
   { id: 'heureDebut', libelle: 'Heure de début', valeur: (i) => i.heureDebut },
   { id: 'dateFin', libelle: 'Date de fin', valeur: (i) => i.dateFin, type: 'date' },
   { id: 'heureFin', libelle: 'Heure de fin', valeur: (i) => i.heureFin },
-  { id: 'motif', libelle: 'Motif', valeur: (i) => i.motif, poids: 3 },
+  { id: 'motif', libelle: 'Motif', valeur: (i) => i.motif, poids: 3, rendu: (i) => <span className="texte-long">{i.motif}</span> },
 ];
 
 /**

@@ -247,6 +247,18 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
     });
   };
 
+  // A message goes away as soon as its field is corrected (not at the next « Convoquer »).
+  const { effacerChamp } = envoyer;
+  useEffect(() => {
+    if (candidats.some((c) => c.coche)) effacerChamp('personneIds');
+  }, [candidats, effacerChamp]);
+  useEffect(() => {
+    if (commissionId) effacerChamp('commissionId');
+  }, [commissionId, effacerChamp]);
+  useEffect(() => {
+    if (dates.length) effacerChamp('dates');
+  }, [dates, effacerChamp]);
+
   const err = envoyer.erreursChamps;
   const erreursDates = Object.entries(err).filter(([k]) => k === 'dates' || /^dates\.\d+\.jour$/.test(k));
   const cochesVisibles = candidats.filter((c) => !c.dejaConvoque);
@@ -352,7 +364,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
               id="qualite"
               label="Qualité"
               valeur={qualiteId}
-              surChangement={setQualiteId}
+              surChangement={(v) => {
+                setQualiteId(v);
+                effacerChamp('qualiteId');
+              }}
               options={detail.qualites.map((q) => ({ valeur: String(q.id), libelle: q.libelle }))}
               vide={detail.regles.qualiteParDefaut ? `Non renseignée (${detail.regles.qualiteParDefaut})` : 'Non renseignée'}
               indice={detail.regles.correctionDematerialisee ? 'Correction dématérialisée : qualités SANTORIN.' : undefined}
@@ -365,7 +380,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
             <label className="fr-label" htmlFor="code-salle">
               Code salle
             </label>
-            <input className="fr-input" id="code-salle" name="codeSalle" maxLength={20} autoComplete="off" value={codeSalle} onChange={(e) => setCodeSalle(e.target.value)} />
+            <input className="fr-input" id="code-salle" name="codeSalle" maxLength={20} autoComplete="off" value={codeSalle} onChange={(e) => {
+                setCodeSalle(e.target.value);
+                effacerChamp('codeSalle');
+              }} />
             <Erreur id="code-salle-erreur" message={err.codeSalle} />
           </div>
         </div>
@@ -399,7 +417,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
               label="Salle"
               obligatoire={detail.commissions.length === 0}
               valeur={salleId}
-              surChangement={setSalleId}
+              surChangement={(v) => {
+                setSalleId(v);
+                effacerChamp('salleId');
+              }}
               options={detail.salles.map((s) => ({ valeur: String(s.id), libelle: `${s.code}${s.libelle ? ` - ${s.libelle}` : ''} (${pluriel(s.nbCandidats, 'candidat')})` }))}
               vide="Choisissez une salle"
               erreur={err.salleId}
@@ -413,7 +434,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
         )}
         {detail.jurys.length > 1 && (
           <div className="fr-fieldset__element">
-            <Choix id="jury" label="Jury" obligatoire valeur={juryId} surChangement={setJuryId} options={detail.jurys.map((j) => ({ valeur: String(j.id), libelle: j.libelle ? `${j.code} - ${j.libelle}` : j.code }))} vide="Choisissez un jury" erreur={err.juryId} />
+            <Choix id="jury" label="Jury" obligatoire valeur={juryId} surChangement={(v) => {
+                setJuryId(v);
+                effacerChamp('juryId');
+              }} options={detail.jurys.map((j) => ({ valeur: String(j.id), libelle: j.libelle ? `${j.code} - ${j.libelle}` : j.code }))} vide="Choisissez un jury" erreur={err.juryId} />
           </div>
         )}
         {detail.jurys.length === 1 && <p className="fr-fieldset__element fr-text--sm">Jury {detail.jurys[0]!.code} (unique).</p>}
@@ -475,7 +499,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
                               value={d[champ]}
                               aria-invalid={e ? true : undefined}
                               aria-describedby={e ? `${idc}-e` : undefined}
-                              onChange={(ev) => changerHeure(d.jour, champ, ev.target.value)}
+                              onChange={(ev) => {
+                                changerHeure(d.jour, champ, ev.target.value);
+                                effacerChamp(`dates.${i}.${champ}`);
+                              }}
                             />
                             {e && (
                               <p className="fr-message fr-message--error fr-text--xs" id={`${idc}-e`}>
@@ -511,7 +538,10 @@ export function FormulaireAffectation({ detail, convocation, surFin }: { detail:
           Observations sur la convocation
           <span className="fr-hint-text">Texte d'observation à faire figurer sur la convocation.</span>
         </label>
-        <textarea className="fr-input" id="observation" name="observation" rows={3} maxLength={2000} value={observation} onChange={(e) => setObservation(e.target.value)} />
+        <textarea className="fr-input" id="observation" name="observation" rows={3} maxLength={2000} value={observation} onChange={(e) => {
+            setObservation(e.target.value);
+            effacerChamp('observation');
+          }} />
         <Erreur id="observation-erreur" message={err.observation} />
       </div>
 

@@ -3,7 +3,6 @@
 // intervenants — PDF, courriel, modification and suppression on the centre's own convocations —,
 // « Télécharger convocations (zip) », « Envoyer convocations par mail », and the form « Détail de
 // l'affectation » to convoke (convocation-formulaire.tsx).
-import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +13,7 @@ import { consoleMessages } from '../../app/console.ts';
 import { formaterDate } from '../../forms/dates.ts';
 import { Liste, useFiltres, type Colonne, type Tri } from '../../liste/Liste.tsx';
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import {
   BASE_CONVOCATION as BASE,
@@ -26,7 +26,6 @@ import {
 } from './convocation-commun.ts';
 import { FormulaireAffectation } from './convocation-formulaire.tsx';
 
-const modaleSuppression = createModal({ id: 'modale-suppression-convocation', isOpenedByDefault: false });
 
 interface FiltreMissions extends Record<string, string> {
   /** Comma-separated years; empty: N and N+1. */
@@ -163,7 +162,7 @@ function DetailMission({ id }: { id: string }) {
     enabled: detail.isSuccess,
   });
   const [ecran, setEcran] = useState<Ecran>({ mode: 'liste' });
-  const [aSupprimer, setASupprimer] = useState<ConvocationMission | null>(null);
+  const confirmation = useConfirmation();
   const [envoi, setEnvoi] = useState<{ id: string; message: string } | null>(null);
   const haut = useRef<HTMLHeadingElement>(null);
   const d = detail.data;
@@ -238,12 +237,16 @@ function DetailMission({ id }: { id: string }) {
             <BoutonAction icone="fr-icon-edit-line" titre={`Modifier la convocation de ${c.nom} ${c.prenom}`} surClic={() => void ouvrirModification.executer(c)} desactive={ouvrirModification.enCours} />
             <BoutonAction
               icone="fr-icon-delete-line"
-             
               titre={`Supprimer la convocation de ${c.nom} ${c.prenom}`}
-              surClic={() => {
-                setASupprimer(c);
-                modaleSuppression.open();
-              }}
+              desactive={supprimer.enCours}
+              surClic={() =>
+                confirmation.demander({
+                  titre: 'Supprimer la convocation',
+                  message: `Supprimer la convocation de ${c.nom} ${c.prenom} ? L'intervenant ne sera plus convoqué à la mission n° ${d?.mission.numero}. La suppression est refusée si les frais qui en résultent sont en cours de traitement.`,
+                  bouton: 'Supprimer',
+                  surConfirmation: () => void supprimer.executer(c),
+                })
+              }
             />
           </div>
         ) : null,
@@ -347,20 +350,7 @@ function DetailMission({ id }: { id: string }) {
       )}
       {contenu}
       <style>{'.actions-convocation { display: flex; gap: 0.25rem; flex-wrap: nowrap; } .cellule-longue { display: inline-block; white-space: normal; min-width: 8rem; max-width: 18rem; } .creation-convocation { display: flex; justify-content: flex-end; margin-top: 1rem; }'}</style>
-      <modaleSuppression.Component
-        title="Supprimer la convocation"
-        titleAs="h2"
-        buttons={[
-          { children: 'Annuler', doClosesModal: true, priority: 'secondary' },
-          { children: 'Supprimer', doClosesModal: true, onClick: () => aSupprimer && void supprimer.executer(aSupprimer) },
-        ]}
-      >
-        {aSupprimer && (
-          <p>
-            Supprimer la convocation de {aSupprimer.nom} {aSupprimer.prenom} ? L'intervenant ne sera plus convoqué à la mission n° {d?.mission.numero}. La suppression est refusée si les frais qui en résultent sont en cours de traitement.
-          </p>
-        )}
-      </modaleSuppression.Component>
+{confirmation.dialogue}
     </>
   );
 }

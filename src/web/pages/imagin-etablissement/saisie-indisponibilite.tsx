@@ -11,6 +11,7 @@ import { ChampDate, ChampHeure } from '../../forms/ChampDate.tsx';
 import { formaterDate, isoVersFr } from '../../forms/dates.ts';
 import { Liste, type Colonne } from '../../liste/Liste.tsx';
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { colonnesIndisponibilites, type Indisponibilite } from './commun.tsx';
 
@@ -69,6 +70,10 @@ interface Saisie {
 
 const VIDE: Saisie = { dateDebut: '', heureDebut: '', dateFin: '', heureFin: '', motif: '' };
 
+/** The server refuses a longer motif (400 on the field): said on the field, counted as it is typed. */
+const MOTIF_MAX = 200;
+const messageMotifLong = (n: number) => `Le motif ne doit pas dépasser ${MOTIF_MAX} caractères (${n} saisis).`;
+
 function FormulaireAjout({ id, surFin }: { id: string; surFin: () => void }) {
   const client = useQueryClient();
   const [s, setS] = useState<Saisie>(VIDE);
@@ -95,10 +100,14 @@ function FormulaireAjout({ id, surFin }: { id: string; surFin: () => void }) {
     if (!s.dateDebut.trim()) manquants.dateDebut = 'La date de début est obligatoire (format JJ/MM/AAAA).';
     if (!s.dateFin.trim()) manquants.dateFin = 'La date de fin est obligatoire (format JJ/MM/AAAA).';
     if (!s.motif.trim()) manquants.motif = 'Le motif est obligatoire.';
+    else if (s.motif.trim().length > MOTIF_MAX) manquants.motif = messageMotifLong(s.motif.trim().length);
     if (Object.keys(manquants).length) return ajouter.signalerChamps(manquants);
     void ajouter.executer(s);
   };
   const err = ajouter.erreursChamps;
+  const longueurMotif = s.motif.trim().length;
+  const motifTropLong = longueurMotif > MOTIF_MAX;
+  const erreurMotif = err.motif ?? (motifTropLong ? messageMotifLong(longueurMotif) : undefined);
   const formulaire = useRef<HTMLFormElement>(null);
   useEffect(() => formulaire.current?.querySelector<HTMLElement>('input')?.focus(), []);
   return (
@@ -123,10 +132,23 @@ function FormulaireAjout({ id, surFin }: { id: string; surFin: () => void }) {
       </div>
       <Input
         label="Motif *"
-        state={err.motif ? 'error' : 'default'}
-        stateRelatedMessage={err.motif}
-        nativeInputProps={{ id: 'motif-indisponibilite', name: 'motif', maxLength: 200, value: s.motif, required: true, onChange: (e) => modifier('motif', e.target.value) }}
+        hintText={`${MOTIF_MAX} caractères au plus.`}
+        state={erreurMotif ? 'error' : 'default'}
+        stateRelatedMessage={erreurMotif}
+        className="fr-mb-1w"
+        nativeInputProps={{
+          id: 'motif-indisponibilite',
+          name: 'motif',
+          value: s.motif,
+          required: true,
+          'aria-describedby': 'motif-indisponibilite-compteur',
+          'aria-invalid': erreurMotif ? true : undefined,
+          onChange: (e) => modifier('motif', e.target.value),
+        }}
       />
+      <p id="motif-indisponibilite-compteur" className={`fr-text--xs fr-mb-2w compteur-caracteres ${motifTropLong ? 'compteur-caracteres--depasse' : ''}`}>
+        {longueurMotif} / {MOTIF_MAX} caractères
+      </p>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <button type="submit" className="fr-btn" disabled={ajouter.enCours}>
@@ -148,6 +170,7 @@ function DetailPersonnel({ id }: { id: string }) {
   const q = useQuery({ queryKey: ['etablissement', 'indisponibilites', id], queryFn: () => api.get<Fiche>(`${BASE}/${id}`) });
   const [ajout, setAjout] = useState(false);
   const boutonAjout = useRef<HTMLButtonElement>(null);
+  const confirmation = useConfirmation();
   const supprimer = useAction(
     async (i: Indisponibilite) => {
       const r = await api.delete<{ message: string }>(`${BASE}/${id}/${i.id}`);
@@ -172,9 +195,18 @@ function DetailPersonnel({ id }: { id: string }) {
             className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm bouton-suppression"
             aria-label={`Supprimer l’indisponibilité du ${isoVersFr(i.dateDebut)} au ${isoVersFr(i.dateFin)}`}
             title="Supprimer cette indisponibilité"
-            onClick={() => {
-              if (window.confirm(`Supprimer l’indisponibilité du ${isoVersFr(i.dateDebut)} au ${isoVersFr(i.dateFin)} (${i.motif}) ?`)) void supprimer.executer(i);
-            }}
+            onClick={() =>
+              confirmation.demander({
+                titre: 'Supprimer l’indisponibilité',
+                message: (
+                  <p className="texte-long">
+                    Supprimer l’indisponibilité du {isoVersFr(i.dateDebut)} au {isoVersFr(i.dateFin)} (motif : {i.motif}) ? La suppression est définitive.
+                  </p>
+                ),
+                bouton: 'Supprimer',
+                surConfirmation: () => void supprimer.executer(i),
+              })
+            }
             disabled={supprimer.enCours}
           >
             <span aria-hidden="true">✗</span>
@@ -234,6 +266,7 @@ function DetailPersonnel({ id }: { id: string }) {
           }}
         />
       )}
+      {confirmation.dialogue}
     </>
   );
 }

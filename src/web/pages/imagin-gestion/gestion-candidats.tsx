@@ -9,6 +9,7 @@ import { useAction } from '../../app/actions.ts';
 import { consoleMessages } from '../../app/console.ts';
 import { LECTURES, lecture } from '../../app/requetes.ts';
 import { Liste, useFiltres, type Colonne } from '../../liste/Liste.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 
 interface Etablissement {
   id: number;
@@ -48,6 +49,7 @@ function Choix({ id, label, valeur, options, surChangement }: { id: string; labe
 }
 
 export default function GestionCandidats() {
+  const confirmation = useConfirmation();
   const client = useQueryClient();
   const q = useQuery(lecture<Reponse>(LECTURES.gestionCandidats));
   const f = useFiltres('etablissements', { service: '', type: '' });
@@ -85,14 +87,18 @@ export default function GestionCandidats() {
       consoleMessages.erreur('Cochez d’abord, dans la liste, le ou les établissements concernés.');
       return;
     }
+    const ids = choisis.map((e) => e.id);
     if (!service) {
       const qui = choisis.length === 1 ? nomComplet(choisis[0]!) : `ces ${choisis.length} établissements`;
-      if (!window.confirm(`Retirer le service de gestion des candidats en établissement à ${qui} ? Ils ne pourront plus générer les comptes CYCLADES de leurs élèves.`)) return;
+      confirmation.demander({
+        titre: 'Retirer le service de gestion des candidats',
+        message: `Retirer le service de gestion des candidats en établissement à ${qui} ? Ils ne pourront plus générer les comptes CYCLADES de leurs élèves.`,
+        bouton: 'Retirer le service',
+        surConfirmation: () => void positionner.executer(ids, false),
+      });
+      return;
     }
-    void positionner.executer(
-      choisis.map((e) => e.id),
-      service,
-    );
+    void positionner.executer(ids, service);
   };
 
   const colonnes = useMemo<Colonne<Etablissement>[]>(
@@ -205,6 +211,7 @@ export default function GestionCandidats() {
           );
         }}
       />
+      {confirmation.dialogue}
     </>
   );
 }

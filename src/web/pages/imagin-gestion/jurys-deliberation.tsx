@@ -14,6 +14,7 @@ import { useActivite } from '../../app/activite.tsx';
 import { consoleMessages } from '../../app/console.ts';
 import { Liste, useFiltres, type Colonne } from '../../liste/Liste.tsx';
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 
 export const BASE_DEC = '/api/gestion/deliberation';
@@ -355,6 +356,7 @@ export function Explications({ candidats }: { candidats: CandidatVue[] }) {
 }
 
 function DetailJury({ id }: { id: string }) {
+  const confirmation = useConfirmation();
   const client = useQueryClient();
   const q = useQuery({
     queryKey: ['gestion', 'deliberation', 'jury', Number(id)],
@@ -412,9 +414,14 @@ function DetailJury({ id }: { id: string }) {
                 <button
                   type="button"
                   className="fr-btn fr-btn--secondary fr-icon-lock-line"
-                  onClick={() => {
-                    if (window.confirm(`Clore le jury ${j.numero} ? Ses décisions ne pourront plus être modifiées ici.`)) void clore.executer(j.version);
-                  }}
+                  onClick={() =>
+                    confirmation.demander({
+                      titre: 'Clore le jury',
+                      message: `Clore le jury ${j.numero} ? Ses décisions ne pourront plus être modifiées ici.`,
+                      bouton: 'Clore le jury',
+                      surConfirmation: () => void clore.executer(j.version),
+                    })
+                  }
                   disabled={decisions.enCours || clore.enCours}
                 >
                   Clore le jury
@@ -439,7 +446,12 @@ function DetailJury({ id }: { id: string }) {
       </>
     );
   }
-  return <CadreDetail q={q}>{contenu}</CadreDetail>;
+  return (
+    <>
+      <CadreDetail q={q}>{contenu}</CadreDetail>
+      {confirmation.dialogue}
+    </>
+  );
 }
 
 export default function JurysDeliberation() {

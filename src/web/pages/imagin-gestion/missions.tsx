@@ -18,6 +18,7 @@ import { ChampDate, ChampHeure } from '../../forms/ChampDate.tsx';
 import { formaterDate, isoVersFr, lireDate } from '../../forms/dates.ts';
 import { Liste, useFiltres, type Colonne, type Tri } from '../../liste/Liste.tsx';
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 
 const BASE = '/api/gestion/missions';
@@ -1092,6 +1093,7 @@ function FormulaireConvocation({ mission, convocation, surFin }: { mission: Miss
 // Mission screen
 
 function Convocations({ mission }: { mission: Mission }) {
+  const confirmation = useConfirmation();
   const client = useQueryClient();
   const q = useQuery({ queryKey: ['gestion', 'missions', mission.id, 'convocations'], queryFn: () => api.get<{ total: number; lignes: Convocation[] }>(`${BASE}/${mission.id}/convocations`) });
   const [edition, setEdition] = useState<Convocation | 'nouvelle' | null>(null);
@@ -1150,9 +1152,14 @@ function Convocations({ mission }: { mission: Mission }) {
               className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-only"
               aria-label={`Supprimer la convocation de ${c.nom} ${c.prenom}`}
               title={c.fraisEnCours ? 'Le frais de cette convocation est en cours de traitement : elle ne peut être supprimée' : `Supprimer la convocation de ${c.nom} ${c.prenom}`}
-              onClick={() => {
-                if (window.confirm(`Supprimer la convocation de ${c.nom} ${c.prenom} ? L’intervenant ne sera plus convoqué sur la mission n° ${mission.numero}.`)) void supprimer.executer(c);
-              }}
+              onClick={() =>
+                confirmation.demander({
+                  titre: 'Supprimer la convocation',
+                  message: `Supprimer la convocation de ${c.nom} ${c.prenom} ? L’intervenant ne sera plus convoqué sur la mission n° ${mission.numero}.`,
+                  bouton: 'Supprimer',
+                  surConfirmation: () => void supprimer.executer(c),
+                })
+              }
               disabled={supprimer.enCours}
             />
           </div>
@@ -1211,6 +1218,7 @@ function Convocations({ mission }: { mission: Mission }) {
           }}
         />
       )}
+      {confirmation.dialogue}
     </section>
   );
 }

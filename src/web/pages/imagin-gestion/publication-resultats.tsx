@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { formaterDateHeure } from '../../forms/dates.ts';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { Chargement } from '../../shell/Pages.tsx';
 import { BadgeEtat, BASE_DEC, TableauDsfr, invaliderDeliberation, pluriel } from './jurys-deliberation.tsx';
 
@@ -21,6 +22,7 @@ interface SessionPublication {
 }
 
 function Session({ s }: { s: SessionPublication }) {
+  const confirmation = useConfirmation();
   const client = useQueryClient();
   const publier = useAction(
     async () => {
@@ -86,11 +88,14 @@ function Session({ s }: { s: SessionPublication }) {
             className="fr-btn fr-icon-send-plane-line fr-btn--icon-left"
             disabled={publier.enCours}
             aria-describedby={`aide-publication-${s.id}`}
-            onClick={() => {
-              if (window.confirm(`Publier les résultats de la session ${s.libelle} ? Ils seront figés et consultables par les candidats ; une session ne se publie qu’une fois.`)) {
-                void publier.executer();
-              }
-            }}
+            onClick={() =>
+              confirmation.demander({
+                titre: 'Publier les résultats',
+                message: `Publier les résultats de la session ${s.libelle} ? Ils seront figés et consultables par les candidats ; une session ne se publie qu’une fois.`,
+                bouton: 'Publier',
+                surConfirmation: () => void publier.executer(),
+              })
+            }
           >
             Publier les résultats
           </button>
@@ -99,6 +104,7 @@ function Session({ s }: { s: SessionPublication }) {
           </p>
         </>
       )}
+      {confirmation.dialogue}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne } from '../../liste/Liste.tsx';
 import { ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 
 const BASE = '/api/gestion/qualites';
@@ -87,6 +88,7 @@ function Case({ id, label, indice, coche, surChangement }: { id: string; label: 
 }
 
 function DetailQualite({ id }: { id: string }) {
+  const confirmation = useConfirmation();
   const a = useActivite();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -174,9 +176,14 @@ function DetailQualite({ id }: { id: string }) {
                 type="button"
                 className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
                 disabled={supprimer.enCours}
-                onClick={() => {
-                  if (window.confirm(`Supprimer la qualité « ${qualite.libelle} » ?`)) void supprimer.executer();
-                }}
+                onClick={() =>
+                  confirmation.demander({
+                    titre: 'Supprimer la qualité',
+                    message: `Supprimer la qualité « ${qualite.libelle} » ?`,
+                    bouton: 'Supprimer',
+                    surConfirmation: () => void supprimer.executer(),
+                  })
+                }
               >
                 Supprimer la qualité
               </button>
@@ -189,6 +196,7 @@ function DetailQualite({ id }: { id: string }) {
           </li>
         </ul>
       </form>
+      {confirmation.dialogue}
     </>
   );
 }
