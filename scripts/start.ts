@@ -1,6 +1,6 @@
 // npm start: builds what needs building, migrates, loads the demo data into an empty database,
 // serves API and web on PORT, prints the URL and the demo accounts.
-import { loadConfigOrExit } from '../src/server/platform/config.ts';
+import { avertirAuDemarrage, loadConfigOrExit } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { chargerDemo, comptesDemo, demoPresente } from '../src/server/demo/demo.ts';
@@ -8,6 +8,9 @@ import { fermerAuSignal, startPlatform } from '../src/server/server.ts';
 import { construireWeb } from './build-web.ts';
 
 const config = loadConfigOrExit();
+// PUBLIC_URL unset: the documents (jury access slips, candidate accounts, e-mail links) would carry
+// http://localhost:… — said now, and again under the banner.
+const avertissements = avertirAuDemarrage(config);
 
 construireWeb();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -25,6 +28,7 @@ const ligne = (c: Record<string, unknown>) =>
   `  ${String(c.role).padEnd(largeur('role'))}  ${String(c.service).padEnd(largeur('service'))}  ${String(c.login).padEnd(largeur('login'))}  ${String(c.motDePasse).padEnd(largeur('motDePasse'))}  ${c.portee}`;
 console.log(`\nPlateforme IMAG'IN / CYCLADES démarrée : ${config.publicUrl}  (base : ${database.kind === 'pglite' ? `PGlite dans ${config.dataDir}` : 'PostgreSQL'})`);
 console.log(`Messages électroniques : ${config.smtpUrl ? 'envoyés par SMTP' : "conservés dans la boîte d'envoi (compte administrateur)"}\n`);
+for (const a of avertissements) console.warn(`ATTENTION : ${a}\n`);
 console.log('Comptes de démonstration :');
 console.log(ligne({ role: 'rôle', service: 'service', login: 'identifiant', motDePasse: 'mot de passe', portee: 'périmètre' }));
 for (const c of comptes) console.log(ligne(c));

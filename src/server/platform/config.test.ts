@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,4 +99,28 @@ describe('démarrage', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Configuration invalide : PORT');
   });
+
+  it("avertit dès le démarrage que PUBLIC_URL n'est pas défini (les documents porteraient une adresse locale)", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dir(), LOG_LEVEL: 'silent', RUN_WORKERS: 'false' };
+    delete env.PUBLIC_URL;
+    const serveur = spawn(process.execPath, ['src/server/main.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    try {
+      await new Promise<void>((ok, ko) => {
+        const delai = setTimeout(() => ko(new Error(`aucun avertissement en 60 s : ${stderr}`)), 60_000);
+        serveur.stderr!.on('data', (d) => {
+          stderr += String(d);
+          if (stderr.includes('\n')) {
+            clearTimeout(delai);
+            ok();
+          }
+        });
+        serveur.on('exit', () => ko(new Error(`arrêt sans avertissement : ${stderr}`)));
+      });
+    } finally {
+      serveur.kill('SIGKILL');
+    }
+    expect(stderr).toContain("ATTENTION : PUBLIC_URL n'est pas défini : les documents et les courriels (papillons d'accès des jurys");
+    expect(stderr).toContain("porteront l'adresse locale http://localhost:0");
+  }, 70_000);
 });

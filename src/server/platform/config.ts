@@ -233,6 +233,13 @@ export function avertissementsConfiguration(config: Config): string[] {
   return avertissements;
 }
 
+/** Prints the start-up warnings (npm start, the production entry point), before anything is served. */
+export function avertirAuDemarrage(config: Config, ecrire: (ligne: string) => void = (l) => console.warn(l)): string[] {
+  const avertissements = avertissementsConfiguration(config);
+  for (const a of avertissements) ecrire(`ATTENTION : ${a}`);
+  return avertissements;
+}
+
 /** For command-line entry points: the configuration, or exit 2 with the message naming the variable. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
