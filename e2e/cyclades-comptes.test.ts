@@ -95,6 +95,9 @@ describe('Générer les comptes Cyclades de mes élèves', () => {
       // Reread at the end: every eligible pupil has an account now.
       await expect.poll(() => page.locator('#etat-comptes').innerText()).toBe("Tous vos élèves éligibles disposent d'un compte CYCLADES.");
       await expect.poll(() => page.getByRole('button', { name: 'Générer des comptes supplémentaires' }).count()).toBe(1);
+      // Nothing is missing: the button is disabled and says why, rather than launching an empty run.
+      expect(await page.getByRole('button', { name: 'Générer des comptes supplémentaires' }).isDisabled()).toBe(true);
+      expect(await page.locator('#rien-a-generer').innerText()).toContain("il n'y a aucun compte supplémentaire à générer");
       await s.verifier('comptes-eleves-generes');
 
       // Forcing asks first, saying plainly that the older papillons will stop working; cancelled here.
@@ -118,10 +121,11 @@ describe('Générer les comptes Cyclades de mes élèves', () => {
       await s.verifier('compte-rendu');
 
       const [un] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /-1-par-page\.pdf/ }).click()]);
-      expect(un.suggestedFilename()).toMatch(/^papillons-0350711H-\d{8}-\d{4}-1-par-page\.pdf$/);
+      // Named after the run's number: two runs never give look-alike files.
+      expect(un.suggestedFilename()).toMatch(/^papillons-0350711H-\d{8}-\d{4}-n\d+-1-par-page\.pdf$/);
       const pages1 = (await textePdf(await enregistrer(un, 'cyclades'))).pages;
       const [deux] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /-2-par-page\.pdf/ }).click()]);
-      expect(deux.suggestedFilename()).toMatch(/^papillons-0350711H-\d{8}-\d{4}-2-par-page\.pdf$/);
+      expect(deux.suggestedFilename()).toMatch(/^papillons-0350711H-\d{8}-\d{4}-n\d+-2-par-page\.pdf$/);
       const pages2 = (await textePdf(await enregistrer(deux, 'cyclades'))).pages;
       expect(pages2.length).toBe(Math.ceil(pages1.length / 2));
       expect(pages1.length).toBeGreaterThan(100);
@@ -166,6 +170,20 @@ describe('Générer les comptes Cyclades de mes élèves', () => {
       await attendreShell(page);
       expect(new URL(page.url()).pathname).toMatch(/^\/espace-candidat/);
       expect((await messagesConsole(page)).join('\n')).toContain('Votre mot de passe a été modifié.');
+      // The header names the pupil « Prénom NOM », not his login; the home page says his own session (DNB 2027).
+      const eleve = await plateforme.platform.ctx.db
+        .selectFrom('compte as co')
+        .innerJoin('compte_candidat as cc', 'cc.compte_id', 'co.id')
+        .innerJoin('candidat as ca', 'ca.id', 'cc.candidat_id')
+        .select(['ca.nom', 'ca.prenom'])
+        .where('co.login', '=', papillon.login)
+        .executeTakeFirstOrThrow();
+      await expect.poll(() => page.locator('.entete__qui').innerText()).toBe(`ACADEMIE DE RENNES - ${eleve.prenom} ${eleve.nom.toUpperCase()}`);
+      expect(await page.locator('.entete__qui').innerText()).not.toContain(papillon.login);
+      await page.locator('#sessions-candidat').waitFor();
+      const accueil = await page.locator('main').innerText();
+      expect(accueil).toContain('Votre session d’examen : DNB 2027 — DIPLOME NATIONAL DU BREVET.');
+      expect(accueil).not.toMatch(/session 2026|Session 2026|DNB 2026/);
       await s.verifier('espace-candidat');
       await quitter(page);
 
@@ -176,6 +194,37 @@ describe('Générer les comptes Cyclades de mes élèves', () => {
       await page.getByRole('button', { name: 'Valider' }).click();
       await attendreShell(page);
       expect(new URL(page.url()).pathname).toBe('/espace-candidat');
+    } finally {
+      await sortir(s);
+    }
+  });
+
+  it('un double clic sur « Régénérer les mots de passe » ne lance qu’une génération', async () => {
+    const s = await nouvelleSession(browser, 'cyclades-double-clic', { url: plateforme.url });
+    const { page } = s;
+    const db = plateforme.platform.ctx.db;
+    const generations = async () => Number((await db.selectFrom('generation_comptes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    try {
+      await seConnecter(s, DU_PARC, SERVICE);
+      await attendreShell(page);
+      await activite(page, 'Générer les comptes Cyclades de mes élèves');
+      await page.locator('#etat-comptes').waitFor();
+      const avant = await generations();
+      const envois: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/comptes/generer')) envois.push(r.url());
+      });
+      await page.getByLabel('Forcer la création d’un nouveau mot de passe').check({ force: true });
+      await page.getByRole('button', { name: 'Générer des comptes supplémentaires' }).click();
+      const modale = page.getByRole('dialog', { name: 'Confirmer la régénération des mots de passe' });
+      await modale.waitFor();
+      await modale.getByRole('button', { name: 'Régénérer les mots de passe' }).dblclick();
+      await attendreFinTraitement(page);
+      expect(envois).toHaveLength(1);
+      expect(await generations()).toBe(avant + 1);
+      // No refusal reached the console: the second click sent nothing.
+      expect((await messagesConsole(page)).join('\n')).not.toContain('déjà en cours');
+      await s.verifier('comptes-eleves-double-clic');
     } finally {
       await sortir(s);
     }

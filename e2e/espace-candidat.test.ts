@@ -61,6 +61,10 @@ describe('Espace candidat', () => {
     try {
       await seConnecter(s, 'lea.moreau', 'espace-candidat', undefined, { verifier: true });
       await attendreShell(page);
+      // « Prénom NOM » in the header, not the login; the home page names her session (a former pupil: DNB 2026).
+      await expect.poll(() => page.locator('.entete__qui').innerText()).toBe('ACADEMIE DE RENNES - Léa MOREAU');
+      await page.locator('#sessions-candidat').waitFor();
+      expect(await page.locator('#sessions-candidat').innerText()).toContain('Votre session d’examen : DNB 2026 — DIPLOME NATIONAL DU BREVET.');
       await s.verifier('accueil');
 
       await activite(page, "Mon récapitulatif d'inscription");
@@ -163,6 +167,14 @@ describe('Espace candidat', () => {
       await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
       await attendreShell(page);
       expect((await messagesConsole(page)).join('\n')).toContain('Votre mot de passe a été modifié.');
+      // A pupil of 3e: his name in the header, the DNB 2027 on the home page, no year of another session.
+      await expect.poll(() => page.locator('.entete__qui').innerText()).toBe(`ACADEMIE DE RENNES - ${eleve.prenom} ${eleve.nom.toUpperCase()}`);
+      await page.goto('/espace-candidat');
+      await page.locator('#sessions-candidat').waitFor();
+      const accueil = await page.locator('main').innerText();
+      expect(accueil).toContain('Votre session d’examen : DNB 2027 — DIPLOME NATIONAL DU BREVET.');
+      expect(accueil).not.toContain('2026');
+      await s.verifier('accueil-eleve');
       await activite(page, "Mon récapitulatif d'inscription");
       await page.locator('.liste__table tbody tr').first().waitFor();
       expect(await page.locator('.liste__table tbody').innerText()).toContain('DNB 2027');

@@ -30,6 +30,8 @@ export interface Session {
   academie: { code: string; libelle: string; nomMajuscule: string };
   etablissement: { uai: string; nom: string; type: string; commune: string } | null;
   personne: { civilite: string; nom: string; prenom: string } | null;
+  /** A candidate's account (espace candidat): his name and the sessions of his candidatures. */
+  candidat?: { prenom: string; nom: string; sessions: Array<{ libelle: string; examen: string; annee: number }> } | null;
   entete: string;
   /** A tab opened by « Accès autres académies »: the établissement's own académie (003 §4.6). */
   accesAutreAcademie: { academieOrigine: string } | null;

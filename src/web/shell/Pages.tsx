@@ -9,6 +9,7 @@ import { signalerErreur } from '../app/console.ts';
 import { CHEMIN_ACCES_ACADEMIE, cheminConnexion, useSession, useSessionOuverte, type EtatNavigationConnexion } from '../app/session.tsx';
 import { PagePublique } from '../pages/connexion/PagePublique.tsx';
 import { motifFermeture } from './Menu.tsx';
+import { SessionsCandidat } from '../pages/espace-candidat/commun.tsx';
 
 const CLE_EMAIL_REPORTE = 'email-reporte';
 
@@ -109,6 +110,7 @@ export function Accueil() {
           <div className="fr-callout__text accueil__texte">{session.messageAccueil}</div>
         </div>
       ) : null}
+      {session.candidat && <SessionsCandidat candidat={session.candidat} />}
       <p>Afin d’accéder à une activité, cliquez sur son libellé dans le menu à gauche de l’écran.</p>
       {session.menu.length === 0 && <p>Aucune activité n’est encore proposée dans ce service.</p>}
     </>

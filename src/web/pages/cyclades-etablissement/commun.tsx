@@ -26,6 +26,8 @@ export interface EtatComptes {
   nbEligibles: number;
   nbAvecCompte: number;
   nbSansCompte: number;
+  /** Eligible pupils with a "prenom.nom" account: those « Forcer » regenerates. */
+  nbRegenerables: number;
   nbNonEligibles: number;
   message: string;
   dejaGenere: boolean;

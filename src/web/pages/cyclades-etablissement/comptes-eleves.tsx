@@ -5,14 +5,14 @@
 // and « Accéder aux comptes » (/comptes): the papillons of every run, always available.
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
 import { BoutonRetour } from '../../shell/Pages.tsx';
-import { LIBELLE_REGROUPEMENT, REGROUPEMENTS, type Regroupement } from '../../../domain/cyclades/comptes.ts';
+import { LIBELLE_REGROUPEMENT, MESSAGE_RIEN_A_GENERER, REGROUPEMENTS, type Regroupement } from '../../../domain/cyclades/comptes.ts';
 import { AvecServiceGestion, BASE_CYCLADES, DocumentsGeneres, pluriel, SuiviLancement, type EtatComptes, type Lancement } from './commun.tsx';
 
 const modaleForcer = createModal({ id: 'modale-forcer-mot-de-passe', isOpenedByDefault: false });
@@ -34,14 +34,29 @@ function Generation({ etat }: { etat: EtatComptes }) {
     },
     { succes: (r) => r.message },
   );
-  const lancer = () => void generer.executer({ regroupement, forcer });
+  // One request at a time, even for a double click faster than React re-renders the disabled button
+  // (the server also refuses a second generation while one runs: 409).
+  const enVol = useRef(false);
+  const lancer = () => {
+    if (enVol.current) return;
+    enVol.current = true;
+    void generer.executer({ regroupement, forcer }).finally(() => {
+      enVol.current = false;
+    });
+  };
+  const tousOntUnCompte = etat.nbEligibles > 0 && etat.nbSansCompte === 0;
+  // Nothing to generate: the button says why instead of launching an empty run.
+  const rienAFaire = etat.nbEligibles === 0 || (forcer ? etat.nbSansCompte + etat.nbRegenerables === 0 : etat.nbSansCompte === 0);
+  const pourquoiRien = etat.nbEligibles === 0 ? 'Aucun de vos élèves n’est éligible à un compte CYCLADES : vérifiez leurs candidatures.' : forcer ? 'Aucun compte à créer ni mot de passe à régénérer.' : MESSAGE_RIEN_A_GENERER;
   const soumettre = (e: FormEvent) => {
     e.preventDefault();
+    if (rienAFaire || generer.enCours) return;
     if (forcer) modaleForcer.open();
     else lancer();
   };
-  const tousOntUnCompte = etat.nbEligibles > 0 && etat.nbSansCompte === 0;
   const err = generer.erreursChamps;
+  // A message of the server that names no field (a generation already running…) is shown beside the button.
+  const erreurGenerale = generer.erreur && !Object.keys(err).length ? generer.erreur : null;
 
   return (
     <>
@@ -93,7 +108,7 @@ function Generation({ etat }: { etat: EtatComptes }) {
         </div>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
-            <button type="submit" className="fr-btn" disabled={generer.enCours}>
+            <button type="submit" className="fr-btn" disabled={generer.enCours || rienAFaire} aria-describedby={rienAFaire ? 'rien-a-generer' : undefined}>
               {etat.dejaGenere ? 'Générer des comptes supplémentaires' : 'Générer le(s) compte(s)'}
             </button>
           </li>
@@ -103,6 +118,16 @@ function Generation({ etat }: { etat: EtatComptes }) {
             </button>
           </li>
         </ul>
+        {rienAFaire && (
+          <p className="fr-message fr-message--info fr-mb-2w" id="rien-a-generer">
+            {pourquoiRien}
+          </p>
+        )}
+        {erreurGenerale && (
+          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" id="erreur-generation">
+            <p>{erreurGenerale}</p>
+          </div>
+        )}
         <p className="fr-text--sm">
           Le traitement produit deux documents : l’un avec un papillon de connexion par page, l’autre avec deux papillons par page. Il peut durer quelques minutes. Remettez
           ensuite à chaque élève son papillon : il s’y connecte à son espace candidat et il lui est conseillé de changer son mot de passe à la première connexion.
@@ -115,7 +140,7 @@ function Generation({ etat }: { etat: EtatComptes }) {
         titleAs="h2"
         buttons={[
           { children: 'Annuler', doClosesModal: true, priority: 'secondary' },
-          { children: 'Régénérer les mots de passe', doClosesModal: true, onClick: lancer },
+          { children: 'Régénérer les mots de passe', doClosesModal: true, onClick: lancer, disabled: generer.enCours },
         ]}
       >
         <p>

@@ -8,7 +8,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LIBELLE_ETAT } from '../../../domain/cyclades/comptes.ts';
 import { api } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
@@ -142,7 +142,10 @@ function Regeneration() {
     [selection, supprimerLimitation],
   );
 
+  // One request at a time, even for a double click faster than the re-render that disables « Générer ».
+  const enVol = useRef(false);
   const lancer = () => {
+    if (enVol.current) return;
     const erreurs: Record<string, string> = {};
     if (!titre.trim()) erreurs.titre = 'Titre édition : saisissez un titre.';
     if (selection.length === 0) erreurs.candidatIds = MESSAGE_AUCUN_ELEVE;
@@ -151,7 +154,10 @@ function Regeneration() {
       if (erreurs.titre) document.getElementById('titre-edition')?.focus();
       return;
     }
-    void generer.executer({ titre: titre.trim(), supprimerLimitation, candidatIds: selection });
+    enVol.current = true;
+    void generer.executer({ titre: titre.trim(), supprimerLimitation, candidatIds: selection }).finally(() => {
+      enVol.current = false;
+    });
   };
   // A field's message (the server's or ours) in the other tab: that tab opens so the message is seen.
   const ongletErreur = Object.keys(err).map((c) => ONGLET_DU_CHAMP[c]).find(Boolean);
