@@ -50,10 +50,17 @@ export async function nouvelleSession(browser: Browser, scenario: string, o: { u
   const page = await context.newPage();
   const erreursPage: string[] = [];
   page.on('pageerror', (e) => erreursPage.push(e.message));
+  // The Content-Security-Policy (issue 13 §6) must never block the app: Chromium reports each
+  // violation in the console.
+  const violationsCsp: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violationsCsp.push(m.text());
+  });
   const verifier = async (nom: string) => {
     await page.waitForLoadState('load');
     await attendreStabilite(page);
     expect(erreursPage, `Erreurs JavaScript dans la page « ${nom} »`).toEqual([]);
+    expect(violationsCsp, `Violations de la politique de sécurité du contenu dans la page « ${nom} »`).toEqual([]);
     const fichier = `${scenario}-${String(++numero).padStart(3, '0')}-${nom}`.replace(/[^a-zA-Z0-9._-]+/g, '-');
     await page.screenshot({ path: resolve(DOSSIER_CAPTURES, `${fichier}.png`), fullPage: false });
     await verifierAccessibilite(page, nom);
@@ -90,7 +97,8 @@ interface Violation {
 
 export async function verifierAccessibilite(page: Page, nom: string) {
   const deja = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!deja) await page.addScriptTag({ content: AXE });
+  // Evaluated through the DevTools protocol: an inline <script> would be refused by the CSP.
+  if (!deja) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleAdresse, LIMITES } from '../../identite/identite.service.ts';
+import { cleAdresse } from '../../identite/identite.service.ts';
 import { startPlatform, type Platform } from '../../server.ts';
 import { createTestPlatform, fixtureCompte, fixtureReferentiel, freshDatabase, MOT_DE_PASSE, type TestPlatform } from '../../testing/harness.ts';
 import { loadConfig } from '../config.ts';
@@ -33,18 +33,21 @@ const echec = (p: TestPlatform, ip: string, xff: string, identifiant: string) =>
 const adressesAuditees = async (p: TestPlatform, action: string) =>
   [...new Set((await p.ctx.db.selectFrom('audit_log').select('ip').where('action', '=', action).execute()).map((r) => r.ip))];
 
+/** Failures from one address that block it (identite.service.ts). */
+const SEUIL_ADRESSE = 30;
+
 describe('adresse des requêtes (TRUST_PROXY)', () => {
   it('sans mandataire configuré, un X-Forwarded-For forgé ne change ni la limite par adresse ni le journal', async () => {
     const p = await plateforme();
     await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
     // 30 failures, each claiming another address; distinct identifiants so that no account is locked.
-    for (let i = 0; i < LIMITES.adresse; i++) {
+    for (let i = 0; i < SEUIL_ADRESSE; i++) {
       const r = await echec(p, '10.0.0.1', `10.77.0.${i % 2 === 0 ? 1 : i}`, `inconnu${i}`);
       expect(r.status).toBe(401);
     }
     const limites = await p.ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', 'like', 'ip:%').execute();
     expect(limites.map((l) => l.cle)).toEqual([cleAdresse('10.0.0.1')]);
-    expect(limites[0]!.echecs).toBe(LIMITES.adresse);
+    expect(limites[0]!.echecs).toBe(SEUIL_ADRESSE);
     expect(limites[0]!.bloque_jusqua).not.toBeNull();
     // The real address is blocked, whatever address it now claims…
     const c = p.client();
