@@ -144,6 +144,8 @@ beforeAll(async () => {
     .values(convs.filter((_, i) => i % 5 === 0).map((c) => ({ convocation_id: c.id, jour: '2026-06-18', heure_debut: '09:00', heure_fin: '11:00' })))
     .execute();
 
+  // The college is the centre of m9: a centre d'examen (only a centre reaches these routes, issue 13).
+  await db.updateTable('etablissement').set({ est_centre_examen: true }).where('id', '=', etabs.college).execute();
   lycee = p.client();
   await lycee.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
   college = p.client();

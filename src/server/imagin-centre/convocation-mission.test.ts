@@ -139,6 +139,8 @@ let toulouse: TestClient;
 beforeAll(async () => {
   p = await createTestPlatform();
   f = await fixtureCentre(p);
+  // The college is the centre of a mission here: a centre d'examen (only a centre reaches these routes, issue 13).
+  await p.ctx.db.updateTable('etablissement').set({ est_centre_examen: true }).where('id', '=', f.etabs.college).execute();
   lycee = p.client();
   await lycee.login('imagin-etablissement', 'ce.0350710g', MOT_DE_PASSE);
   college = p.client();

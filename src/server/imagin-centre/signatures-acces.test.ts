@@ -3,7 +3,7 @@
 // opened in a new tab (its header, its menu, what it may do, how it ends), the one-time exchange code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textePdf } from '../testing/documents.ts';
-import { createTestPlatform, MOT_DE_PASSE, type Reponse, type TestClient, type TestPlatform } from '../testing/harness.ts';
+import { createTestPlatform, fixtureCompte, MOT_DE_PASSE, type Reponse, type TestClient, type TestPlatform } from '../testing/harness.ts';
 import { fixtureImagin } from '../imagin-etablissement/fixtures.ts';
 import { MESSAGE_CODE_INVALIDE, MESSAGE_INJOIGNABLE } from './acces-academies.service.ts';
 
@@ -85,17 +85,19 @@ describe('Signature centre / établissement pour la convocation', () => {
     expect(e.body).toMatchObject({ type: 'etablissement', sousTitre: "CHEF D'ETABLISSEMENT", autorite: "Le chef d'établissement", intitule: '', nom: '', ville: 'RENNES', enregistree: false, modifieLe: null });
   });
 
-  it("n'offre la signature de chef de centre qu'à un centre d'examen (404), celle d'établissement à tous", async () => {
-    const c = await college.get(`${S}/centre`);
-    expect(c.status).toBe(404);
-    expect(c.body.message).toContain("n'est pas centre d'examen");
-    expect((await college.put(`${S}/centre`, SAISIE)).status).toBe(404);
-    expect((await college.post(`${S}/centre/previsualisation`, SAISIE)).status).toBe(404);
-    const e = await college.put(`${S}/etablissement`, { ...SAISIE, nom: 'M. PRINCIPAL-TEST' });
-    expect(e.status).toBe(200);
-    // Each établissement has its own: the college's does not touch the lycée's.
+  it("ne les offre qu'à un centre d'examen : ailleurs, 403 avec la raison (issue 13, comme le menu)", async () => {
+    // Both are Centre Examen activities (003 §1.3.2): an établissement that is not a centre is told why.
+    for (const r of [
+      await college.get(`${S}/centre`),
+      await college.put(`${S}/centre`, SAISIE),
+      await college.post(`${S}/centre/previsualisation`, SAISIE),
+      await college.get(`${S}/etablissement`),
+      await college.put(`${S}/etablissement`, { ...SAISIE, nom: 'M. PRINCIPAL-TEST' }),
+    ]) {
+      expect(r.status).toBe(403);
+      expect(r.body.message).toContain("Votre établissement n'est pas centre d'examen");
+    }
     expect((await lycee.get(`${S}/etablissement`)).body.enregistree).toBe(false);
-    expect((await college.get(`${S}/etablissement`)).body.nom).toBe('M. PRINCIPAL-TEST');
   });
 
   it('valide chaque champ avec un message qui le nomme', async () => {
@@ -201,8 +203,10 @@ describe('Accès autres académies', () => {
       { code: '25', libelle: 'Besançon', interAcademique: false, joignable: false },
       { code: 'SIEC', libelle: 'SIEC', interAcademique: true, joignable: true },
     ]);
-    // The college is a centre of nothing elsewhere.
-    expect((await college.get(A)).body.academies).toEqual([]);
+    // The college is not a centre d'examen: the activity is not its own (issue 13).
+    const c = await college.get(A);
+    expect(c.status).toBe(403);
+    expect(c.body.message).toContain("Votre établissement n'est pas centre d'examen");
   });
 
   it("refuse une académie non proposée (404) et une académie injoignable (409, avec le message)", async () => {
@@ -210,7 +214,7 @@ describe('Accès autres académies', () => {
       const r = await lycee.post(`${A}/${code}`);
       expect(r.status, code).toBe(404);
     }
-    expect((await college.post(`${A}/SIEC`)).status).toBe(404);
+    expect((await college.post(`${A}/SIEC`)).status).toBe(403);
     const r = await lycee.post(`${A}/25`);
     expect(r.status).toBe(409);
     expect(r.body.message).toContain(MESSAGE_INJOIGNABLE);
@@ -306,8 +310,10 @@ describe('Accès autres académies', () => {
 
   it("ne compte pas l'onglet comme une seconde session de l'établissement", async () => {
     const o = await ouvrirOnglet(lycee);
-    // Another login of the same UAI is still refused because of the home session, not allowed because of the tab…
-    const autre = await p.client().post('/api/auth/connexion', { service: 'imagin-etablissement', identifiant: 'ce.0350710g', motDePasse: MOT_DE_PASSE });
+    // Another account's login to the same UAI is still refused because of the home session, not allowed
+    // because of the tab (the same account would take its session over, issue 13)…
+    await fixtureCompte(p, { login: 'adjoint.0350710g', role: 'chef_etablissement', etablissementId: f.etabs.lycee });
+    const autre = await p.client().post('/api/auth/connexion', { service: 'imagin-etablissement', identifiant: 'adjoint.0350710g', motDePasse: MOT_DE_PASSE });
     expect(autre.status).toBe(409);
     // …and the tab did not end the home session, which may open one more tab.
     expect((await lycee.get('/api/auth/session')).status).toBe(200);
