@@ -23,6 +23,11 @@ export async function purgerDocumentsExpires(ctx: AppContext, lot = 500): Promis
   }
 }
 
+/** Temporary files of documents whose writing was interrupted (process killed) more than an hour ago. */
+export async function purgerTemporaires(ctx: AppContext): Promise<number> {
+  return (await ctx.store.purgerTemporaires?.(new Date(ctx.clock.now().getTime() - 3600_000))) ?? 0;
+}
+
 export function purgeJob(ctx: AppContext): JobDef<Record<string, never>> {
   return {
     name: JOB_PURGE,
@@ -31,6 +36,8 @@ export function purgeJob(ctx: AppContext): JobDef<Record<string, never>> {
     handler: async () => {
       const n = await purgerDocumentsExpires(ctx);
       if (n > 0) ctx.logger.info({ documents: n }, 'Documents expirés supprimés');
+      const t = await purgerTemporaires(ctx);
+      if (t > 0) ctx.logger.info({ fichiers: t }, 'Fichiers temporaires de documents interrompus supprimés');
     },
   };
 }

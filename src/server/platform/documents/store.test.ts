@@ -51,3 +51,26 @@ describe.each(stores)('stockage %s', (_nom, make) => {
     await expect(store.put('../evasion.txt', 'x', 'text/plain')).rejects.toThrow('Clé de document invalide');
   });
 });
+
+// Issue 18 §6: a document interrupted by a killed process leaves its `.part` file; the retry of the
+// same document removes it, and the nightly purge removes those older than an hour elsewhere.
+describe('fichiers temporaires interrompus (répertoire)', () => {
+  it('la reprise du même document et la purge nocturne les suppriment', async () => {
+    const racine = mkdtempSync(join(tmpdir(), 'store-part-'));
+    const store = new DirectoryStore(racine);
+    const { mkdirSync, writeFileSync, readdirSync, utimesSync } = await import('node:fs');
+    const dossier = join(racine, 'traitements/42');
+    mkdirSync(dossier, { recursive: true });
+    // What a process killed in the middle of the plan de secours ZIP leaves.
+    writeFileSync(join(dossier, 'plan.zip.999.1733400000000.part'), 'moitié');
+    writeFileSync(join(dossier, 'autre.pdf.999.1733400000000.part'), 'moitié');
+    await store.put('traitements/42/plan.zip', 'complet', 'application/zip');
+    expect(readdirSync(dossier).sort()).toEqual(['autre.pdf.999.1733400000000.part', 'plan.zip']);
+    // The purge keeps a recent temporary file (a write may be going on) and removes an old one.
+    const vieux = join(dossier, 'autre.pdf.999.1733400000000.part');
+    utimesSync(vieux, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    writeFileSync(join(dossier, 'encours.pdf.1.2.part'), 'en cours');
+    expect(await store.purgerTemporaires(new Date(Date.now() - 3600_000))).toBe(1);
+    expect(readdirSync(dossier).sort()).toEqual(['encours.pdf.1.2.part', 'plan.zip']);
+  });
+});

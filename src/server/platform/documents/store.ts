@@ -2,8 +2,8 @@
 // Writes are streamed and hashed on the way; nothing is held whole in memory.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DocumentStoreConfig } from '../config.ts';
@@ -21,6 +21,11 @@ export interface DocumentStore {
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Removes temporary files left by an interrupted write (a process killed mid-document) older than
+   * `avant`; returns how many. S3 has none: an interrupted multipart upload is never visible.
+   */
+  purgerTemporaires?(avant: Date): Promise<number>;
 }
 
 function toReadable(body: Body): Readable {
@@ -61,6 +66,8 @@ export class DirectoryStore implements DocumentStore {
   async put(key: string, body: Body): Promise<Stored> {
     const path = this.#path(key);
     await mkdir(dirname(path), { recursive: true });
+    // A retry of the same document first removes what an interrupted earlier attempt left.
+    await this.#supprimerTemporaires(dirname(path), (nom) => nom.startsWith(`${basename(path)}.`) && nom.endsWith('.part'));
     const tmp = `${path}.${process.pid}.${Date.now()}.part`;
     const h = hasher();
     try {
@@ -88,6 +95,41 @@ export class DirectoryStore implements DocumentStore {
     } catch {
       return false;
     }
+  }
+  async #supprimerTemporaires(dossier: string, garder: (nom: string) => boolean, avant?: Date): Promise<number> {
+    let n = 0;
+    let noms: string[];
+    try {
+      noms = await readdir(dossier);
+    } catch {
+      return 0;
+    }
+    for (const nom of noms.filter(garder)) {
+      const p = join(dossier, nom);
+      try {
+        if (avant && (await stat(p)).mtime >= avant) continue;
+        await rm(p, { force: true });
+        n++;
+      } catch {
+        // Removed meanwhile by another process: nothing to do.
+      }
+    }
+    return n;
+  }
+  async purgerTemporaires(avant: Date): Promise<number> {
+    let n = 0;
+    const parcourir = async (dossier: string): Promise<void> => {
+      n += await this.#supprimerTemporaires(dossier, (nom) => nom.endsWith('.part'), avant);
+      let entrees;
+      try {
+        entrees = await readdir(dossier, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entrees) if (e.isDirectory()) await parcourir(join(dossier, e.name));
+    };
+    await parcourir(this.#root);
+    return n;
   }
 }
 
