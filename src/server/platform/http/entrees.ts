@@ -1,8 +1,7 @@
 // What no request may carry, whatever its route and schema (issue 13 §7): PostgreSQL refuses a NUL
 // byte in a text and an integer beyond its `integer` type, and would answer a 500. Every route's
 // params, query and body go through controlerEntrees once validated (the hook in app.ts), so a new
-// schema cannot forget it; the zod building blocks below say the same in the schemas that use them.
-import { z } from 'zod';
+// schema cannot forget it.
 import { AppError } from '../errors.ts';
 
 /** PostgreSQL `integer` (int4): ids, versions, counters. */
@@ -80,22 +79,3 @@ export function controlerEntrees(valeur: unknown, chemin: Array<string | number>
 function erreur(chemin: Array<string | number>, message: string) {
   return new AppError('VALIDATION', message, { [chemin.join('.') || 'requete']: message });
 }
-
-// --- Building blocks for schemas ---------------------------------------------------------------
-
-/** A database id in a path, a query or a body: a positive integer within PostgreSQL's integer. */
-export const identifiantEntier = (libelleChamp: string) =>
-  z.coerce
-    .number({ error: `${libelleChamp} doit être un nombre.` })
-    .int(`${libelleChamp} doit être un nombre entier.`)
-    .positive(`${libelleChamp} doit être un nombre positif.`)
-    .max(ENTIER_MAX, `${libelleChamp} : la plus grande valeur acceptée est ${ENTIER_MAX}.`);
-
-/** Text typed by a user: trimmed, required, bounded, without a NUL byte. */
-export const texteSaisi = (libelleChamp: string, max: number, obligatoire = `${libelleChamp} : obligatoire.`) =>
-  z
-    .string({ error: obligatoire })
-    .trim()
-    .min(1, obligatoire)
-    .max(max, `${libelleChamp} : ${max} caractères au plus.`)
-    .refine((v) => !v.includes('\u0000'), `${libelleChamp} : le caractère nul (\\0) n'est pas autorisé ; saisissez du texte seulement.`);
