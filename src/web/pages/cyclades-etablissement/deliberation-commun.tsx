@@ -46,6 +46,8 @@ export interface Enregistrement {
   /** « Enregistrement effectué » */
   message: string;
   deplaces: number[];
+  /** The juries of the selection that did not move, and why (issue 13 §17). */
+  refus?: Array<{ id: number; numero: string; message: string }>;
   /** After 214: « Le gestionnaire DEC reprend ensuite la main pour publier les résultats. » */
   suite?: string;
 }

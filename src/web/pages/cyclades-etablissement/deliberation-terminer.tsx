@@ -16,6 +16,10 @@ export default function TerminerControle() {
             Cette opération n’est possible que si le jury est clos et à l’état 211. Cela peut se faire globalement depuis la vue synthétique ou « jury par jury » dans la vue
             détaillée.
           </p>
+          <p>
+            Le procès-verbal de tenue de délibération est indispensable : un jury ne se termine qu’une fois son PV édité (étape 5). Les jurys sélectionnés qui ne peuvent pas
+            l’être sont nommés, avec la raison ; les autres sont terminés.
+          </p>
         </>
       }
     >

@@ -1,16 +1,26 @@
 // The two views of « Ouvrir la délibération de l'épreuve de contrôle » and « Terminer l'épreuve de
 // contrôle » (seed 001 §4 and §8): « Vue synthétique », the number of the centre's juries in each état
 // with the action of the états it applies to (globally: every jury in that état), and « Vue
-// détaillée », jury by jury. The server moves the juries (refusing, in French, a jury not in the
-// required état; two clicks never move a jury twice) and answers « Enregistrement effectué ».
+// détaillée », jury by jury. Each move is irreversible: it is confirmed first (the app's dialog, as
+// « Clore » and « Publier »). The server moves the juries that can move (two clicks never move a jury
+// twice), answers « Enregistrement effectué » and names the others with the reason, listed here; a
+// refusal (409: another browser moved the jury first) reads the views again at once.
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { api } from '../../app/api.ts';
+import { useCallback, useMemo, useState } from 'react';
+import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne, type Tri } from '../../liste/Liste.tsx';
 import type { EtatJury, OperationJury } from '../../../domain/cyclades/jury.ts';
 import { BASE_DELIBERATION, COLONNES_JURY, ErreurGenerale, useRelireDeliberation, type Enregistrement, type JuryCentre } from './deliberation-commun.tsx';
+
+/** What each move asks before it is sent: it cannot be undone. */
+const CONFIRMATIONS: Partial<Record<OperationJury, (qui: string) => string>> = {
+  ouvrir_deliberation: (qui) =>
+    `Ouvrir la délibération de l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 210 - Délibération de l’épreuve de contrôle ; ce changement est définitif.`,
+  terminer: (qui) =>
+    `Terminer l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 214 - Epreuve de contrôle terminée en centre : leurs PV et listes ne s’éditeront plus et le gestionnaire DEC publiera les résultats ; ce changement est définitif.`,
+};
 
 export interface LigneSynthese {
   etat: EtatJury;
@@ -37,6 +47,7 @@ const TRI: Tri = { colonne: 'jury', sens: 'asc' };
 export function VuesDeliberation({ vue }: { vue: Vue }) {
   const [onglet, setOnglet] = useState<Onglet>('synthetique');
   const [enregistre, setEnregistre] = useState<string | null>(null);
+  const [refus, setRefus] = useState<NonNullable<Enregistrement['refus']>>([]);
   const relire = useRelireDeliberation();
   const synthese = useQuery({
     queryKey: ['cyclades', 'deliberation', 'synthese', vue],
@@ -50,14 +61,34 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
   const changer = useAction(
     async (op: OperationJury, jury?: JuryVue) => {
       setEnregistre(null);
-      const r = await api.post<Enregistrement>(`${BASE_DELIBERATION}${CHANGEMENTS[op]}`, jury ? { juryIds: [jury.id] } : {});
-      setEnregistre([r.message, r.suite].filter(Boolean).join('. '));
-      await relire();
-      return r;
+      setRefus([]);
+      try {
+        const r = await api.post<Enregistrement>(`${BASE_DELIBERATION}${CHANGEMENTS[op]}`, jury ? { juryIds: [jury.id] } : {});
+        const n = r.deplaces.length;
+        setEnregistre([r.refus?.length ? `Enregistrement effectué pour ${n > 1 ? `${n} jurys` : '1 jury'}` : r.message, r.suite].filter(Boolean).join('. '));
+        setRefus(r.refus ?? []);
+        await relire();
+        return r;
+      } catch (e) {
+        // Another browser moved the jury first: the views show its état and buttons now, not in a while.
+        if (e instanceof ErreurApi && e.status === 409) void relire();
+        throw e;
+      }
     },
     { succes: (r) => r.message },
   );
-  const { enCours, executer } = changer;
+  const { enCours } = changer;
+  /** Asks first (the move is final), then moves. */
+  const executer = useCallback(
+    (op: OperationJury, jury?: JuryVue, nombre?: number) => {
+      const qui = jury ? `le jury ${jury.numero}` : nombre === 1 ? 'le jury à cet état' : `les ${nombre} jurys à cet état`;
+      const question = CONFIRMATIONS[op]?.(qui);
+      if (question && !window.confirm(question)) return;
+      void changer.executer(op, jury);
+    },
+    // changer.executer is stable.
+    [changer.executer],
+  );
 
   const colonnes = useMemo<Colonne<JuryVue>[]>(
     () => [
@@ -70,7 +101,7 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
         exportable: false,
         rendu: (j) =>
           j.action && j.operation && CHANGEMENTS[j.operation] ? (
-            <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" disabled={enCours} onClick={() => void executer(j.operation!, j)}>
+            <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" disabled={enCours} onClick={() => executer(j.operation!, j)}>
               {j.action}
               <span className="fr-sr-only"> : jury {j.numero}</span>
             </button>
@@ -87,6 +118,20 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
       {enregistre && (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" id="enregistrement" role="status">
           <p>{enregistre}</p>
+        </div>
+      )}
+      {refus.length > 0 && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="jurys-non-deplaces" role="status">
+          <p>
+            {refus.length > 1 ? `${refus.length} jurys n’ont pas été déplacés :` : '1 jury n’a pas été déplacé :'}
+          </p>
+          <ul>
+            {refus.map((r) => (
+              <li key={r.id}>
+                <strong>{r.numero}</strong> : {r.message}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <p id="periode-deliberation">
@@ -137,7 +182,7 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
                             type="button"
                             className="fr-btn fr-btn--sm"
                             disabled={l.nombre === 0 || enCours}
-                            onClick={() => void changer.executer(l.operation!)}
+                            onClick={() => executer(l.operation!, undefined, l.nombre)}
                             title={l.nombre === 0 ? `Aucun jury à l’état ${l.etat}.` : undefined}
                           >
                             {l.action}

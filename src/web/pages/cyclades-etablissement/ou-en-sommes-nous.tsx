@@ -1,7 +1,8 @@
 // « Où en sommes-nous ? » (seed 001): the seven steps of the chef de centre de délibération, shown on
 // each of his pages, the page's own step in bold and marked (aria-current="step"). The server says
-// which steps are done and which one comes next, from the juries' états and whether the plan de
-// secours was generated (GET /api/cyclades/deliberation/ou-en-sommes-nous); each step leads to its page.
+// which steps are done and which one comes next, jury by jury from what was produced for each (GET
+// /api/cyclades/deliberation/ou-en-sommes-nous); a step done for some juries only names the others.
+// Each step leads to its page.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useActivite } from '../../app/activite.tsx';
@@ -12,6 +13,8 @@ export interface Etape {
   libelle: string;
   faite: boolean;
   courante: boolean;
+  /** The juries the step is still to do for. */
+  jurysRestants?: string[];
 }
 
 /** The seed's steps and the activity of each (step 1 is this list itself). */
@@ -28,8 +31,9 @@ export const ETAPES: ReadonlyArray<{ libelle: string; activite: string | null }>
 /** `etape`: this page's step, 1 to 7. */
 export function OuEnSommesNous({ etape }: { etape: number }) {
   const a = useActivite();
-  const q = useQuery(lecture<{ etapes: Etape[]; message: string | null }>(LECTURES.deliberationEtapes));
+  const q = useQuery(lecture<{ etapes: Etape[]; message: string | null; jurys?: Array<{ nombre: number }> }>(LECTURES.deliberationEtapes));
   const etat = (i: number): Etape | undefined => q.data?.etapes[i];
+  const nbJurys = (q.data?.jurys ?? []).reduce((t, j) => t + j.nombre, 0);
   return (
     <nav className="fr-summary ou-en-sommes-nous" aria-labelledby="titre-ou-en-sommes-nous" id="ou-en-sommes-nous">
       <h2 className="fr-summary__title" id="titre-ou-en-sommes-nous">
@@ -51,6 +55,13 @@ export function OuEnSommesNous({ etape }: { etape: number }) {
               )}
               {s?.faite && <span className="fr-sr-only"> (faite)</span>}
               {s?.courante && !s.faite && <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon fr-ml-1w">À faire</span>}
+              {/* Done for some juries only: the others by number. */}
+              {s && !s.faite && s.jurysRestants && s.jurysRestants.length > 0 && s.jurysRestants.length < nbJurys && (
+                <span className="fr-text--xs ou-en-sommes-nous__restants" data-restants={s.jurysRestants.join(',')}>
+                  {' '}
+                  (reste à faire pour {s.jurysRestants.length > 1 ? 'les jurys' : 'le jury'} {s.jurysRestants.join(', ')})
+                </span>
+              )}
             </>
           );
           return (
@@ -88,4 +99,5 @@ const STYLE = `
 .ou-en-sommes-nous__etape { padding: 0.25rem 0 !important; break-inside: avoid; }
 .ou-en-sommes-nous__etape--ici .ou-en-sommes-nous__texte { font-weight: 700; color: var(--text-active-blue-france); }
 .ou-en-sommes-nous__faite { color: var(--text-default-success); margin-left: 0.25rem; }
+.ou-en-sommes-nous__restants { color: var(--text-mention-grey); }
 `;

@@ -1,14 +1,16 @@
 // « Jurys de délibération » (gestionnaire DEC, issue 7): the académie's juries of the Bac Pro second
 // group with their état; the gestionnaire selects juries and locks the first group (140 → 198) or
 // opens the épreuve de contrôle (198 → 200). A jury's detail shows its candidates, their results and
-// the explanation of each line by line; at 210 (until the Jury portal of issue 8) he records the
+// the explanation of each line by line; both moves are irreversible and confirmed first (the app's
+// dialog, as « Clore » and « Publier »); the juries of the selection that cannot move are named with the
+// reason, and a refusal (another browser moved them first) reads the list again at once; at 210 (until the Jury portal of issue 8) he records the
 // decisions and closes the jury (210 → 211), with the version displayed (a stale page is refused).
 // The other DEC pages of the deliberation (notes-controle, publication-resultats) share the types
 // and small components exported here.
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { api } from '../../app/api.ts';
+import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { consoleMessages } from '../../app/console.ts';
@@ -194,6 +196,7 @@ function ListeJurys() {
   const client = useQueryClient();
   const liste = useListeJurys('jurys-deliberation', `${BASE_DEC}/jurys`);
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set());
+  const [refus, setRefus] = useState<Array<{ id: number; numero: string; message: string }>>([]);
 
   const cocher = (id: number, coche: boolean) =>
     setSelection((s) => {
@@ -205,10 +208,19 @@ function ListeJurys() {
 
   const transition = useAction(
     async (ids: number[], vers: 198 | 200) => {
-      const r = await api.post<{ message: string; deplaces: number[] }>(`${BASE_DEC}/jurys/transition`, { juryIds: ids, vers });
-      setSelection(new Set());
-      await invaliderDeliberation(client);
-      return r;
+      setRefus([]);
+      try {
+        const r = await api.post<{ message: string; deplaces: number[]; refus: Array<{ id: number; numero: string; message: string }> }>(`${BASE_DEC}/jurys/transition`, { juryIds: ids, vers });
+        // The juries that did not move stay selected, with the reason beside the list.
+        setSelection(new Set(r.refus.map((x) => x.id)));
+        setRefus(r.refus);
+        await invaliderDeliberation(client);
+        return r;
+      } catch (e) {
+        // Another browser moved them first: the list shows their état now.
+        if (e instanceof ErreurApi && e.status === 409) void invaliderDeliberation(client);
+        throw e;
+      }
     },
     { succes: (r) => r.message },
   );
@@ -219,6 +231,12 @@ function ListeJurys() {
       consoleMessages.erreur('Cochez d’abord, dans la liste, le ou les jurys concernés.');
       return;
     }
+    const qui = choisis.length > 1 ? `les ${choisis.length} jurys sélectionnés (${choisis.map((j) => j.numero).join(', ')})` : `le jury ${choisis[0]!.numero}`;
+    const question =
+      vers === 198
+        ? `Verrouiller le 1er groupe pour ${qui} ? Les jurys passeront à l’état 198 - 1er groupe verrouillé en académie ; ce changement est définitif.`
+        : `Ouvrir l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 200 - Recueil des notes de l’épreuve de contrôle ; ce changement est définitif.`;
+    if (!window.confirm(question)) return;
     void transition.executer(
       choisis.map((j) => j.id),
       vers,
@@ -268,6 +286,18 @@ function ListeJurys() {
         const n = affichees.filter((j) => selection.has(j.id)).length;
         return (
           <div role="group" aria-labelledby="titre-transition">
+            {refus.length > 0 && (
+              <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="jurys-non-deplaces" role="status">
+                <p>{refus.length > 1 ? `${refus.length} jurys n’ont pas été déplacés (ils restent sélectionnés) :` : '1 jury n’a pas été déplacé (il reste sélectionné) :'}</p>
+                <ul>
+                  {refus.map((r) => (
+                    <li key={r.id}>
+                      <strong>{r.numero}</strong> : {r.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <p className="fr-text--sm fr-mb-1w" id="titre-transition">
               {pluriel(n, 'jury sélectionné', 'jurys sélectionnés')}
             </p>

@@ -2,9 +2,12 @@
 // their missing contrôle grades; a jury's admissible candidates with their two orals, entered one by
 // one (a grade /20 or « absent »; at 210, during the deliberation, with a motif listed in the PV); or
 // a CSV file « N° candidat;Epreuve;Note » imported all or nothing, its errors listed line by line.
-// Missing grades are allowed until the chef de centre's check.
+// Missing grades are allowed until the chef de centre's check. Each entry carries the grade the page
+// showed (`attendu`): a grade changed meanwhile by someone else is refused (409, naming who, when and
+// to what) and the row shows the new grade. Every error is shown on its field (DSFR error state) as
+// well as in the console.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { lireNote } from '../../../domain/cyclades/deliberation.ts';
 import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
@@ -112,22 +115,43 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
   const uid = useId();
   const [saisies, setSaisies] = useState<SaisieOral[]>(() => c.oraux.map(saisieDe));
   const [motif, setMotif] = useState('');
+  /** The server's refusals, on the field they concern (note-0, note-1, motif). */
+  const [erreursServeur, setErreursServeur] = useState<Record<string, string>>({});
+  // The grades stored changed (saved here, or by someone else): the fields show them.
+  const stockees = c.oraux.map((o) => `${o.statut}:${o.valeur}`).join('|');
+  useEffect(() => {
+    setSaisies(c.oraux.map(saisieDe));
+    // Only when the stored grades change.
+  }, [stockees]);
   const enregistrer = useAction(
     async () => {
       const messages: string[] = [];
+      setErreursServeur({});
       for (const [i, o] of c.oraux.entries()) {
         const s = saisies[i]!;
         const avant = saisieDe(o);
         if (s.absent === avant.absent && s.texte.trim() === avant.texte) continue;
         if (!s.absent && !s.texte.trim()) continue;
-        const r = await api.put<{ message: string }>(`${BASE_DEC}/notes-controle`, {
-          candidatureId: c.candidatureId,
-          epreuve: o.oral,
-          statut: s.absent ? 'absent' : 'note',
-          ...(s.absent ? {} : { valeur: lireNote(s.texte) }),
-          ...(motif.trim() ? { motif: motif.trim() } : {}),
-        });
-        messages.push(r.message);
+        try {
+          const r = await api.put<{ message: string }>(`${BASE_DEC}/notes-controle`, {
+            candidatureId: c.candidatureId,
+            epreuve: o.oral,
+            statut: s.absent ? 'absent' : 'note',
+            ...(s.absent ? {} : { valeur: lireNote(s.texte) }),
+            ...(motif.trim() ? { motif: motif.trim() } : {}),
+            // The grade this page showed: refused if someone changed it meanwhile.
+            attendu: o.statut ? { statut: o.statut, valeur: o.valeur } : null,
+          });
+          messages.push(r.message);
+        } catch (e) {
+          if (e instanceof ErreurApi) {
+            const champ = e.fields.motif ? 'motif' : `note-${i}`;
+            setErreursServeur({ [champ]: e.fields.motif ?? e.fields.valeur ?? e.fields.statut ?? e.message });
+            // Changed by someone else, or the jury moved: the row shows the stored grades now.
+            if (e.status === 409) await surEnregistre();
+          }
+          throw e;
+        }
       }
       await surEnregistre();
       return messages;
@@ -135,6 +159,7 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
     { succes: (m) => (m.length ? m.join(' ') : `Aucune note modifiée pour le candidat ${c.numeroCandidat}.`) },
   );
   const valider = () => {
+    setErreursServeur({});
     const champs: Record<string, string> = {};
     c.oraux.forEach((o, i) => {
       const s = saisies[i]!;
@@ -149,7 +174,7 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
     }
     void enregistrer.executer();
   };
-  const erreur = (k: string) => enregistrer.erreursChamps[k] ?? (k === 'motif' ? enregistrer.erreursChamps.motif : undefined);
+  const erreur = (k: string): string | undefined => erreursServeur[k] ?? enregistrer.erreursChamps[k];
   return (
     <tr>
       <td>
@@ -165,7 +190,7 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
       </td>
       {c.oraux.map((o, i) => {
         const id = `${uid}-note-${i}`;
-        const e = erreur(`note-${i}`) ?? enregistrer.erreursChamps.valeur;
+        const e = erreur(`note-${i}`);
         return (
           <td key={o.oral}>
             <div className={`fr-input-group fr-mb-1v${e ? ' fr-input-group--error' : ''}`}>
@@ -182,8 +207,14 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
                 value={saisies[i]!.texte}
                 disabled={!ouverte || saisies[i]!.absent}
                 aria-invalid={e ? true : undefined}
+                aria-describedby={e ? `${id}-erreur` : undefined}
                 onChange={(ev) => setSaisies((s) => s.map((x, k) => (k === i ? { ...x, texte: ev.target.value } : x)))}
               />
+              {e && (
+                <p className="fr-error-text" id={`${id}-erreur`}>
+                  {e}
+                </p>
+              )}
             </div>
             <div className="fr-checkbox-group fr-checkbox-group--sm">
               <input
@@ -206,7 +237,20 @@ function LigneSaisie({ c, ouverte, motifObligatoire, surEnregistre }: { c: Candi
             <label className="fr-label fr-text--xs" htmlFor={`${uid}-motif`}>
               Motif<span className="fr-sr-only"> de la modification {c.numeroCandidat}</span>
             </label>
-            <input className="fr-input" id={`${uid}-motif`} value={motif} maxLength={300} onChange={(ev) => setMotif(ev.target.value)} aria-invalid={erreur('motif') ? true : undefined} />
+            <input
+              className="fr-input"
+              id={`${uid}-motif`}
+              value={motif}
+              maxLength={300}
+              onChange={(ev) => setMotif(ev.target.value)}
+              aria-invalid={erreur('motif') ? true : undefined}
+              aria-describedby={erreur('motif') ? `${uid}-motif-erreur` : undefined}
+            />
+            {erreur('motif') && (
+              <p className="fr-error-text" id={`${uid}-motif-erreur`}>
+                {erreur('motif')}
+              </p>
+            )}
           </div>
         </td>
       )}
@@ -269,7 +313,7 @@ function DetailNotes({ id }: { id: string }) {
             <tbody>
               {d.candidats.map((c) => (
                 <LigneSaisie
-                  key={`${c.candidatureId}-${c.oraux.map((o) => o.note).join('|')}`}
+                  key={c.candidatureId}
                   c={c}
                   ouverte={d.saisieOuverte}
                   motifObligatoire={d.motifObligatoire}
