@@ -77,7 +77,6 @@ const messageMotifLong = (n: number) => `Le motif ne doit pas dépasser ${MOTIF_
 function FormulaireAjout({ id, surFin }: { id: string; surFin: () => void }) {
   const client = useQueryClient();
   const [s, setS] = useState<Saisie>(VIDE);
-  const modifier = (k: keyof Saisie, v: string) => setS((x) => ({ ...x, [k]: v }));
   const ajouter = useAction(
     async (corps: Saisie) => {
       const r = await api.post<{ message: string }>(`${BASE}/${id}`, {
@@ -94,6 +93,11 @@ function FormulaireAjout({ id, surFin }: { id: string; surFin: () => void }) {
     },
     { succes: (r) => r.message },
   );
+  // A corrected field loses its message at once (the others keep theirs until the next attempt).
+  const modifier = (k: keyof Saisie, v: string) => {
+    setS((x) => ({ ...x, [k]: v }));
+    ajouter.effacerChamp(k);
+  };
   const soumettre = (e: FormEvent) => {
     e.preventDefault();
     const manquants: Record<string, string> = {};
