@@ -12,6 +12,7 @@ import { chargerCandidats, genererCandidats } from './candidats.ts';
 import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
+import { chargerConstatIcc } from './constat-icc.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -262,6 +263,10 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.candidats += portail.candidats;
       rapport.personnes += portail.personnes;
       rapport.comptes += portail.comptes;
+      // Constat de service fait and ICC (issue 14): LA PROMENADE's past missions of every pay mode, ICC declarations.
+      const constat = await chargerConstatIcc(trx, { etabId });
+      rapport.missions += constat.missions;
+      rapport.convocations += constat.convocations;
 
       await trx
         .insertInto('parametre')

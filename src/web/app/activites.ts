@@ -58,6 +58,8 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     'acces-autres-academies': page(() => import('../pages/imagin-etablissement/acces-autres-academies.tsx')),
     'consultation-missions': page(() => import('../pages/imagin-etablissement/consultation-missions.tsx')),
     'convocation-mission': page(() => import('../pages/imagin-etablissement/convocation-mission.tsx')),
+    'constat-service-fait': page(() => import('../pages/imagin-etablissement/constat-service-fait.tsx')),
+    'indemnites-chef-centre': page(() => import('../pages/imagin-etablissement/indemnites-chef-centre.tsx')),
   },
   'cyclades-etablissement': {
     traitements,
@@ -79,6 +81,8 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     missions: page(() => import('../pages/imagin-gestion/missions.tsx'), [LECTURES.missionsGestion]),
     qualites: page(() => import('../pages/imagin-gestion/qualites.tsx'), [LECTURES.qualites]),
     intervenants: page(() => import('../pages/imagin-gestion/intervenants.tsx'), [LECTURES.intervenants]),
+    'constat-service-fait': page(() => import('../pages/imagin-gestion/constat-service-fait.tsx')),
+    'indemnites-chefs-centre': page(() => import('../pages/imagin-gestion/indemnites-chefs-centre.tsx')),
     'gestion-candidats': page(() => import('../pages/imagin-gestion/gestion-candidats.tsx'), [LECTURES.gestionCandidats]),
     'jurys-deliberation': page(() => import('../pages/imagin-gestion/jurys-deliberation.tsx')),
     'notes-controle': page(() => import('../pages/imagin-gestion/notes-controle.tsx')),
