@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
 import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
-import { SERVICES, type ServiceCode } from '../../domain/services.ts';
+import { estConditionCentre, RAISON_CONDITION, SERVICES, type ServiceCode } from '../../domain/services.ts';
 import { activitesDuService } from '../platform/activites.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
@@ -68,6 +68,15 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
         (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation) ||
         (a.condition === 'convoque_deliberation' && convoqueDeliberation && a.ouverte)),
   );
+  // The centre activities hidden from an établissement that is not such a centre, with the reason, for
+  // the page at their address (issue 13; the server answers their routes 403 with the same reason).
+  const activitesReservees = autreAcademie
+    ? []
+    : activites.flatMap((a) =>
+        estConditionCentre(a.condition) && !(a.condition === 'centre_examen' ? etablissement?.est_centre_examen : etablissement?.est_centre_deliberation)
+          ? [{ code: a.code, libelle: a.libelle, raison: RAISON_CONDITION[a.condition] }]
+          : [],
+      );
   // The académie the établissement belongs to, named in a tab working in another académie.
   const origine = autreAcademie && etablissement ? await ctx.db.selectFrom('academie').select('libelle').where('code', '=', etablissement.academie_code).executeTakeFirst() : undefined;
   const groupes: Array<{ groupe: string; activites: typeof visibles }> = [];
@@ -110,6 +119,7 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
       groupe: g.groupe,
       activites: g.activites.map((a) => ({ code: a.code, libelle: a.libelle, ouverte: a.ouverte, motif: a.motif, aide: a.aide })),
     })),
+    activitesReservees,
     messageAccueil: accueil?.texte ?? null,
     preferences: (prefs?.preferences ?? {}) as Record<string, unknown>,
     reglesMotDePasse: ENONCE_REGLES,

@@ -232,7 +232,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (p) => {
       // A login makes this tab the home session's (the cookie), even if it was another académie's.
       definirJetonSessionAcademie(null);
-      const r = await api.post<{ session?: Session; choix?: ChoixEtablissement[] }>('/api/auth/connexion', p, { public: true });
+      const r = await api.post<{ session?: Session; choix?: ChoixEtablissement[]; reprise?: string }>('/api/auth/connexion', p, { public: true });
       if (r.session) {
         if (changerProprietaireBrouillons(r.session.compte.login)) {
           consoleMessages.vider();
@@ -240,6 +240,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         installer(r.session);
         consoleMessages.info(`Connexion à ${r.session.service.application} — ${r.session.service.libelle} (${r.session.connecteEnTantQue}).`);
+        // The account took over its own session left open elsewhere (issue 13).
+        if (r.reprise) consoleMessages.avertissement(r.reprise);
       }
       return r;
     },

@@ -41,6 +41,8 @@ export interface Session {
   dureeInactiviteSecondes: number;
   avertissementSecondes: number;
   menu: GroupeMenu[];
+  /** Centre activities not offered to this établissement (not a centre), with the reason (issue 13). */
+  activitesReservees?: Array<{ code: string; libelle: string; raison: string }>;
   messageAccueil: string | null;
   preferences: Preferences;
   reglesMotDePasse: string;

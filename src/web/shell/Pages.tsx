@@ -170,8 +170,22 @@ export function CadreActivite() {
   const { activite: code = '' } = useParams();
   const s = session.service;
   const a = session.menu.flatMap((g) => g.activites).find((x) => x.code === code);
+  // A centre activity of an établissement that is not a centre: its name and why (issue 13).
+  const reservee = a ? undefined : session.activitesReservees?.find((x) => x.code === code);
   const Page = a ? pageActivite(s.code, a.code) : undefined;
-  useTitreDocument(`${a?.libelle ?? 'Activité inconnue'} — ${s.application} ${s.libelle}`);
+  useTitreDocument(`${a?.libelle ?? reservee?.libelle ?? 'Activité inconnue'} — ${s.application} ${s.libelle}`);
+  if (!a && reservee) {
+    return (
+      <>
+        <h1 tabIndex={-1} className="fr-h3 activite__titre">
+          {reservee.libelle}
+        </h1>
+        <div className="fr-alert fr-alert--info" id="activite-reservee">
+          <p>{reservee.raison}</p>
+        </div>
+      </>
+    );
+  }
   if (!a) {
     return (
       <>
