@@ -103,7 +103,7 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     role: actor.role,
     libelleRole: LIBELLE_ROLE[actor.role],
     service: { code: service.code, libelle: service.libelle, application: service.application, entree: service.entree },
-    academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule },
+    academie: { code: academie.code, libelle: academie.libelle, nomMajuscule: academie.nom_majuscule, interAcademique: academie.inter_academique },
     etablissement: etablissement ? { uai: etablissement.uai, nom: etablissement.nom, type: etablissement.type, commune: etablissement.commune } : null,
     personne: personne ? { civilite: personne.civilite, nom: personne.nom, prenom: personne.prenom } : null,
     candidat,

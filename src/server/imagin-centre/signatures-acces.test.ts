@@ -227,7 +227,7 @@ describe('Accès autres académies', () => {
     const s = (await o.session()).body;
     // An inter-académie service is named by itself, not « ACADEMIE DE SIEC ».
     expect(s.entete).toBe('SIEC - LGT LA PROMENADE RENNES');
-    expect(s.academie.code).toBe('SIEC');
+    expect(s.academie).toMatchObject({ code: 'SIEC', libelle: 'SIEC', interAcademique: true });
     expect(s.accesAutreAcademie).toEqual({ academieOrigine: 'Rennes' });
     expect(s.connecteEnTantQue).toBe('0350710G');
     expect(s.menu).toEqual([{ groupe: 'Centre Examen', activites: [expect.objectContaining({ code: 'consultation-missions', ouverte: true })] }]);

@@ -27,7 +27,8 @@ export interface Session {
   role: string;
   libelleRole: string;
   service: { code: ServiceCode; libelle: string; application: "IMAG'IN" | 'CYCLADES'; entree: Entree };
-  academie: { code: string; libelle: string; nomMajuscule: string };
+  /** `interAcademique`: a service such as the SIEC, named by itself (never « académie de SIEC »). */
+  academie: { code: string; libelle: string; nomMajuscule: string; interAcademique: boolean };
   etablissement: { uai: string; nom: string; type: string; commune: string } | null;
   personne: { civilite: string; nom: string; prenom: string } | null;
   /** A candidate's account (espace candidat): his name and the sessions of his candidatures. */

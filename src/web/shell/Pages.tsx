@@ -106,7 +106,7 @@ export function Accueil() {
       )}
       {session.messageAccueil ? (
         <div className="fr-callout accueil__message">
-          <h2 className="fr-callout__title fr-h6">Message de l’académie de {session.academie.libelle}</h2>
+          <h2 className="fr-callout__title fr-h6">{session.academie.interAcademique ? `Message du service ${session.academie.libelle}` : `Message de l’académie de ${session.academie.libelle}`}</h2>
           <div className="fr-callout__text accueil__texte">{session.messageAccueil}</div>
         </div>
       ) : null}

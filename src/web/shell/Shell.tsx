@@ -119,7 +119,7 @@ export function Shell() {
           Connecté en tant que <strong id="connecte-en-tant-que">{session.connecteEnTantQue}</strong>
           <span className="pied__role">
             {' '}
-            — {session.libelleRole}, académie de {session.academie.libelle}
+            — {session.libelleRole}, {session.academie.interAcademique ? session.academie.libelle : `académie de ${session.academie.libelle}`}
           </span>
         </p>
       </footer>
