@@ -10,6 +10,7 @@ import {
   libelleRegroupement,
   loginDeBase,
   loginLibre,
+  messageGenerationEnCours,
   messageReouverture,
   motDePasseCandidat,
   motifNonEligible,
@@ -178,5 +179,14 @@ describe('regroupement des papillons', () => {
     expect(libelleRegroupement('serie', x)).toBe('Série : SERIE GENERALE');
     expect(libelleRegroupement('division', x)).toBe('Division de classe : 3A');
     expect(libelleRegroupement('division_qualification', x)).toBe('Division de classe : 3A / Qualification présentée : LV: ANGLAIS');
+  });
+});
+
+describe('messageGenerationEnCours', () => {
+  it('nomme la génération en cours, son heure de lancement à Paris (hiver comme été) et son auteur', () => {
+    expect(messageGenerationEnCours({ titre: 'Papillon perdu', creeLe: new Date('2026-12-03T09:05:00Z'), creePar: 'ce.0350711h' })).toMatch(
+      /^Une génération des comptes de vos élèves est déjà en cours : « Papillon perdu », lancée le 03\/12\/2026 à 10:05 par ce\.0350711h\. Attendez/,
+    );
+    expect(messageGenerationEnCours({ titre: 'G', creeLe: new Date('2026-06-30T22:30:00Z'), creePar: null })).toContain('« G », lancée le 01/07/2026 à 00:30. ');
   });
 });
