@@ -225,30 +225,37 @@ describe('lockout', () => {
     expect(deverrouiller()).toEqual({ echecs: 0, verrouillee: false });
   });
 
-  it('counts a wrong PIN and a wrong code alike, with the same message', () => {
+  it('says the same for a wrong PIN and a wrong code, but only a wrong PIN with a valid code counts (issue 13 §4)', () => {
     const pin = evaluerTentative(ETAT_INITIAL, { pinCorrect: false, codeCorrect: true });
     const code = evaluerTentative(ETAT_INITIAL, { pinCorrect: true, codeCorrect: false });
     const deux = evaluerTentative(ETAT_INITIAL, { pinCorrect: false, codeCorrect: false });
-    expect(pin).toEqual(code);
-    expect(pin).toEqual(deux);
-    expect(pin).toEqual({ acceptee: false, etat: { echecs: 1, verrouillee: false }, message: MESSAGE_ECHEC });
+    expect(pin).toEqual({ acceptee: false, etat: { echecs: 1, verrouillee: false }, message: MESSAGE_ECHEC, cause: 'pin' });
+    expect(code).toEqual({ acceptee: false, etat: ETAT_INITIAL, message: MESSAGE_ECHEC, cause: 'code' });
+    expect(deux).toEqual(code);
+    // Any number of invalid codes (an anonymous client has nothing else) never locks the key.
+    let etat = ETAT_INITIAL;
+    for (let i = 0; i < 1000; i++) etat = (evaluerTentative(etat, { pinCorrect: i % 2 === 0, codeCorrect: false }) as { etat: EtatVerrouillage }).etat;
+    expect(etat).toEqual(ETAT_INITIAL);
   });
 
   it('refuses a correct PIN and code once locked; only the DSI unlocks', () => {
-    // Five wrong attempts on an HOTP key, then the right PIN and the right code.
+    // Five wrong PINs, each with the key's next valid code (a stolen key), then the right PIN and code.
     const cle = { secret: SECRET, compteur: 0, chiffres: 6 as const };
     let etat = ETAT_INITIAL;
-    for (const saisi of ['1234000000', '0000755224', '1234111111', '9999287082', '1234222222']) {
+    for (const saisi of ['1234000000', '0000755224', '1111287082', '1234111111', '9999359152', '8888969429', '7777338314']) {
       const s = separerPinEtCode(saisi, 6)!;
-      const issue = evaluerTentative(etat, { pinCorrect: s.pin === '1234', codeCorrect: verifierHotp(cle, s.code).ok });
+      const v = verifierHotp(cle, s.code);
+      const issue = evaluerTentative(etat, { pinCorrect: s.pin === '1234', codeCorrect: v.ok });
       expect(issue.acceptee).toBe(false);
+      // The caller moves the counter past a valid code even when the PIN is wrong.
+      if (v.ok) cle.compteur = v.nouveauCompteur;
       etat = issue.etat;
     }
-    expect(etat.verrouillee).toBe(true);
-    const s = separerPinEtCode('1234755224', 6)!;
+    expect(etat).toEqual({ echecs: 5, verrouillee: true });
+    const s = separerPinEtCode('1234254676', 6)!;
     expect(verifierHotp(cle, s.code).ok).toBe(true);
     const refus = evaluerTentative(etat, { pinCorrect: s.pin === '1234', codeCorrect: true });
-    expect(refus).toEqual({ acceptee: false, etat, message: MESSAGE_VERROUILLEE });
+    expect(refus).toEqual({ acceptee: false, etat, message: MESSAGE_VERROUILLEE, cause: 'verrouillee' });
     expect(evaluerTentative(deverrouiller(), { pinCorrect: true, codeCorrect: true })).toEqual({
       acceptee: true,
       etat: { echecs: 0, verrouillee: false },
@@ -256,8 +263,8 @@ describe('lockout', () => {
   });
 
   it('says the key is locked on the failure that locks it', () => {
-    const issue = evaluerTentative(echouer(ETAT_INITIAL, 4), { pinCorrect: true, codeCorrect: false });
-    expect(issue).toEqual({ acceptee: false, etat: { echecs: 5, verrouillee: true }, message: MESSAGE_VERROUILLEE });
+    const issue = evaluerTentative(echouer(ETAT_INITIAL, 4), { pinCorrect: false, codeCorrect: true });
+    expect(issue).toEqual({ acceptee: false, etat: { echecs: 5, verrouillee: true }, message: MESSAGE_VERROUILLEE, cause: 'pin' });
   });
 });
 

@@ -25,7 +25,12 @@ export const FENETRE_HOTP = 10;
 export const FENETRE_RESYNC_HOTP = 100;
 /** ±60 steps = ±30 min at 30 s: a key kept in stock for years drifts by minutes, not hours. */
 export const FENETRE_RESYNC_TOTP = 60;
-/** Failures before the key is locked (issue 8 §2: 5, configurable). */
+/**
+ * Wrong PINs typed with a valid code before the key is locked (issue 8 §2: 5, configurable). Only
+ * those count (issue 13 §4, decision 0010): a valid code proves the key is at hand, so they are a
+ * stolen key's PIN being guessed; an invalid code proves nothing and locks nothing (anyone can type
+ * one), the address is slowed instead.
+ */
 export const ECHECS_MAX = 5;
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +183,7 @@ export function separerPinEtCode(motDePasse: string, chiffres: Chiffres): { pin:
 // Lockout
 
 export interface EtatVerrouillage {
-  /** Consecutive failures since the last success or unlock. */
+  /** Consecutive wrong PINs with a valid code since the last success or unlock. */
   echecs: number;
   verrouillee: boolean;
 }
@@ -195,8 +200,22 @@ export const MESSAGE_VERROUILLEE =
   'Cette clé est verrouillée après trop de tentatives incorrectes. Contactez la DSI de votre académie pour la faire débloquer.';
 
 /**
- * A failed attempt, whether the PIN or the code was wrong (the caller checks both every time and
- * does not tell which). The key locks at `max` consecutive failures.
+ * Why an attempt failed, for the counters (never for the message, which stays MESSAGE_ECHEC):
+ * - 'code': the code is not a valid one (wrong, replayed, outside the window, missing) — whatever the
+ *   PIN, nothing shows the key is at hand: counted for the address, never for the key;
+ * - 'pin': a valid code with a wrong PIN — the key is at hand, its PIN is being guessed: counted for
+ *   the key (privacyIDEA's fail counter, kept apart here from the code failures), which locks at max.
+ */
+export type CauseEchec = 'code' | 'pin';
+
+export function causeEchec(verification: { pinCorrect: boolean; codeCorrect: boolean }): CauseEchec | null {
+  if (!verification.codeCorrect) return 'code';
+  return verification.pinCorrect ? null : 'pin';
+}
+
+/**
+ * A wrong PIN with a valid code (the caller checks both every time and says the same whatever failed).
+ * The key locks at `max` consecutive ones.
  */
 export function apresEchec(etat: EtatVerrouillage, max: number = ECHECS_MAX): EtatVerrouillage {
   const echecs = etat.echecs + 1;
@@ -218,22 +237,24 @@ export function deverrouiller(): EtatVerrouillage {
 
 export type IssueTentative =
   | { acceptee: true; etat: EtatVerrouillage }
-  | { acceptee: false; etat: EtatVerrouillage; message: string };
+  | { acceptee: false; etat: EtatVerrouillage; message: string; cause: CauseEchec | 'verrouillee' };
 
 /**
  * The whole decision for one attempt on the first screen: a locked key is refused whatever was typed
- * (and its state does not move); otherwise both the PIN and the code must be right, and a failure
- * of either counts the same and says the same.
+ * (and its state does not move); otherwise both the PIN and the code must be right. A failure says the
+ * same whatever was wrong; only a wrong PIN with a valid code counts toward the lock.
  */
 export function evaluerTentative(
   etat: EtatVerrouillage,
   verification: { pinCorrect: boolean; codeCorrect: boolean },
   max: number = ECHECS_MAX,
 ): IssueTentative {
-  if (etat.verrouillee) return { acceptee: false, etat, message: MESSAGE_VERROUILLEE };
-  if (verification.pinCorrect && verification.codeCorrect) return { acceptee: true, etat: apresSucces(etat) };
+  if (etat.verrouillee) return { acceptee: false, etat, message: MESSAGE_VERROUILLEE, cause: 'verrouillee' };
+  const cause = causeEchec(verification);
+  if (cause === null) return { acceptee: true, etat: apresSucces(etat) };
+  if (cause === 'code') return { acceptee: false, etat, message: MESSAGE_ECHEC, cause };
   const suivant = apresEchec(etat, max);
-  return { acceptee: false, etat: suivant, message: suivant.verrouillee ? MESSAGE_VERROUILLEE : MESSAGE_ECHEC };
+  return { acceptee: false, etat: suivant, message: suivant.verrouillee ? MESSAGE_VERROUILLEE : MESSAGE_ECHEC, cause };
 }
 
 // ---------------------------------------------------------------------------------------------

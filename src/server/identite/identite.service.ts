@@ -1,6 +1,7 @@
 // Login, logout, password change, forgotten password, first-connection e-mail, brute-force limits,
 // and the single établissement session of IMAG'IN (seed 003 §2.1, seed 004 §2).
 import { createHash, randomInt } from 'node:crypto';
+import { apresEchecLimite, finBlocage, REGLES_LIMITES, type RegleLimite } from '../../domain/identite/limites.ts';
 import { genererMotDePasseTemporaire, messageMotDePasse, reglesNonRespectees } from '../../domain/identite/mot-de-passe.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
 import { SERVICES, type ServiceCode } from '../../domain/services.ts';
@@ -18,14 +19,26 @@ export const MESSAGE_ECHEC = 'Identifiant ou mot de passe incorrect.';
 export const MESSAGE_PORTAIL_JURY =
   "Le portail délibération de jury s'ouvre avec une clé OTP, puis les identifiants de votre convocation IMAG'IN : utilisez la page « Portail jury ».";
 
-/** Failures before a lockout, per account and per address; the lock doubles with each further failure. */
-export const LIMITES = { compte: 5, adresse: 30, maxMinutes: 60 };
+/**
+ * Failures before a block, per key of limitation_connexion (domain/identite/limites.ts): an account from
+ * one address, an address, an account from everywhere (issue 13 §4, decision 0010).
+ */
+export const LIMITES = { compte: REGLES_LIMITES.compte, compteAdresse: REGLES_LIMITES.compteAdresse, adresse: REGLES_LIMITES.adresse };
 
 export function cleCompte(login: string) {
   return 'compte:' + login.trim().toLowerCase();
 }
 export function cleAdresse(ip: string) {
   return 'ip:' + ip;
+}
+/** One account from one address: what a mistyping holder, or a guesser, is slowed on. */
+export function cleCompteAdresse(login: string, ip: string) {
+  return `${cleCompte(login)}|${cleAdresse(ip)}`;
+}
+
+/** The keys a login (IMAG'IN, the 2nd screen, the backup portal) is checked and counted on. */
+export function clesConnexion(login: string, ip: string): string[] {
+  return [cleCompteAdresse(login, ip), cleAdresse(ip), cleCompte(login)];
 }
 
 function heure(d: Date) {
@@ -35,27 +48,26 @@ function dateHeure(d: Date) {
   return `${d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} à ${heure(d)}`;
 }
 
-export async function verifierLimites(ctx: AppContext, cles: string[]) {
-  const now = ctx.clock.now();
-  const rows = await ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', 'in', cles).execute();
-  const bloque = rows
-    .map((r) => (r.bloque_jusqua ? new Date(r.bloque_jusqua) : null))
-    .filter((d): d is Date => d !== null && d > now)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (bloque) {
-    throw new AppError('TROP_DE_TENTATIVES', `Trop de tentatives de connexion infructueuses. Réessayez après ${heure(bloque)}.`);
-  }
+export const messageTropDeTentatives = (jusqua: Date) => `Trop de tentatives de connexion infructueuses. Réessayez après ${heure(jusqua)}.`;
+
+/** 429 while one of these keys is blocked (the block always expires: see limites.ts). */
+export async function verifierLimites(ctx: AppContext, cles: string[], message: (jusqua: Date) => string = messageTropDeTentatives) {
+  const rows = await ctx.db.selectFrom('limitation_connexion').select('bloque_jusqua').where('cle', 'in', cles).execute();
+  const bloque = finBlocage(rows.map((r) => (r.bloque_jusqua ? new Date(r.bloque_jusqua) : null)), ctx.clock.now());
+  if (bloque) throw new AppError('TROP_DE_TENTATIVES', message(bloque));
 }
 
-export async function enregistrerEchec(ctx: AppContext, cle: string, max: number, auditCtx: AuditContext) {
+/**
+ * One more failure on this key (its row locked while it moves, so that several processes count
+ * right); the block it starts, if any, is audited. `regle`: a rule of limites.ts (a number is read as
+ * a threshold with the 60-minute ceiling).
+ */
+export async function enregistrerEchec(ctx: AppContext, cle: string, regle: RegleLimite | number, auditCtx: AuditContext) {
   const now = ctx.clock.now();
+  const r: RegleLimite = typeof regle === 'number' ? { seuil: regle, maxMinutes: 60 } : regle;
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('limitation_connexion').selectAll().where('cle', '=', cle).forUpdate().executeTakeFirst();
-    // Failures older than an hour no longer count.
-    const precedent = row && row.dernier_echec && now.getTime() - new Date(row.dernier_echec).getTime() < 3_600_000 ? row.echecs : 0;
-    const echecs = precedent + 1;
-    const bloqueJusqua =
-      echecs >= max ? new Date(now.getTime() + Math.min(2 ** (echecs - max), LIMITES.maxMinutes) * 60_000) : null;
+    const { echecs, bloqueJusqua } = apresEchecLimite(row ? { echecs: row.echecs, dernierEchec: row.dernier_echec ? new Date(row.dernier_echec) : null } : undefined, r, now);
     await trx
       .insertInto('limitation_connexion')
       .values({ cle, echecs, dernier_echec: now, bloque_jusqua: bloqueJusqua })
@@ -65,6 +77,41 @@ export async function enregistrerEchec(ctx: AppContext, cle: string, max: number
       await audit(trx, auditCtx, { action: 'connexion.verrouillage', entite: 'limitation_connexion', entiteId: cle, apres: { echecs, jusqua: bloqueJusqua.toISOString() } });
     }
   });
+}
+
+/** Before checking a password: refused (429) while the account from this address, the address or the account is blocked. */
+export async function verifierLimitesConnexion(ctx: AppContext, login: string, ip: string) {
+  await verifierLimites(ctx, clesConnexion(login, ip));
+}
+
+/**
+ * A wrong password: counted for the account from this address, for the address, and for the account.
+ * The address's block is the address's business: audited without académie (the national
+ * administrator reads it); the account's go to `auditCtx` (its académie when the account exists).
+ */
+export async function enregistrerEchecConnexion(ctx: AppContext, login: string, ip: string, auditCtx: AuditContext) {
+  await enregistrerEchec(ctx, cleCompteAdresse(login, ip), LIMITES.compteAdresse, auditCtx);
+  await enregistrerEchec(ctx, cleAdresse(ip), LIMITES.adresse, { ...auditCtx, academieCode: null, compteId: null });
+  await enregistrerEchec(ctx, cleCompte(login), LIMITES.compte, auditCtx);
+}
+
+/** A right password: the account's failures from this address are forgotten (the others' are not). */
+export async function oublierEchecsConnexion(ctx: AppContext, login: string, ip: string) {
+  await ctx.db.deleteFrom('limitation_connexion').where('cle', '=', cleCompteAdresse(login, ip)).execute();
+}
+
+/**
+ * The académie an account's audit entries belong to (issue 13 §5): its person's, else its first role's.
+ * Null for an unknown identifiant: the national administrator reads those.
+ */
+export async function academieDuCompte(ctx: AppContext, compte: { id: number; personne_id: number | null } | undefined): Promise<string | null> {
+  if (!compte) return null;
+  if (compte.personne_id !== null) {
+    const p = await ctx.db.selectFrom('personne').select('academie_code').where('id', '=', compte.personne_id).executeTakeFirst();
+    if (p) return p.academie_code;
+  }
+  const r = await ctx.db.selectFrom('role_attribution').select('academie_code').where('compte_id', '=', compte.id).orderBy('actif', 'desc').orderBy('id').limit(1).executeTakeFirst();
+  return r?.academie_code ?? null;
 }
 
 export interface ChoixRole {
@@ -85,7 +132,7 @@ export async function connecter(
   if (service.entree === 'jury') throw new AppError('INTERDIT', MESSAGE_PORTAIL_JURY);
   const login = input.identifiant.trim();
   const auditCtx: AuditContext = { academieCode: null, compteId: null, acteur: login, ip: input.ip };
-  await verifierLimites(ctx, [cleCompte(login), cleAdresse(input.ip)]);
+  await verifierLimitesConnexion(ctx, login, input.ip);
 
   const compte = await ctx.db.selectFrom('compte').selectAll().where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase())).executeTakeFirst();
   let ok = false;
@@ -93,12 +140,13 @@ export async function connecter(
   else await verifierLeurre(input.motDePasse);
 
   if (!ok || !compte) {
-    await enregistrerEchec(ctx, cleCompte(login), LIMITES.compte, auditCtx);
-    await enregistrerEchec(ctx, cleAdresse(input.ip), LIMITES.adresse, auditCtx);
-    await audit(ctx.db, { ...auditCtx, compteId: compte?.id ?? null }, { action: 'connexion.echec', entite: 'compte', entiteId: compte?.id ?? null, apres: { service: input.service } });
+    // In the journal of the account's académie; an unknown identifiant's in the national administrator's.
+    const ctxEchec = { ...auditCtx, academieCode: await academieDuCompte(ctx, compte), compteId: compte?.id ?? null };
+    await enregistrerEchecConnexion(ctx, login, input.ip, ctxEchec);
+    await audit(ctx.db, ctxEchec, { action: 'connexion.echec', entite: 'compte', entiteId: compte?.id ?? null, apres: { service: input.service } });
     throw new AppError('NON_AUTHENTIFIE', MESSAGE_ECHEC);
   }
-  await ctx.db.deleteFrom('limitation_connexion').where('cle', '=', cleCompte(login)).execute();
+  await oublierEchecsConnexion(ctx, login, input.ip);
 
   const attributions = await ctx.db
     .selectFrom('role_attribution as r')

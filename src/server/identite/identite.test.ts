@@ -51,13 +51,63 @@ describe('connexion', () => {
     p.clock.advance(61_000);
     const sixth = await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: 'faux' });
     expect(sixth.status).toBe(401);
-    const row = await p.ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', '=', 'compte:dec.rennes').executeTakeFirstOrThrow();
+    // The lock is the account's from this address (issue 13 §4).
+    const row = await p.ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', '=', 'compte:dec.rennes|ip:10.0.0.1').executeTakeFirstOrThrow();
     // Sixth failure: 2 minutes.
     expect(new Date(row.bloque_jusqua!).getTime() - p.clock.now().getTime()).toBe(2 * 60_000);
     const audits = await p.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'connexion.verrouillage').execute();
     expect(audits.length).toBe(2);
     p.clock.advance(2 * 60_000);
     await c.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE);
+  });
+
+  it("des échecs depuis une adresse ne bloquent pas le titulaire depuis une autre (issue 13 §4)", async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    const attaquant = p.client();
+    attaquant.ip = '10.66.0.1';
+    const connexion = (c: typeof attaquant, motDePasse: string, identifiant = 'dec.rennes') => c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant, motDePasse });
+    for (let i = 0; i < 5; i++) expect((await connexion(attaquant, `faux${i}`)).status).toBe(401);
+    // The attacker's address is slowed, even with the right password (it could be a guess).
+    const ralenti = await connexion(attaquant, MOT_DE_PASSE);
+    expect([ralenti.status, ralenti.body.code]).toEqual([429, 'TROP_DE_TENTATIVES']);
+    expect(ralenti.body.message).toMatch(/^Trop de tentatives de connexion infructueuses\. Réessayez après \d\dh?:?\d\d/);
+    // The holder, from his own address, gets in at once.
+    const titulaire = p.client();
+    titulaire.ip = '10.0.0.2';
+    await titulaire.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE);
+    // 40 failures from one address over many identifiants: refused from the 30th on, for a while only.
+    const pulverisation = p.client();
+    pulverisation.ip = '10.66.0.2';
+    const statuts: number[] = [];
+    for (let i = 0; i < 40; i++) statuts.push((await connexion(pulverisation, 'faux', `inconnu${i}`)).status);
+    expect(statuts.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuts.slice(30).every((s) => s === 429)).toBe(true);
+    p.clock.advance(61_000);
+    expect((await connexion(pulverisation, 'faux', 'inconnu-suivant')).status).toBe(401);
+  });
+
+  it("plusieurs adresses ensemble ne bloquent le compte que brièvement ; le blocage expire (issue 13 §4)", async () => {
+    await fixtureCompte(p, { login: 'president.x', role: 'intervenant' });
+    const connexion = (ip: string, motDePasse: string) => {
+      const c = p.client();
+      c.ip = ip;
+      return c.post('/api/auth/connexion', { service: 'imagin-intervenant', identifiant: 'president.x', motDePasse });
+    };
+    // 50 failures from 10 addresses (5 each, each address then slowed): the account's own threshold.
+    for (let a = 0; a < 10; a++) for (let i = 0; i < 5; i++) expect((await connexion(`10.77.${a}.1`, 'faux')).status).toBe(401);
+    const bloque = await connexion('10.0.0.9', MOT_DE_PASSE);
+    expect(bloque.status).toBe(429);
+    // More failures from new addresses: the block never exceeds 15 minutes.
+    for (let a = 10; a < 20; a++) {
+      p.clock.advance(16 * 60_000);
+      expect((await connexion(`10.77.${a}.1`, 'faux')).status).toBe(401);
+    }
+    const row = await p.ctx.db.selectFrom('limitation_connexion').selectAll().where('cle', '=', 'compte:president.x').executeTakeFirstOrThrow();
+    expect(new Date(row.bloque_jusqua!).getTime() - p.clock.now().getTime()).toBe(15 * 60_000);
+    p.clock.advance(15 * 60_000);
+    const c = p.client();
+    c.ip = '10.0.0.9';
+    await c.login('imagin-intervenant', 'president.x', MOT_DE_PASSE);
   });
 
   it("refuse une seconde connexion au service établissement du même UAI, en disant depuis quand", async () => {

@@ -21,7 +21,8 @@ import type { DB, ModeAccesJury } from '../platform/db/tables.ts';
 import { AppError, conflit, champInvalide, introuvable } from '../platform/errors.ts';
 import { verifier, verifierLeurre } from '../platform/passwords.ts';
 import type { Actor } from '../platform/policy.ts';
-import { cleAdresse, cleCompte, enregistrerEchec, LIMITES, MESSAGE_ECHEC, verifierLimites } from '../identite/identite.service.ts';
+import { REGLES_LIMITES } from '../../domain/identite/limites.ts';
+import { academieDuCompte, enregistrerEchec, enregistrerEchecConnexion, MESSAGE_ECHEC, oublierEchecsConnexion, verifierLimites, verifierLimitesConnexion } from '../identite/identite.service.ts';
 import { hacherJeton, nouveauJeton, terminerSession } from '../identite/sessions.ts';
 import { envoyerSms } from '../platform/sms.ts';
 import { authentifierCle } from './cles.service.ts';
@@ -258,10 +259,20 @@ function contexte(academieCode: string | null, compteId: number | null, acteur: 
 
 export type ResultatCle = { ok: true; token: string; academie: { code: string; libelle: string } } | { ok: false; message: string };
 
+/** The key of limitation_connexion that slows one address on the first screen (decision 0010). */
+export const cleAdresseCleOtp = (ip: string) => 'cle-otp:ip:' + ip;
+export const messageTropDeTentativesCle = (jusqua: Date) =>
+  `Trop de tentatives incorrectes depuis ce poste sur la 1re mire. Réessayez après ${jusqua.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })} ; si vous êtes le détenteur de la clé, vérifiez son identifiant et son code PIN, ou utilisez un autre poste.`;
+
 export async function validerCle(ctx: AppContext, saisie: { identifiant: string; motDePasse: string; sessionToken?: string }, trace: Trace): Promise<ResultatCle> {
   const now = ctx.clock.now();
-  const r = await authentifierCle(ctx, { identifiant: saisie.identifiant, motDePasse: saisie.motDePasse, now });
-  if (!r.ok) return r;
+  // One address is slowed, never the key: its holder goes on from his own computer (issue 13 §4).
+  await verifierLimites(ctx, [cleAdresseCleOtp(trace.ip)], messageTropDeTentativesCle);
+  const r = await authentifierCle(ctx, { identifiant: saisie.identifiant, motDePasse: saisie.motDePasse, now, ip: trace.ip, requestId: trace.requestId ?? null });
+  if (!r.ok) {
+    await enregistrerEchec(ctx, cleAdresseCleOtp(trace.ip), REGLES_LIMITES.cleOtpAdresse, { academieCode: null, compteId: null, acteur: `cle-otp:${saisie.identifiant.trim().slice(0, 60)}`, ip: trace.ip, requestId: trace.requestId ?? null });
+    return r;
+  }
   const session = await sessionPortailOuverte(ctx, saisie.sessionToken);
   const token = nouveauJeton();
   await ctx.db
@@ -312,7 +323,7 @@ export async function validerIdentifiants(
   }
   const login = saisie.identifiant.trim();
   const auditCtx = contexte(ticket.academie_code, null, login, trace);
-  await verifierLimites(ctx, [cleCompte(login), cleAdresse(trace.ip)]);
+  await verifierLimitesConnexion(ctx, login, trace.ip);
 
   const compte = await ctx.db
     .selectFrom('compte')
@@ -324,12 +335,12 @@ export async function validerIdentifiants(
   if (compte && compte.actif) ok = await verifier(compte.password_hash, saisie.motDePasse);
   else await verifierLeurre(saisie.motDePasse);
   if (!ok || !compte) {
-    await enregistrerEchec(ctx, cleCompte(login), LIMITES.compte, auditCtx);
-    await enregistrerEchec(ctx, cleAdresse(trace.ip), LIMITES.adresse, auditCtx);
+    // The same limits as the IMAG'IN login (the same account): an attack from elsewhere never locks its holder out.
+    await enregistrerEchecConnexion(ctx, login, trace.ip, { ...auditCtx, academieCode: (await academieDuCompte(ctx, compte)) ?? ticket.academie_code, compteId: compte?.id ?? null });
     await audit(ctx.db, { ...auditCtx, compteId: compte?.id ?? null }, { action: 'portail-jury.identifiants', entite: 'compte', entiteId: compte?.id ?? null, apres: { issue: 'echec' } });
     throw new AppError('NON_AUTHENTIFIE', MESSAGE_ECHEC);
   }
-  await ctx.db.deleteFrom('limitation_connexion').where('cle', '=', cleCompte(login)).execute();
+  await oublierEchecsConnexion(ctx, login, trace.ip);
   const refuser = async (issue: string, message: string): Promise<never> => {
     await audit(ctx.db, { ...auditCtx, compteId: compte.id }, { action: 'portail-jury.identifiants', entite: 'compte', entiteId: compte.id, apres: { issue } });
     throw new AppError('INTERDIT', message);
@@ -368,7 +379,7 @@ export async function validerIdentifiants(
 export async function connecterSecours(ctx: AppContext, saisie: { identifiant: string; motDePasse: string }, trace: Trace): Promise<{ token: string; sessionId: string }> {
   const login = saisie.identifiant.trim();
   const auditCtx = contexte(null, null, `secours:${login}`, trace);
-  await verifierLimites(ctx, [cleCompte(`secours:${login}`), cleAdresse(trace.ip)]);
+  await verifierLimitesConnexion(ctx, `secours:${login}`, trace.ip);
   const jury = await ctx.db
     .selectFrom('jury as j')
     .innerJoin('academie as a', 'a.code', 'j.academie_code')
@@ -377,8 +388,7 @@ export async function connecterSecours(ctx: AppContext, saisie: { identifiant: s
     .executeTakeFirst();
   const ok = jury?.mot_de_passe_secours_hash ? await verifier(jury.mot_de_passe_secours_hash, saisie.motDePasse) : (await verifierLeurre(saisie.motDePasse), false);
   if (!ok || !jury) {
-    await enregistrerEchec(ctx, cleCompte(`secours:${login}`), LIMITES.compte, auditCtx);
-    await enregistrerEchec(ctx, cleAdresse(trace.ip), LIMITES.adresse, auditCtx);
+    await enregistrerEchecConnexion(ctx, `secours:${login}`, trace.ip, { ...auditCtx, academieCode: jury?.academie_code ?? null });
     await audit(ctx.db, { ...auditCtx, academieCode: jury?.academie_code ?? null }, { action: 'portail-secours.connexion', entite: 'jury', entiteId: jury?.id ?? null, apres: { issue: 'echec' } });
     throw new AppError('NON_AUTHENTIFIE', MESSAGE_ECHEC);
   }
@@ -388,7 +398,7 @@ export async function connecterSecours(ctx: AppContext, saisie: { identifiant: s
     await audit(ctx.db, ctxJury, { action: 'portail-secours.connexion', entite: 'jury', entiteId: jury.id, apres: { issue: 'portail_ferme', numero: jury.numero } });
     throw new AppError('INTERDIT', messageSecoursFerme(jury.libelle));
   }
-  await ctx.db.deleteFrom('limitation_connexion').where('cle', '=', cleCompte(`secours:${login}`)).execute();
+  await oublierEchecsConnexion(ctx, `secours:${login}`, trace.ip);
   return ctx.db.transaction().execute(async (trx) => {
     // The jury's own technical account (type 'jury'): no password of its own, never a login elsewhere.
     const loginCompte = `secours:${jury.login_secours}`;

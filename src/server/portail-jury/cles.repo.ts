@@ -178,3 +178,39 @@ export function qualiteDeliberation(libelle: string): QualiteDeliberation | null
   if (l.startsWith('président')) return 'president';
   return null;
 }
+
+/** Failed first-screen attempts on a key, from the audit log (issue 13 §4: the DSI's alert). */
+export interface TentativesCle {
+  echecs: number;
+  /** Of which a valid code with a wrong PIN: the key is in someone's hands. */
+  echecsPin: number;
+  adresses: number;
+  derniere: Date;
+  derniereAdresse: string | null;
+}
+
+/**
+ * The académie's keys with failed attempts on the first screen within the last `heures` hours, by key
+ * id. The window is the database's clock, the one that stamps the audit log.
+ */
+export async function tentativesRecentes(db: Executeur, academieCode: string, heures = 24): Promise<Map<number, TentativesCle>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select([
+      'entite_id',
+      sql<number>`count(*)::int`.as('echecs'),
+      sql<number>`(count(*) filter (where apres->>'cause' = 'pin'))::int`.as('echecs_pin'),
+      sql<number>`count(distinct ip)::int`.as('adresses'),
+      sql<Date>`max(le)`.as('derniere'),
+      sql<string | null>`(array_agg(ip order by le desc, id desc))[1]`.as('derniere_adresse'),
+    ])
+    .where('action', '=', 'cle-otp.authentification')
+    .where('academie_code', '=', academieCode)
+    .where('le', '>', sql<Date>`now() - make_interval(hours => ${heures})`)
+    .where(sql<boolean>`apres->>'issue' in ('echec', 'verrouillage')`)
+    .groupBy('entite_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [Number(r.entite_id), { echecs: r.echecs, echecsPin: r.echecs_pin, adresses: r.adresses, derniere: new Date(r.derniere), derniereAdresse: r.derniere_adresse }]),
+  );
+}

@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import { decoderSecret, importerClesOtp, OCTETS_SECRET_MIN, PREFIXE_IDENTIFIANT_IMPORT, type ErreurImport } from '../../domain/identite/cles-otp-import.ts';
 import {
+  causeEchec,
   ECHECS_MAX,
   MESSAGE_ECHEC,
   MESSAGE_VERROUILLEE,
@@ -43,7 +44,9 @@ import {
   listerClesDeLAcademie,
   PREFIXE_IDENTIFIANT_DEMO,
   PREFIXE_SECRET_DEMO,
+  tentativesRecentes,
   type CleOtpLue,
+  type TentativesCle,
 } from './cles.repo.ts';
 import { libelleEtablissement } from '../cyclades-deliberation/jurys.repo.ts';
 import type { Executeur } from '../cyclades-deliberation/jurys.repo.ts';
@@ -83,8 +86,17 @@ async function echecsMax(ctx: AppContext, academieCode: string): Promise<number>
  * refused whatever was typed, a correct code included; a key given but never used ('remise') becomes
  * 'active' on its first success. Two simultaneous uses of one code: the counter's conditional update
  * lets one through; the other reads the key again and finds its code already used (a failure).
+ *
+ * What counts (issue 13 §4, decision 0010): an invalid code proves nothing — anyone can type one — and
+ * touches nothing on the key (the caller slows the address). A valid code with a wrong PIN shows the key
+ * is at hand: the code is used up (its counter or step is passed, so it serves one PIN guess only) and
+ * the key's PIN failures (`echecs`) grow; at the académie's maximum the key locks until the DSI unlocks
+ * it. Every attempt is audited with its cause and the client's address.
  */
-export async function authentifierCle(ctx: AppContext, saisie: { identifiant: string; motDePasse: string; now: Date }): Promise<ResultatAuthentificationCle> {
+export async function authentifierCle(
+  ctx: AppContext,
+  saisie: { identifiant: string; motDePasse: string; now: Date; ip?: string | null; requestId?: string | null },
+): Promise<ResultatAuthentificationCle> {
   const identifiant = saisie.identifiant.trim();
   for (let essai = 0; essai < 3; essai++) {
     const cle = identifiant ? await cleParIdentifiant(ctx.db, identifiant) : undefined;
@@ -93,7 +105,7 @@ export async function authentifierCle(ctx: AppContext, saisie: { identifiant: st
       await verifierLeurre(saisie.motDePasse);
       return { ok: false, message: MESSAGE_ECHEC };
     }
-    const auditCle = { academieCode: cle.academie_code, compteId: null, acteur: `cle-otp:${cle.identifiant}` };
+    const auditCle = { academieCode: cle.academie_code, compteId: null, acteur: `cle-otp:${cle.identifiant}`, ip: saisie.ip ?? null, requestId: saisie.requestId ?? null };
     const parts = separerPinEtCode(saisie.motDePasse, cle.chiffres);
     const pinCorrect = await verifier(cle.pin_hash, parts?.pin ?? saisie.motDePasse);
     const secret = await lireSecret(ctx, ctx.db, cle);
@@ -104,42 +116,40 @@ export async function authentifierCle(ctx: AppContext, saisie: { identifiant: st
       await audit(ctx.db, auditCle, { action: 'cle-otp.authentification', entite: 'cle_otp', entiteId: cle.id, apres: { issue: 'verrouillee' } });
       return { ok: false, message: MESSAGE_VERROUILLEE };
     }
-    const codeCorrect = Boolean(hotp?.ok || totp?.ok);
-    if (pinCorrect && parts && codeCorrect) {
-      // The counter (or step) read is the condition: a concurrent success has moved it, and this one retries.
-      const maj = await ctx.db
-        .updateTable('cle_otp')
-        .set({
-          ...(hotp?.ok ? { compteur: hotp.nouveauCompteur } : {}),
-          ...(totp?.ok ? { dernier_pas: totp.pas, derive: totp.derive } : {}),
-          echecs: 0,
-          etat: sql<EtatCleOtp>`case when etat = 'remise' then 'active' else etat end`,
-          derniere_utilisation: saisie.now,
-          modifie_le: saisie.now,
-        })
-        .where('id', '=', cle.id)
-        .where('etat', 'in', [...ETATS_UTILISABLES])
-        .where('compteur', '=', cle.compteur)
-        .where(sql<boolean>`dernier_pas is not distinct from ${cle.dernier_pas}`)
-        .executeTakeFirst();
-      if (Number(maj.numUpdatedRows) === 0) continue;
+    const codeCorrect = Boolean(parts && (hotp?.ok || totp?.ok));
+    const cause = causeEchec({ pinCorrect, codeCorrect });
+    if (cause === 'code') {
+      await audit(ctx.db, auditCle, { action: 'cle-otp.authentification', entite: 'cle_otp', entiteId: cle.id, apres: { issue: 'echec', cause } });
+      return { ok: false, message: MESSAGE_ECHEC };
+    }
+    // A valid code: used up whatever the PIN. The counter (or step) read is the condition: a concurrent
+    // use has moved it, and this attempt reads the key again.
+    const codeUtilise = {
+      ...(hotp?.ok ? { compteur: hotp.nouveauCompteur } : {}),
+      ...(totp?.ok ? { dernier_pas: totp.pas, derive: totp.derive } : {}),
+      modifie_le: saisie.now,
+    };
+    const max = cause === 'pin' ? await echecsMax(ctx, cle.academie_code) : 0;
+    const maj = await ctx.db
+      .updateTable('cle_otp')
+      .set(
+        cause === null
+          ? { ...codeUtilise, echecs: 0, etat: sql<EtatCleOtp>`case when etat = 'remise' then 'active' else etat end`, derniere_utilisation: saisie.now }
+          : { ...codeUtilise, echecs: sql<number>`echecs + 1`, etat: sql<EtatCleOtp>`case when echecs + 1 >= ${max} then 'verrouillee' else etat end` },
+      )
+      .where('id', '=', cle.id)
+      .where('etat', 'in', [...ETATS_UTILISABLES])
+      .where('compteur', '=', cle.compteur)
+      .where(sql<boolean>`dernier_pas is not distinct from ${cle.dernier_pas}`)
+      .returning(['echecs', 'etat'])
+      .executeTakeFirst();
+    if (!maj) continue;
+    if (cause === null) {
       await audit(ctx.db, auditCle, { action: 'cle-otp.authentification', entite: 'cle_otp', entiteId: cle.id, apres: { issue: 'acceptee', etatAvant: cle.etat } });
       return { ok: true, cleId: cle.id, academieCode: cle.academie_code };
     }
-    const max = await echecsMax(ctx, cle.academie_code);
-    const apres = await ctx.db
-      .updateTable('cle_otp')
-      .set({
-        echecs: sql<number>`echecs + 1`,
-        etat: sql<EtatCleOtp>`case when echecs + 1 >= ${max} then 'verrouillee' else etat end`,
-        modifie_le: saisie.now,
-      })
-      .where('id', '=', cle.id)
-      .where('etat', 'in', [...ETATS_UTILISABLES])
-      .returning(['echecs', 'etat'])
-      .executeTakeFirst();
-    const verrouillee = !apres || apres.etat === 'verrouillee';
-    await audit(ctx.db, auditCle, { action: 'cle-otp.authentification', entite: 'cle_otp', entiteId: cle.id, apres: { issue: verrouillee ? 'verrouillage' : 'echec', echecs: apres?.echecs ?? null } });
+    const verrouillee = maj.etat === 'verrouillee';
+    await audit(ctx.db, auditCle, { action: 'cle-otp.authentification', entite: 'cle_otp', entiteId: cle.id, apres: { issue: verrouillee ? 'verrouillage' : 'echec', cause, echecs: maj.echecs } });
     return { ok: false, message: verrouillee ? MESSAGE_VERROUILLEE : MESSAGE_ECHEC };
   }
   return { ok: false, message: MESSAGE_ECHEC };
@@ -154,10 +164,29 @@ export function academieDsi(actor: Actor): string {
   return actor.academieCode;
 }
 
+/** Failed attempts in 24 h from which the DSI is told a key may be under attack. */
+export const SEUIL_ALERTE_TENTATIVES = 10;
+
+/**
+ * The DSI's alert on a key under attack (issue 13 §4): many failed first-screen attempts in 24 h, or
+ * any wrong PIN typed with a valid code (the key is in someone's hands). Null otherwise.
+ */
+export function alerteAttaque(t: TentativesCle | undefined): string | null {
+  if (!t || (t.echecs < SEUIL_ALERTE_TENTATIVES && t.echecsPin === 0)) return null;
+  const quand = t.derniere.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).replace(' ', ' à ');
+  const adresses = `${t.adresses} adresse${t.adresses > 1 ? 's' : ''}`;
+  const pin =
+    t.echecsPin > 0
+      ? ` Dont ${t.echecsPin} avec un code valide et un code PIN faux : quelqu'un a la clé en main et cherche son PIN ; vérifiez auprès du centre qu'elle n'a pas été perdue ou volée, révoquez-la sinon.`
+      : ' Aucun code valide n’a été saisi : la clé n’est pas verrouillée par ces tentatives, l’adresse qui les envoie est ralentie.';
+  return `${t.echecs} tentatives incorrectes en 24 h depuis ${adresses} (dernière : ${t.derniereAdresse ?? 'adresse inconnue'}, le ${quand}).${pin} Le détail est dans le journal d'audit.`;
+}
+
 export async function listerCles(ctx: AppContext, actor: Actor, filtre: { etat?: EtatCleOtp; q?: string }) {
   const ac = academieDsi(actor);
   const cles = await listerClesDeLAcademie(ctx.db, ac, filtre);
   const centres = await centresDesCles(ctx.db, cles.map((c) => c.id));
+  const tentatives = await tentativesRecentes(ctx.db, ac);
   return {
     lignes: cles.map((c) => ({
       id: c.id,
@@ -170,6 +199,7 @@ export async function listerCles(ctx: AppContext, actor: Actor, filtre: { etat?:
       libelleEtat: LIBELLE_ETAT_CLE[c.etat],
       centres: centres.get(c.id) ?? [],
       echecs: c.echecs,
+      alerte: alerteAttaque(tentatives.get(c.id)),
       derniereUtilisation: c.derniere_utilisation,
       creeLe: c.cree_le,
     })),

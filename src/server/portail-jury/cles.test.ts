@@ -100,9 +100,9 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     expect((await cle('H-RFC')).etat).toBe('remise');
     expect(await auth('H-RFC', '1234' + RFC4226[0])).toMatchObject({ ok: true, academieCode: '14' });
     expect(await cle('H-RFC')).toMatchObject({ etat: 'active', compteur: 1, echecs: 0, derniere_utilisation: d.p.clock.now() });
-    // Replay of counter 0: refused, and counted.
+    // Replay of counter 0: refused; an invalid code counts nothing on the key (issue 13 §4).
     expect(await auth('H-RFC', '1234' + RFC4226[0])).toEqual({ ok: false, message: MESSAGE_ECHEC });
-    expect((await cle('H-RFC')).echecs).toBe(1);
+    expect((await cle('H-RFC')).echecs).toBe(0);
     // Counter 5 (the button pressed four times without a login): within the window, the failures reset.
     expect((await auth('H-RFC', '1234' + RFC4226[5])).ok).toBe(true);
     expect(await cle('H-RFC')).toMatchObject({ compteur: 6, echecs: 0 });
@@ -115,7 +115,7 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     expect(j.filter((e) => e.acteur === 'cle-otp:H-RFC').map((e) => (e.apres as any).issue)).toEqual(['acceptee', 'echec', 'acceptee', 'echec', 'echec', 'acceptee']);
   });
 
-  it('PIN faux ou code faux : même message, même décompte ; verrouillée à 5 ; un bon code ensuite est refusé', async () => {
+  it('PIN faux ou code faux : même message ; seuls les PIN faux avec un code valide comptent, verrouillée à 5 ; un bon code ensuite est refusé', async () => {
     await cleRemise({ identifiant: 'H-LOCK', pin: '9876' });
     const pinFaux = await auth('H-LOCK', '0000' + RFC4226[0]);
     const codeFaux = await auth('H-LOCK', '9876' + '000000');
@@ -123,15 +123,28 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     expect(pinFaux).toEqual(codeFaux);
     expect(tropCourt).toEqual(codeFaux);
     expect(pinFaux).toEqual({ ok: false, message: MESSAGE_ECHEC });
-    expect((await cle('H-LOCK')).echecs).toBe(3);
-    expect(await auth('H-LOCK', '9876111111')).toEqual({ ok: false, message: MESSAGE_ECHEC });
-    expect(await auth('H-LOCK', '9876222222')).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
-    expect(await cle('H-LOCK')).toMatchObject({ etat: 'verrouillee', echecs: 5, compteur: 0 });
+    // The wrong PIN with a valid code counted, and used that code (no second PIN guess with it).
+    expect(await cle('H-LOCK')).toMatchObject({ echecs: 1, compteur: 1 });
+    expect(await auth('H-LOCK', '1111' + RFC4226[0])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    expect((await cle('H-LOCK')).echecs).toBe(1);
+    // Wrong codes, with or without the right PIN: never counted for the key (anyone can type them).
+    for (let i = 0; i < 12; i++) expect(await auth('H-LOCK', (i % 2 ? '9876' : '0000') + String(100000 + i))).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    expect(await cle('H-LOCK')).toMatchObject({ etat: 'remise', echecs: 1, compteur: 1 });
+    // Someone holding the key guesses the PIN: 4 more wrong PINs, each with the next code, lock it.
+    expect(await auth('H-LOCK', '1111' + RFC4226[1])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    expect(await auth('H-LOCK', '2222' + RFC4226[2])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    expect(await auth('H-LOCK', '3333' + RFC4226[3])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    expect(await auth('H-LOCK', '4444' + RFC4226[4])).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
+    expect(await cle('H-LOCK')).toMatchObject({ etat: 'verrouillee', echecs: 5, compteur: 5 });
     // The right PIN and code: still refused, nothing moves.
-    expect(await auth('H-LOCK', '9876' + RFC4226[0])).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
-    expect(await cle('H-LOCK')).toMatchObject({ etat: 'verrouillee', echecs: 5, compteur: 0 });
+    expect(await auth('H-LOCK', '9876' + RFC4226[5])).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
+    expect(await cle('H-LOCK')).toMatchObject({ etat: 'verrouillee', echecs: 5, compteur: 5 });
     // An unknown identifiant says the same as a wrong PIN.
     expect(await auth('INCONNUE', '9876' + RFC4226[0])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+    // The audit tells the causes apart.
+    const causes = (await journal('cle-otp.authentification')).filter((e) => e.acteur === 'cle-otp:H-LOCK').map((e) => (e.apres as any).cause ?? (e.apres as any).issue);
+    expect(causes.slice(0, 4)).toEqual(['pin', 'code', 'code', 'code']);
+    expect(causes.filter((c) => c === 'pin')).toHaveLength(5);
 
     // The DSI unlocks (audited); the code then opens.
     const id = (await cle('H-LOCK')).id;
@@ -139,7 +152,7 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     expect(r.status).toBe(200);
     expect(r.body.message).toBe('Clé H-LOCK déverrouillée : elle est de nouveau active.');
     expect((await journal('cle-otp.deverrouillage')).at(-1)).toMatchObject({ entite_id: String(id), acteur: 'dsi.rennes', academie_code: '14', avant: { etat: 'verrouillee', echecs: 5 }, apres: { etat: 'active' } });
-    expect((await auth('H-LOCK', '9876' + RFC4226[0])).ok).toBe(true);
+    expect((await auth('H-LOCK', '9876' + RFC4226[6])).ok).toBe(true);
     const encore = await dsi.post(`${B}/cles-otp/${id}/deverrouiller`, {});
     expect([encore.status, encore.body.message]).toEqual([409, "La clé H-LOCK est à l'état « Active » : le déverrouillage demande une clé verrouillée."]);
   });
@@ -148,8 +161,8 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     await d.p.ctx.db.insertInto('parametre').values({ academie_code: '14', cle: PARAMETRE_ECHECS_MAX, valeur: JSON.stringify(2) }).execute();
     try {
       await cleRemise({ identifiant: 'H-SEUIL' });
-      expect(await auth('H-SEUIL', '1234000000')).toEqual({ ok: false, message: MESSAGE_ECHEC });
-      expect(await auth('H-SEUIL', '1234000000')).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
+      expect(await auth('H-SEUIL', '0000' + RFC4226[0])).toEqual({ ok: false, message: MESSAGE_ECHEC });
+      expect(await auth('H-SEUIL', '0000' + RFC4226[1])).toEqual({ ok: false, message: MESSAGE_VERROUILLEE });
     } finally {
       await d.p.ctx.db.deleteFrom('parametre').where('cle', '=', PARAMETRE_ECHECS_MAX).execute();
     }
@@ -159,7 +172,8 @@ describe('Première mire : HOTP (RFC 4226, annexe D)', () => {
     await cleRemise({ identifiant: 'H-CONC' });
     const r = await Promise.all([1, 2, 3].map(() => auth('H-CONC', '1234' + RFC4226[0])));
     expect(r.filter((x) => x.ok)).toHaveLength(1);
-    expect(await cle('H-CONC')).toMatchObject({ compteur: 1, echecs: 2 });
+    // The two others find the code used: an invalid code, which counts nothing on the key.
+    expect(await cle('H-CONC')).toMatchObject({ compteur: 1, echecs: 0 });
   });
 
   it('une clé en stock ou révoquée n’ouvre pas ; la révocation est définitive et motivée', async () => {

@@ -389,6 +389,51 @@ it('la clé de démonstration OTP-DEMO-01 est celle de la RFC 4226', () => {
   expect(calculerHotp(Buffer.from(SECRET_RFC_HEX, 'hex'), 0, 6)).toBe('755224');
 });
 
+describe('Matin de la délibération : une adresse qui essaie des codes (issue 13 §4)', () => {
+  it("40 échecs depuis une adresse : ralentis puis refusés (429) sans verrouiller la clé ; son détenteur entre d'ailleurs ; l'audit a l'adresse ; la DSI voit l'alerte", async () => {
+    const attaquant = d.p.client();
+    attaquant.ip = '10.66.1.1';
+    const statuts: number[] = [];
+    let refus: any;
+    for (let i = 0; i < 40; i++) {
+      const r = await attaquant.post(`${J}/cle`, { identifiant: 'OTP-DEMO-03', motDePasse: `${String(i).padStart(4, '0')}${String(100000 + i)}` });
+      statuts.push(r.status);
+      if (r.status === 429) refus ??= r.body;
+    }
+    expect(statuts.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuts.slice(20).every((s) => s === 429)).toBe(true);
+    expect(refus).toMatchObject({ code: 'TROP_DE_TENTATIVES', message: expect.stringMatching(/^Trop de tentatives incorrectes depuis ce poste sur la 1re mire\. Réessayez après \d\d:\d\d/) });
+    // The key is not locked, and counted no failure (no valid code was ever typed).
+    const k = await d.p.ctx.db.selectFrom('cle_otp').select(['etat', 'echecs']).where('identifiant', '=', 'OTP-DEMO-03').executeTakeFirstOrThrow();
+    expect(k).toEqual({ etat: 'remise', echecs: 0 });
+    // Its holder, from the centre's computer, passes the first screen.
+    const detenteur = d.p.client();
+    detenteur.ip = '10.0.0.3';
+    await premiereMire(detenteur, 'OTP-DEMO-03');
+    // The audit of each attempt has the client's address.
+    const essais = await d.p.ctx.db
+      .selectFrom('audit_log')
+      .select(['ip', 'apres', 'academie_code'])
+      .where('action', '=', 'cle-otp.authentification')
+      .where('acteur', '=', 'cle-otp:OTP-DEMO-03')
+      .orderBy('id')
+      .execute();
+    expect(essais).toHaveLength(21);
+    expect(essais.slice(0, 20).every((e) => e.ip === '10.66.1.1' && (e.apres as any).cause === 'code' && e.academie_code === '14')).toBe(true);
+    expect(essais.at(-1)).toMatchObject({ ip: '10.0.0.3', apres: { issue: 'acceptee' } });
+    // The DSI's list says the key is under attack.
+    const dsi = d.p.client();
+    await dsi.login('dsi', 'dsi.rennes', MOT_DE_PASSE_AGENTS);
+    const liste = await dsi.get('/api/dsi/cles-otp');
+    const ligne = liste.body.lignes.find((l: any) => l.identifiant === 'OTP-DEMO-03');
+    expect(ligne.alerte).toMatch(/^20 tentatives incorrectes en 24 h depuis 1 adresse \(dernière : 10\.66\.1\.1/);
+    expect(liste.body.lignes.find((l: any) => l.identifiant === 'OTP-DEMO-01').alerte).toBeNull();
+    // The block is temporary: a minute later that address is heard again.
+    d.p.clock.advance(61_000);
+    expect((await attaquant.post(`${J}/cle`, { identifiant: 'OTP-DEMO-03', motDePasse: '0000000000' })).status).toBe(401);
+  });
+});
+
 describe('Relecture en arrière-plan (issue 13 §9)', () => {
   it("la relecture toutes les 5 s (en-tête x-arriere-plan) ne prolonge pas la session ; une action de l'utilisateur la prolonge", async () => {
     const c = await portail(COMPTES_JURY.vicePresident);
