@@ -34,7 +34,7 @@ console.log(ligne({ role: 'rôle', service: 'service', login: 'identifiant', mot
 for (const c of comptes) console.log(ligne(c));
 console.log('');
 
-fermerAuSignal(async () => {
-  await platform.close();
+fermerAuSignal(async (delaiMs) => {
+  await platform.arreter(delaiMs);
   await database.close();
 });

@@ -8,4 +8,4 @@ const platform = await startPlatform(config);
 await platform.app.listen({ port: config.port, host: config.host });
 console.log(`Plateforme démarrée sur ${config.publicUrl} (base : ${platform.ctx.database.kind})`);
 
-fermerAuSignal(() => platform.close());
+fermerAuSignal((delaiMs) => platform.arreter(delaiMs));

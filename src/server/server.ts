@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openStore } from './platform/documents/store.ts';
 import { buildApp } from './platform/http/app.ts';
+import { Arret } from './platform/http/arret.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { jobDefinitions, routeModules } from './registry.ts';
 
@@ -14,6 +15,11 @@ export interface Platform {
   ctx: AppContext;
   app: Awaited<ReturnType<typeof buildApp>>;
   close(): Promise<void>;
+  /**
+   * Graceful stop: new requests get a 503 at once, the accepted ones finish (at most `delaiMs` in
+   * all, then the connections are cut), then the platform closes.
+   */
+  arreter(delaiMs?: number): Promise<void>;
 }
 
 const consoleLogger: Logger = {
@@ -35,6 +41,7 @@ export async function startPlatform(
     store: openStore(config.documents),
     clock: opts.clock ?? systemClock,
     logger: opts.logger ?? consoleLogger,
+    arret: new Arret(),
   } as AppContext;
   ctx.jobs = await Jobs.start(database, jobDefinitions(ctx), {
     work: config.runWorkers,
@@ -43,26 +50,47 @@ export async function startPlatform(
   });
   const webRoot = opts.webRoot === null ? undefined : (opts.webRoot ?? resolve(import.meta.dirname, '../../dist/web'));
   const app = await buildApp(ctx, routeModules, { webRoot });
+  const close = async () => {
+    await app.close();
+    await ctx.jobs.stop();
+    if (!opts.database) await database.close();
+  };
   return {
     ctx,
     app,
-    close: async () => {
-      await app.close();
-      await ctx.jobs.stop();
-      if (!opts.database) await database.close();
+    close,
+    arreter: async (delaiMs = 10_000) => {
+      const arret = ctx.arret!;
+      arret.demande = true;
+      const fin = Date.now() + delaiMs;
+      // A short grace: what is already in the accept queue gets its 503 rather than a reset.
+      await pause(Math.min(500, delaiMs / 10));
+      while (arret.enCours > 0 && Date.now() < fin - 1000) await pause(25);
+      // Whatever still runs past the delay is cut: the process must end.
+      if (arret.enCours > 0) app.server.closeAllConnections();
+      await close();
     },
   };
 }
 
-/** Closes the platform cleanly on SIGINT / SIGTERM (jobs finish their current step, pools close). */
-export function fermerAuSignal(close: () => Promise<void>): void {
+const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Stops the platform cleanly on SIGINT / SIGTERM: requests accepted are answered, new ones get a 503,
+ * jobs finish their current step, pools close; the process exits within 10 s whatever happens.
+ */
+export function fermerAuSignal(arreter: (delaiMs: number) => Promise<void>): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      await close();
-      process.exit(0);
+      setTimeout(() => process.exit(1), 10_000).unref();
+      try {
+        await arreter(8_000);
+      } finally {
+        process.exit(0);
+      }
     });
   }
 }

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Jobs } from './jobs/jobs.ts';
 import type { DocumentStore } from './documents/store.ts';
+import type { Arret } from './http/arret.ts';
 
 export interface Clock {
   now(): Date;
@@ -25,4 +26,6 @@ export interface AppContext {
   store: DocumentStore;
   clock: Clock;
   logger: Logger;
+  /** Set when the process is asked to stop (SIGTERM): see platform/http/arret.ts. */
+  arret?: Arret;
 }

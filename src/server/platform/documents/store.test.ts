@@ -64,7 +64,7 @@ describe('fichiers temporaires interrompus (répertoire)', () => {
     // What a process killed in the middle of the plan de secours ZIP leaves.
     writeFileSync(join(dossier, 'plan.zip.999.1733400000000.part'), 'moitié');
     writeFileSync(join(dossier, 'autre.pdf.999.1733400000000.part'), 'moitié');
-    await store.put('traitements/42/plan.zip', 'complet', 'application/zip');
+    await (store as DocumentStore).put('traitements/42/plan.zip', 'complet', 'application/zip');
     expect(readdirSync(dossier).sort()).toEqual(['autre.pdf.999.1733400000000.part', 'plan.zip']);
     // The purge keeps a recent temporary file (a write may be going on) and removes an old one.
     const vieux = join(dossier, 'autre.pdf.999.1733400000000.part');

@@ -2,6 +2,7 @@
 // authentication and policy hook every route goes through, one error handler, and the web app.
 import { randomUUID } from 'node:crypto';
 import { estIndisponibilite, MESSAGE_INDISPONIBLE } from './indisponibilite.ts';
+import { MESSAGE_ARRET } from './arret.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -65,9 +66,32 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     // X-Forwarded-For / -Proto / -Host are believed only from the configured proxies (TRUST_PROXY):
     // otherwise any client would choose the address the login limits and the audit see.
     trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
+    // While closing, the graceful stop's own hook answers in French (platform/http/arret.ts).
+    return503OnClosing: !ctx.arret,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Graceful stop: new requests get a 503 while the accepted ones finish (platform/http/arret.ts).
+  const arret = ctx.arret;
+  if (arret) {
+    app.addHook('onRequest', async (_request, reply) => {
+      if (arret.demande) {
+        reply.header('connection', 'close').header('retry-after', '5');
+        return reply.status(503).send({ code: 'INDISPONIBLE', message: MESSAGE_ARRET });
+      }
+      arret.enCours++;
+      let fini = false;
+      const terminer = () => {
+        if (!fini) {
+          fini = true;
+          arret.enCours--;
+        }
+      };
+      reply.raw.once('finish', terminer);
+      reply.raw.once('close', terminer);
+    });
+  }
 
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
