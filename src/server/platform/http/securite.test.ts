@@ -2,9 +2,9 @@
 // configured proxy (TRUST_PROXY), so a forged X-Forwarded-For neither dodges nor aims the login limits
 // and the audit; every response carries the security headers (CSP without inline script, nosniff,
 // Referrer-Policy, no framing, HSTS behind https) and the session cookie is Secure behind https.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleAdresse } from '../../identite/identite.service.ts';
 import { startPlatform, type Platform } from '../../server.ts';
@@ -109,6 +109,17 @@ describe('en-têtes de sécurité', () => {
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(POLITIQUE_CONTENU).not.toContain('unsafe-eval');
+  });
+
+  it("la page de l'application n'a aucun script en ligne (elle ne s'afficherait plus)", () => {
+    const page = readFileSync(resolve(import.meta.dirname, '../../../web/index.html'), 'utf8');
+    const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributs, contenu] of scripts) {
+      expect(attributs).toMatch(/\bsrc=/);
+      expect(contenu!.trim()).toBe('');
+    }
+    expect(page).not.toMatch(/\son[a-z]+=/i);
   });
 
   it('sur la page, une ressource statique, une réponse de l’API et une erreur ; HSTS seulement en https', async () => {
