@@ -1,7 +1,7 @@
 // Login and logout for every role, at every entry point; the wrong password; the Jury portal's place.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendreShell, compte, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
+import { attendreShell, compte, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +49,29 @@ describe('connexion et déconnexion', () => {
       }
     });
   }
+
+  it("le même compte reprend sa session IMAG'IN restée ouverte dans un autre navigateur (issue 13)", async () => {
+    const ancien = await nouvelleSession(browser, 'reprise-ancien');
+    const nouveau = await nouvelleSession(browser, 'reprise-nouveau');
+    try {
+      await seConnecter(ancien, 'ce.0350710g', 'imagin-etablissement');
+      await attendreShell(ancien.page);
+      // The first browser is left as is (closed, crashed): the same person logs in from another one.
+      await seConnecter(nouveau, 'ce.0350710g', 'imagin-etablissement');
+      await attendreShell(nouveau.page);
+      await expect.poll(async () => (await messagesConsole(nouveau.page)).join('\n')).toContain('Votre session précédente');
+      await nouveau.verifier('reprise-de-session');
+      // The old browser's next action sends it to the login page, saying why.
+      await ancien.page.locator('#menu').getByRole('link', { name: 'Comptes rendus des traitements' }).click();
+      await ancien.page.locator('#message-connexion').waitFor();
+      expect(await ancien.page.locator('#message-connexion').innerText()).toContain('Votre session a été reprise depuis un autre navigateur');
+      await ancien.verifier('session-reprise-ailleurs');
+      await quitter(nouveau.page);
+    } finally {
+      await ancien.fermer();
+      await nouveau.fermer();
+    }
+  });
 
   it('un mauvais mot de passe est refusé avec un message en français', async () => {
     const s = await nouvelleSession(browser, 'connexion-refusee');

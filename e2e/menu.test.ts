@@ -95,6 +95,27 @@ describe('menu des activités', () => {
     }
   });
 
+  it("un établissement qui n'est pas centre d'examen n'a aucune entrée du centre ; à son adresse, la raison (issue 13)", async () => {
+    const s = await nouvelleSession(browser, 'menu-non-centre');
+    try {
+      await seConnecter(s, 'ce.0350711h', 'imagin-etablissement');
+      await attendreShell(s.page);
+      const menu = await s.page.locator('#menu').innerText();
+      expect(menu).toContain('Consultation des personnels');
+      for (const a of ['Centre Examen', 'Consultation des missions', 'Convocation par mission', 'Signature centre pour la convocation', 'Accès autres académies']) expect(menu).not.toContain(a);
+      await s.verifier('menu-etablissement-non-centre');
+      // Typed in the address bar: its name and why, not « Activité inconnue ».
+      await s.page.goto('/imagin-etablissement/consultation-missions');
+      await s.page.getByRole('heading', { level: 1, name: 'Consultation des missions' }).waitFor();
+      expect(await s.page.locator('#activite-reservee').innerText()).toContain("Votre établissement n'est pas centre d'examen");
+      expect(await s.page.locator('main').innerText()).not.toContain('Activité inconnue');
+      await s.verifier('activite-centre-non-centre');
+      await quitter(s.page);
+    } finally {
+      await s.fermer();
+    }
+  });
+
   it('le plan du site et l’aide suivent le menu', async () => {
     const s = await nouvelleSession(browser, 'plan-aide');
     try {
