@@ -1,10 +1,13 @@
 // Documents and e-mails carry the configured public address (PUBLIC_URL), never a local one
 // (issue 13 §22): the jury access slips of the plan de secours and the reset link of « Mot de passe
-// oublié ». (The start-up warning when PUBLIC_URL is unset: config.test.ts.)
+// oublié ». (The start-up warning when PUBLIC_URL is unset: config.test.ts.) Behind https, the Jury
+// portal's first-screen ticket is a Secure cookie, as the session cookie is (http/securite.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargerDemo } from '../demo/demo.ts';
 import { MOT_DE_PASSE_AGENTS } from '../demo/comptes.ts';
 import { CHEMIN_PORTAIL_SECOURS } from '../cyclades-deliberation/centre.plan-secours.ts';
+import { calculerHotp } from '../../domain/identite/otp.ts';
+import { CLES_OTP_DEMO } from '../demo/cles-otp.ts';
 import { lireZip, textePdf } from '../testing/documents.ts';
 import { attendre, createTestPlatform, type TestClient, type TestPlatform } from '../testing/harness.ts';
 
@@ -50,5 +53,17 @@ describe('adresse publique dans les documents', () => {
     const mail = await attendre(() => p.ctx.db.selectFrom('mail').select('texte').where('texte', 'like', '%reinitialiser-mot-de-passe%').executeTakeFirst());
     expect(mail.texte).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/reinitialiser-mot-de-passe\\?jeton=`, 'm'));
     expect(mail.texte).not.toContain('localhost');
+  });
+});
+
+describe('derrière https', () => {
+  it('le ticket de la 1re mire du portail Jury est un cookie Secure, HttpOnly, limité à /api/jury', async () => {
+    const cle = CLES_OTP_DEMO.find((k) => k.identifiant === 'OTP-DEMO-01')!;
+    const r = await p.client().post('/api/jury/cle', { identifiant: cle.identifiant, motDePasse: cle.pin + calculerHotp(Buffer.from(cle.secretHex, 'hex'), 0, cle.chiffres) });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const ticket = [r.headers['set-cookie']].flat().map(String).find((c) => c.startsWith('jury_cle='))!;
+    expect(ticket).toMatch(/;\s*Secure/i);
+    expect(ticket).toMatch(/;\s*HttpOnly/i);
+    expect(ticket).toMatch(/;\s*Path=\/api\/jury/i);
   });
 });
