@@ -3,7 +3,7 @@
 // mot-clé » as you type over every displayed label, sort on any column header (accessible pattern:
 // aria-sort on the th, a button inside), header kept visible while scrolling, row → detail and back
 // as it was, export of exactly the displayed rows. Long lists are windowed, so 10,000 rows stay smooth.
-import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { enregistrerFichier } from '../app/api.ts';
 import { useActiviteOptionnelle } from '../app/activite.tsx';
@@ -68,7 +68,10 @@ export interface ListeProps<T> {
   messageVide?: string;
   /** A line under the PDF title (the académie and the établissement, usually). */
   sousTitrePdf?: string;
-  /** Max height of the scrolling area (default: what the screen allows). */
+  /**
+   * Max height of the scrolling area when the list shares its page with others (default: what the
+   * content zone allows). In the frame it never goes under the height of 10 rows nor over the zone.
+   */
   hauteurMax?: string;
 }
 
@@ -314,7 +317,7 @@ export function Liste<T>(props: ListeProps<T>) {
           tabIndex={0}
           role="region"
           aria-labelledby={idTitre}
-          style={hauteurMax ? { maxHeight: hauteurMax } : undefined}
+          style={hauteurMax ? ({ '--liste-hauteur-max': hauteurMax } as CSSProperties) : undefined}
         >
           <table className="liste__table" aria-rowcount={n + 1}>
             <caption className="fr-sr-only">{titreComplet}</caption>

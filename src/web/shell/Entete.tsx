@@ -1,6 +1,7 @@
 // Header of every service page (seed 003 §1.3.1): République française block, the application and
 // service, "ACADEMIE DE <X> - <établissement or person>", and Guide, Tutoriel, Plan du site, Aide,
-// Paramètres d'affichage, Quitter.
+// Paramètres d'affichage, Quitter. Once logged in it is compact (styles.css, .entete--compacte): the
+// same DSFR header, its logo at DSFR's small size, on one row, so the work gets the screen.
 import { Header } from '@codegouvfr/react-dsfr/Header/index.js';
 import { useSession, useSessionOuverte } from '../app/session.tsx';
 import { signalerErreur } from '../app/console.ts';
@@ -23,6 +24,7 @@ export function Entete() {
   return (
     <Header
       id="entete"
+      className="entete--compacte"
       brandTop={BLOC_MARQUE}
       homeLinkProps={{ to: `/${s.code}`, title: `Accueil — ${s.application} ${s.libelle}` }}
       serviceTitle={`${s.application} — ${s.libelle}`}
