@@ -10,6 +10,7 @@ import { attendre, createTestPlatform, MOT_DE_PASSE, type Reponse, type TestClie
 import { fixtureImagin } from '../imagin-etablissement/fixtures.ts';
 import type { Platform } from '../server.ts';
 import { MESSAGE_FRAIS_EN_COURS, MESSAGE_REPORT_COEC } from './convocation-mission.service.ts';
+import { repriseApresInterruption } from '../platform/traitements/traitements.ts';
 
 const C = '/api/centre/convocation';
 
@@ -594,7 +595,7 @@ describe('éditions et courriels', () => {
     await attendre(async () => (await p.ctx.db.selectFrom('traitement').select('statut').where('id', '=', t1.id).executeTakeFirstOrThrow()).statut === 'termine');
     expect((await p.ctx.db.selectFrom('mail').select('id').execute()).length).toBe(avant.length + 2);
     const reprise = (await p.ctx.db.selectFrom('traitement_log').select('message').where('traitement_id', '=', t1.id).orderBy('id').execute()).map((l) => l.message).join('\n');
-    expect(reprise).toContain('Reprise du traitement (tentative 2)');
+    expect(reprise).toContain(repriseApresInterruption(2));
     expect(reprise).toContain("Étape « comptes » déjà faite lors d'une tentative précédente");
     expect(reprise).toContain('2 déjà envoyée(s)');
     // The mail job leaves them in the outbox (no SMTP in tests), with the PDF attached.

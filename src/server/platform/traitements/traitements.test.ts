@@ -18,6 +18,7 @@ import {
   REPRISES,
   traitementJobs,
   type DemandeTraitement,
+  repriseApresInterruption,
 } from './traitements.ts';
 
 let p: TestPlatform;
@@ -95,12 +96,15 @@ describe('traitements', () => {
 
     const lignes = await journal(id);
     const messages = lignes.map((l) => l.message);
-    expect(messages).toContain('Reprise du traitement (tentative 2)');
+    expect(messages).toContain(repriseApresInterruption(2));
     expect(lignes.find((l) => l.message.startsWith('La tentative 1 a échoué'))).toMatchObject({ niveau: 'avertissement' });
     expect(messages.find((m) => m.startsWith('La tentative 1 a échoué'))).toContain('Coupure simulée');
     expect(messages).toContain("Étape « comptes » déjà faite lors d'une tentative précédente : elle n'est pas refaite.");
     expect(messages.at(-1)).toBe("Le traitement s'est bien déroulé.");
-    expect(messages.filter((m) => m === 'Récupération de la liste des jurys')).toHaveLength(2);
+    // Issue 18 §8: the retry does not repeat the lines the first try wrote.
+    expect(messages.filter((m) => m === 'Récupération de la liste des jurys')).toHaveLength(1);
+    expect(messages.filter((m) => m.startsWith('Document produit : Liste des papillons'))).toHaveLength(1);
+    expect(messages.indexOf(repriseApresInterruption(2))).toBeGreaterThan(messages.findIndex((m) => m.startsWith('La tentative 1 a échoué')));
   });
 
   async function tentativeActive(retryCount: number) {
@@ -137,7 +141,7 @@ describe('traitements', () => {
     expect(docs).toHaveLength(1);
     expect((await lireFlux(await p.ctx.store.get(docs[0]!.cle_stockage))).toString()).toBe('tentative 2');
     const messages = (await journal(id)).map((l) => l.message);
-    expect(messages).toContain('Reprise du traitement (tentative 2)');
+    expect(messages).toContain(repriseApresInterruption(2));
     expect(messages.at(-1)).toBe("Le traitement s'est bien déroulé.");
     expect(messages.some((m) => m.startsWith('La tentative 1 a échoué'))).toBe(false);
   });
@@ -183,7 +187,7 @@ describe('traitements', () => {
     expect(row.fin).not.toBeNull();
     const messages = (await journal(id)).map((l) => l.message);
     expect(messages.at(-1)).toBe(`Le traitement a échoué : ${row.erreur}`);
-    expect(messages).toContain(`Reprise du traitement (tentative ${REPRISES + 1})`);
+    expect(messages).toContain(repriseApresInterruption(REPRISES + 1));
   });
 
   it("ne réessaie pas un échec attendu et en garde le message tel quel", async () => {

@@ -297,6 +297,21 @@ async function journaliser(ctx: AppContext, id: string, niveau: NiveauLog, messa
   await ctx.db.insertInto('traitement_log').values({ traitement_id: id, niveau, message, le: ctx.clock.now() }).execute();
 }
 
+/** The message of the line that opens a retry in the compte rendu. */
+export const repriseApresInterruption = (tentative: number) => `Reprise après interruption (tentative ${tentative}) : ce qui a déjà été fait n'est pas refait.`;
+
+/**
+ * A line of a retry that an earlier try already wrote (same level, same words) is not written again:
+ * the compte rendu reads as one run, with the « Reprise après interruption » line where it resumed.
+ */
+async function journaliserSansRepeter(ctx: AppContext, id: string, tentative: number, niveau: NiveauLog, message: string): Promise<void> {
+  if (tentative > 1) {
+    const deja = await ctx.db.selectFrom('traitement_log').select('id').where('traitement_id', '=', id).where('niveau', '=', niveau).where('message', '=', message).executeTakeFirst();
+    if (deja) return;
+  }
+  await journaliser(ctx, id, niveau, message);
+}
+
 function serveur(): string {
   return `host=${SERVER_NAME} pid=${process.pid}`;
 }
@@ -344,7 +359,7 @@ function contexte<P>(ctx: AppContext, row: LigneTraitement, parametres: P, tenta
     reprise: tentative > 1,
     academieCode: row.academie_code,
     ctx,
-    log: (niveau, message) => journaliser(ctx, row.id, niveau, message),
+    log: (niveau, message) => journaliserSansRepeter(ctx, row.id, tentative, niveau, message),
     progression: async (n, t) => {
       if (t !== undefined) total = t;
       attente = { n, total };
@@ -376,7 +391,7 @@ function contexte<P>(ctx: AppContext, row: LigneTraitement, parametres: P, tenta
         .onConflict((oc) => oc.columns(['traitement_id', 'nom']).doUpdateSet(valeurs))
         .returning(['id'])
         .executeTakeFirstOrThrow();
-      await journaliser(ctx, row.id, 'info', `Document produit : ${nom} (${stocke.taille} octets).`);
+      await journaliserSansRepeter(ctx, row.id, tentative, 'info', `Document produit : ${nom} (${stocke.taille} octets).`);
       return { id: doc.id, nom, typeMime, taille: stocke.taille };
     },
     documentExistant: existant,
@@ -450,7 +465,7 @@ async function executer(ctx: AppContext, id: string, tentativeBoss: number): Pro
     .where('statut', 'in', ['en_attente', 'en_cours'])
     .executeTakeFirst();
   if (Number(demarre.numUpdatedRows) === 0) return;
-  if (tentative > 1) await journaliser(ctx, id, 'info', `Reprise du traitement (tentative ${tentative})`);
+  if (tentative > 1) await journaliser(ctx, id, 'avertissement', repriseApresInterruption(tentative));
 
   let t: ReturnType<typeof contexte> | undefined;
   try {
