@@ -1,7 +1,7 @@
 // The queries of the constat de service fait (003 §4.3). Every read of a mission goes through
 // `requeteMissions`, filtered by the scope: the académie, and the centre (the chef de centre's
 // établissement) or any centre of the académie (the gestionnaire). Repositories take the executor.
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { ModeRemuneration, ServiceFait } from '../../domain/imagin/constat.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DB, StatutEtatFrais } from '../platform/db/tables.ts';
@@ -70,9 +70,15 @@ function requeteMissions(p: PorteeConstat, o: { missionId?: number; centreId?: n
     where ${sql.join(filtres, sql` and `)}`;
 }
 
+/** The rows of a query as one JSON value: PGlite decodes one field instead of every field of every row. */
+async function enJson<O>(db: Executeur, q: RawBuilder<O>): Promise<O[]> {
+  const r = await sql<{ j: O[] | string }>`select coalesce(json_agg(t), '[]'::json) as j from (${q}) t`.execute(db);
+  const j = r.rows[0]!.j;
+  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
+}
+
 export async function missions(db: Executeur, p: PorteeConstat, o: { centreId?: number | null; examens?: readonly string[] } = {}): Promise<LigneMissionCsf[]> {
-  const r = await requeteMissions(p, o).execute(db);
-  return r.rows;
+  return enJson(db, requeteMissions(p, o));
 }
 
 export async function mission(db: Executeur, p: PorteeConstat, missionId: number): Promise<LigneMissionCsf | undefined> {
@@ -123,7 +129,7 @@ export interface LigneIntervenantCsf {
   frais_statut_avant: StatutEtatFrais | null;
 }
 
-function requeteIntervenants(missionId: number, ids?: readonly number[], verrouiller = false) {
+function requeteIntervenants(missionId: number, ids?: readonly number[]) {
   return sql<LigneIntervenantCsf>`
     select c.id, c.personne_id, p.nom, p.prenom, p.tel_perso, p.tel_pro, ep.libelle as etablissement_principal, k.nb_candidats as commission_nb,
       c.service_fait, c.motif_service_non_fait, c.csf_nb_copies, c.csf_nb_candidats, c.csf_heures_centiemes, c.csf_version, c.csf_par,
@@ -141,17 +147,18 @@ function requeteIntervenants(missionId: number, ids?: readonly number[], verroui
     ) ep on true
     where c.mission_id = ${missionId} and c.statut = 'convoquee'
       ${ids ? sql`and c.id = any(${sql.val([...ids])}::int[])` : sql``}
-    order by p.nom, p.prenom, c.id
-    ${verrouiller ? sql`for update of c` : sql``}`;
+    order by p.nom, p.prenom, c.id`;
 }
 
 export async function intervenants(db: Executeur, missionId: number): Promise<LigneIntervenantCsf[]> {
-  return (await requeteIntervenants(missionId).execute(db)).rows;
+  return enJson(db, requeteIntervenants(missionId));
 }
 
 /** The rows about to be saved, locked until the transaction ends (two users saving at once). */
 export async function verrouillerIntervenants(trx: Transaction<DB>, missionId: number, ids: readonly number[]): Promise<LigneIntervenantCsf[]> {
-  return (await requeteIntervenants(missionId, ids, true).execute(trx)).rows;
+  // Lock first (one small column), then read the rows as one JSON value (see enJson).
+  await sql`select id from convocation where mission_id = ${missionId} and id = any(${sql.val([...ids])}::int[]) for update`.execute(trx);
+  return enJson(trx, requeteIntervenants(missionId, ids));
 }
 
 export interface HoraireLu {
@@ -178,6 +185,17 @@ export interface ConstatEcrit {
   csf_nb_copies: number | null;
   csf_nb_candidats: number | null;
   csf_heures_centiemes: number | null;
+}
+
+/** Several rows' constat in one statement (« Enregistrer » of a whole mission). */
+export async function ecrireConstats(trx: Transaction<DB>, lignes: ReadonlyArray<ConstatEcrit & { id: number }>, auteur: { par: 'centre' | 'gestionnaire'; compteId: number; le: Date }): Promise<void> {
+  if (lignes.length === 0) return;
+  await sql`
+    update convocation c set service_fait = x.service_fait, motif_service_non_fait = x.motif, csf_nb_copies = x.copies, csf_nb_candidats = x.candidats,
+      csf_heures_centiemes = x.heures, csf_version = c.csf_version + 1, csf_par = ${auteur.par}, csf_compte_id = ${auteur.compteId}, csf_le = ${auteur.le}
+    from json_to_recordset(${JSON.stringify(lignes.map((l) => ({ id: l.id, service_fait: l.service_fait, motif: l.motif_service_non_fait, copies: l.csf_nb_copies, candidats: l.csf_nb_candidats, heures: l.csf_heures_centiemes })))}::json)
+      as x(id int, service_fait text, motif text, copies int, candidats int, heures int)
+    where c.id = x.id`.execute(trx);
 }
 
 export async function ecrireConstat(trx: Transaction<DB>, convocationId: number, c: ConstatEcrit, auteur: { par: 'centre' | 'gestionnaire'; compteId: number; le: Date }): Promise<void> {

@@ -250,6 +250,7 @@ export async function enregistrer(ctx: AppContext, actor: Actor, p: PorteeConsta
   await ctx.db.transaction().execute(async (trx) => {
     const actuelles = await repo.verrouillerIntervenants(trx, m.id, ids);
     if (actuelles.length !== ids.length) throw introuvable(INTERVENANT_INTROUVABLE);
+    const ecrits: Array<repo.ConstatEcrit & { id: number }> = [];
     for (const a of actuelles) {
       const { brute, lue } = lues.get(a.id)!;
       if (a.csf_version !== brute.version) throw conflit(messagePerime(a));
@@ -263,13 +264,14 @@ export async function enregistrer(ctx: AppContext, actor: Actor, p: PorteeConsta
         csf_nb_candidats: lue.nbCandidats,
         csf_heures_centiemes: heures,
       };
-      await repo.ecrireConstat(trx, a.id, nouveau, { par: p.par, compteId: actor.compteId, le });
+      ecrits.push({ id: a.id, ...nouveau });
       if (a.frais_id !== null && a.frais_statut !== null) {
         const f = fraisApresConstat({ statut: a.frais_statut, statutAvantAnnulation: a.frais_statut_avant }, lue.serviceFait);
         if (f) await repo.ecrireFrais(trx, a.frais_id, f, le);
       }
       avantApres.push({ convocation: a.id, avant: { service: a.service_fait, copies: a.csf_nb_copies, candidats: a.csf_nb_candidats, heures: a.csf_heures_centiemes }, apres: { service: nouveau.service_fait, copies: nouveau.csf_nb_copies, candidats: nouveau.csf_nb_candidats, heures } });
     }
+    await repo.ecrireConstats(trx, ecrits, { par: p.par, compteId: actor.compteId, le });
     await audit(trx, contexteAudit(actor, trace), { action: 'constat.enregistrer', entite: 'mission', entiteId: m.id, apres: { par: p.par, lignes: avantApres } });
   });
   return { ...(await detailMission(ctx, p, m.id)), enregistrees: ids.length };
