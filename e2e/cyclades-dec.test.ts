@@ -10,7 +10,7 @@
 import { request, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
-import { refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
+import { dialogueConfirmation, refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, messagesConsole, navigateur, nouvelleSession, quitter, type Session } from './support/navigateur.ts';
 
 const MOT_DE_PASSE = 'Demo-Academie-2026!';
@@ -83,9 +83,16 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
       expect(await ligneJury(page, '25590').textContent()).toContain("210 - Délibération de l'épreuve de contrôle");
       await s.verifier('dec-jurys');
 
-      // LA PROMENADE's jury, at 140, cannot have its contrôle opened.
+      // LA PROMENADE's jury, at 140, cannot have its contrôle opened. Every move is irreversible: the
+      // app's dialog asks first, « Annuler » changes nothing (issue 13 §15).
       await ligneJury(page, '30001').locator('input[type="checkbox"]').check({ force: true });
+      await page.getByRole('button', { name: 'Verrouiller le 1er groupe' }).click();
+      expect(await dialogueConfirmation(page, 'Verrouiller le 1er groupe').innerText()).toContain('Verrouiller le 1er groupe pour le jury 30001 ?');
+      await s.verifier('dec-confirmation-verrouillage');
+      await repondreConfirmation(page, 'Verrouiller le 1er groupe', 'Annuler');
+      expect(await ligneJury(page, '30001').textContent()).toContain('140 - 1er groupe terminé en centre');
       await page.getByRole('button', { name: 'Ouvrir l’épreuve de contrôle' }).click();
+      await repondreConfirmation(page, 'Ouvrir l’épreuve de contrôle', 'Ouvrir l’épreuve de contrôle');
       expect(await dernierMessage(page, 'Le jury 30001')).toContain(
         "Le jury 30001 est à l'état 140 - 1er groupe terminé en centre : l'ouverture de l'épreuve de contrôle demande l'état 198 - 1er groupe verrouillé en académie.",
       );
@@ -93,13 +100,24 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
 
       for (const n of ['25510', '31202', '31210']) await ligneJury(page, n).locator('input[type="checkbox"]').check({ force: true });
       await page.getByRole('button', { name: 'Verrouiller le 1er groupe' }).click();
+      await repondreConfirmation(page, 'Verrouiller le 1er groupe', 'Verrouiller le 1er groupe');
       await dernierMessage(page, "sont à l'état 198 - 1er groupe verrouillé en académie");
       await expect.poll(() => ligneJury(page, '31202').textContent()).toContain('198 - 1er groupe verrouillé en académie');
-      for (const n of ['25510', '31202', '31210']) await ligneJury(page, n).locator('input[type="checkbox"]').check({ force: true });
+      // A selection in mixed états (30001 still at 140): the three others move, 30001 is named with the
+      // reason and stays selected (issue 13 §17).
+      for (const n of ['25510', '31202', '31210', '30001']) await ligneJury(page, n).locator('input[type="checkbox"]').check({ force: true });
       await page.getByRole('button', { name: 'Ouvrir l’épreuve de contrôle' }).click();
+      await repondreConfirmation(page, 'Ouvrir l’épreuve de contrôle', 'Ouvrir l’épreuve de contrôle');
       expect(await dernierMessage(page, "l'état 200")).toContain("Enregistrement effectué : les jurys 25510, 31202, 31210 sont à l'état 200 - Recueil des notes de l'épreuve de contrôle.");
       await expect.poll(() => ligneJury(page, '31210').textContent()).toContain("200 - Recueil des notes de l'épreuve de contrôle");
+      const nonDeplaces = page.locator('#jurys-non-deplaces');
+      await expect.poll(() => nonDeplaces.innerText()).toContain('1 jury n’a pas été déplacé');
+      expect(await nonDeplaces.innerText()).toContain(
+        "30001 : Le jury 30001 est à l'état 140 - 1er groupe terminé en centre : l'ouverture de l'épreuve de contrôle demande l'état 198 - 1er groupe verrouillé en académie.",
+      );
+      expect(await ligneJury(page, '30001').locator('input[type="checkbox"]').isChecked()).toBe(true);
       await s.verifier('dec-jurys-ouverts');
+      await page.getByRole('button', { name: 'Vider la sélection' }).click();
 
       // A jury's candidates, results and the explanation of one.
       await ligneJury(page, '31202').locator('a').first().click();
@@ -120,7 +138,38 @@ describe('CYCLADES — DEC : jurys, notes de contrôle, décisions et publicatio
       await page.getByRole('heading', { name: /^Notes de l’épreuve de contrôle — jury 31202/ }).waitFor();
       const c31202 = (await candidats(page, juryIds['31202']!)).filter((c) => c.admissible);
       const saisi = c31202[0]!;
-      await page.getByLabel(`Note /20 ECT1 ${saisi.numeroCandidat}`).fill('12,5');
+      const ect1 = page.getByLabel(`Note /20 ECT1 ${saisi.numeroCandidat}`);
+      const enregistrerSaisi = page.getByRole('button', { name: `Enregistrer les notes de ${saisi.numeroCandidat}` });
+      // A grade out of range: the message on the field itself (DSFR error state), not only in the console (issue 13 §20).
+      await ect1.fill('21');
+      await enregistrerSaisi.click();
+      const champEct1 = page.locator('.fr-input-group').filter({ has: ect1 });
+      await expect.poll(() => champEct1.getAttribute('class')).toContain('fr-input-group--error');
+      expect(await champEct1.locator('.fr-error-text').innerText()).toBe('Épreuve de contrôle scientifique et technique : une note sur 20 avec au plus deux décimales est attendue (12 ou 12,5).');
+      expect(await ect1.getAttribute('aria-invalid')).toBe('true');
+      await s.verifier('dec-notes-erreur-champ');
+      // Another gestionnaire enters 9 meanwhile: this page's entry (made on « no grade ») is refused, the
+      // message names who changed it, when and to what, on the field; the field shows 9,00 (issue 13 §19).
+      const autre = await request.newContext({ baseURL: plateforme.url });
+      try {
+        const r = await autre.post('/api/auth/connexion', { data: { service: 'imagin-gestion', identifiant: 'dec.rennes', motDePasse: MOT_DE_PASSE } });
+        const csrf = ((await r.json()) as { session: { csrfToken: string } }).session.csrfToken;
+        const put = await autre.put(`${API_DEC}/notes-controle`, {
+          data: { candidatureId: saisi.candidatureId, epreuve: 'scientifique', statut: 'note', valeur: 9, attendu: null },
+          headers: { 'x-csrf-token': csrf },
+        });
+        expect(put.status(), await put.text()).toBe(200);
+      } finally {
+        await autre.dispose();
+      }
+      await ect1.fill('12,5');
+      await enregistrerSaisi.click();
+      await expect.poll(() => champEct1.locator('.fr-error-text').innerText()).toMatch(
+        /^La note de l'épreuve de contrôle scientifique et technique du candidat .+ a été modifiée par dec\.rennes le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} depuis l'affichage de votre page \(\(aucune\) → 9,00\)/,
+      );
+      await expect.poll(() => ect1.inputValue()).toBe('9');
+      await s.verifier('dec-notes-conflit');
+      await ect1.fill('12,5');
       await page.getByLabel(`Absent (ECT2, ${saisi.numeroCandidat})`).check({ force: true });
       await s.verifier('dec-notes-saisie');
       await page.getByRole('button', { name: `Enregistrer les notes de ${saisi.numeroCandidat}` }).click();

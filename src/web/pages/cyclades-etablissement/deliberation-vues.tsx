@@ -1,8 +1,8 @@
 // The two views of « Ouvrir la délibération de l'épreuve de contrôle » and « Terminer l'épreuve de
 // contrôle » (seed 001 §4 and §8): « Vue synthétique », the number of the centre's juries in each état
 // with the action of the états it applies to (globally: every jury in that état), and « Vue
-// détaillée », jury by jury. Each move is irreversible: it is confirmed first (the app's dialog, as
-// « Clore » and « Publier »). The server moves the juries that can move (two clicks never move a jury
+// détaillée », jury by jury. Each move is irreversible: it is confirmed first (the app's one dialog,
+// useConfirmation, as « Clore » and « Publier »). The server moves the juries that can move (two clicks never move a jury
 // twice), answers « Enregistrement effectué » and names the others with the reason, listed here; a
 // refusal (409: another browser moved the jury first) reads the views again at once.
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
@@ -11,15 +11,22 @@ import { useCallback, useMemo, useState } from 'react';
 import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne, type Tri } from '../../liste/Liste.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import type { EtatJury, OperationJury } from '../../../domain/cyclades/jury.ts';
 import { BASE_DELIBERATION, COLONNES_JURY, ErreurGenerale, useRelireDeliberation, type Enregistrement, type JuryCentre } from './deliberation-commun.tsx';
 
-/** What each move asks before it is sent: it cannot be undone. */
-const CONFIRMATIONS: Partial<Record<OperationJury, (qui: string) => string>> = {
-  ouvrir_deliberation: (qui) =>
-    `Ouvrir la délibération de l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 210 - Délibération de l’épreuve de contrôle ; ce changement est définitif.`,
-  terminer: (qui) =>
-    `Terminer l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 214 - Epreuve de contrôle terminée en centre : leurs PV et listes ne s’éditeront plus et le gestionnaire DEC publiera les résultats ; ce changement est définitif.`,
+/** What each move asks before it is sent (it cannot be undone): the dialog's title, its question, its button. */
+const CONFIRMATIONS: Partial<Record<OperationJury, { titre: string; question: (qui: string) => string }>> = {
+  ouvrir_deliberation: {
+    titre: 'Ouvrir la délibération',
+    question: (qui) =>
+      `Ouvrir la délibération de l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 210 - Délibération de l’épreuve de contrôle ; ce changement est définitif.`,
+  },
+  terminer: {
+    titre: 'Terminer l’épreuve de contrôle',
+    question: (qui) =>
+      `Terminer l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 214 - Epreuve de contrôle terminée en centre : leurs PV et listes ne s’éditeront plus et le gestionnaire DEC publiera les résultats ; ce changement est définitif.`,
+  },
 };
 
 export interface LigneSynthese {
@@ -49,6 +56,7 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
   const [enregistre, setEnregistre] = useState<string | null>(null);
   const [refus, setRefus] = useState<NonNullable<Enregistrement['refus']>>([]);
   const relire = useRelireDeliberation();
+  const confirmation = useConfirmation();
   const synthese = useQuery({
     queryKey: ['cyclades', 'deliberation', 'synthese', vue],
     queryFn: () => api.get<{ session: { libelle: string } | null; message: string | null; lignes: LigneSynthese[] }>(`${BASE_DELIBERATION}/synthese?vue=${vue}`),
@@ -82,12 +90,12 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
   const executer = useCallback(
     (op: OperationJury, jury?: JuryVue, nombre?: number) => {
       const qui = jury ? `le jury ${jury.numero}` : nombre === 1 ? 'le jury à cet état' : `les ${nombre} jurys à cet état`;
-      const question = CONFIRMATIONS[op]?.(qui);
-      if (question && !window.confirm(question)) return;
-      void changer.executer(op, jury);
+      const c = CONFIRMATIONS[op];
+      if (!c) return void changer.executer(op, jury);
+      confirmation.demander({ titre: c.titre, message: c.question(qui), bouton: c.titre, surConfirmation: () => void changer.executer(op, jury) });
     },
-    // changer.executer is stable.
-    [changer.executer],
+    // changer.executer and confirmation.demander are stable.
+    [changer.executer, confirmation.demander],
   );
 
   const colonnes = useMemo<Colonne<JuryVue>[]>(
@@ -213,6 +221,7 @@ export function VuesDeliberation({ vue }: { vue: Vue }) {
         )}
       </Tabs>
       <ErreurGenerale id="erreur-changement-etat" erreur={changer.erreur} champs={{}} />
+      {confirmation.dialogue}
     </>
   );
 }

@@ -197,6 +197,7 @@ function ListeJurys() {
   const liste = useListeJurys('jurys-deliberation', `${BASE_DEC}/jurys`);
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set());
   const [refus, setRefus] = useState<Array<{ id: number; numero: string; message: string }>>([]);
+  const confirmation = useConfirmation();
 
   const cocher = (id: number, coche: boolean) =>
     setSelection((s) => {
@@ -232,15 +233,20 @@ function ListeJurys() {
       return;
     }
     const qui = choisis.length > 1 ? `les ${choisis.length} jurys sélectionnés (${choisis.map((j) => j.numero).join(', ')})` : `le jury ${choisis[0]!.numero}`;
-    const question =
-      vers === 198
-        ? `Verrouiller le 1er groupe pour ${qui} ? Les jurys passeront à l’état 198 - 1er groupe verrouillé en académie ; ce changement est définitif.`
-        : `Ouvrir l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 200 - Recueil des notes de l’épreuve de contrôle ; ce changement est définitif.`;
-    if (!window.confirm(question)) return;
-    void transition.executer(
-      choisis.map((j) => j.id),
-      vers,
-    );
+    const titre = vers === 198 ? 'Verrouiller le 1er groupe' : 'Ouvrir l’épreuve de contrôle';
+    confirmation.demander({
+      titre,
+      message:
+        vers === 198
+          ? `Verrouiller le 1er groupe pour ${qui} ? Les jurys passeront à l’état 198 - 1er groupe verrouillé en académie ; ce changement est définitif.`
+          : `Ouvrir l’épreuve de contrôle pour ${qui} ? Les jurys passeront à l’état 200 - Recueil des notes de l’épreuve de contrôle ; ce changement est définitif.`,
+      bouton: titre,
+      surConfirmation: () =>
+        void transition.executer(
+          choisis.map((j) => j.id),
+          vers,
+        ),
+    });
   };
 
   const colonnes = useMemo<Colonne<JuryDec>[]>(
@@ -275,6 +281,7 @@ function ListeJurys() {
   );
 
   return (
+    <>
     <Liste
       id="jurys"
       titre="Jurys de l’académie"
@@ -327,6 +334,8 @@ function ListeJurys() {
         );
       }}
     />
+    {confirmation.dialogue}
+    </>
   );
 }
 
