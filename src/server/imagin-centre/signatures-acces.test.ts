@@ -230,7 +230,13 @@ describe('Accès autres académies', () => {
     expect(s.academie).toMatchObject({ code: 'SIEC', libelle: 'SIEC', interAcademique: true });
     expect(s.accesAutreAcademie).toEqual({ academieOrigine: 'Rennes' });
     expect(s.connecteEnTantQue).toBe('0350710G');
-    expect(s.menu).toEqual([{ groupe: 'Centre Examen', activites: [expect.objectContaining({ code: 'consultation-missions', ouverte: true })] }]);
+    // The centre's work there (issue 14 added the constat and the ICC), Convocation par mission excepted: the SIEC closed it.
+    expect(s.menu).toEqual([
+      {
+        groupe: 'Centre Examen',
+        activites: ['consultation-missions', 'constat-service-fait', 'indemnites-chef-centre'].map((code) => expect.objectContaining({ code, ouverte: true })),
+      },
+    ]);
     expect(s.csrfToken).not.toBe(lycee.csrf);
     // The home tab is unchanged.
     const home = (await lycee.get('/api/auth/session')).body;
