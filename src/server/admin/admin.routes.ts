@@ -84,7 +84,7 @@ export function adminRoutes(app: App, ctx: AppContext) {
       config: { action: 'audit.lire' },
       schema: {
         tags: ['administration'],
-        summary: "Journal d'audit de l'académie",
+        summary: "Journal d'audit de l'académie (et, pour l'administrateur national, les entrées d'aucune académie)",
         querystring: z.object({
           entite: z.string().max(80).optional(),
           entiteId: z.string().max(80).optional(),
@@ -94,17 +94,23 @@ export function adminRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => {
+      const actor = request.actor!;
+      // The national administrator (role_attribution.national, migration 010) also reads what belongs to
+      // no académie: failed logins on an unknown identifiant, an address's blocks (issue 13 §5).
+      const national =
+        actor.role === 'administrateur' &&
+        (await ctx.db.selectFrom('role_attribution').select('national').where('id', '=', actor.roleAttributionId).executeTakeFirst())?.national === true;
       let q = ctx.db
         .selectFrom('audit_log')
-        .select(['id', 'le', 'acteur', 'action', 'entite', 'entite_id', 'avant', 'apres', 'ip'])
-        .where('academie_code', '=', request.actor!.academieCode)
+        .select(['id', 'le', 'academie_code', 'acteur', 'action', 'entite', 'entite_id', 'avant', 'apres', 'ip'])
+        .where((eb) => (national ? eb.or([eb('academie_code', '=', actor.academieCode), eb('academie_code', 'is', null)]) : eb('academie_code', '=', actor.academieCode)))
         .orderBy('id', 'desc')
         .limit(request.query.limite);
       if (request.query.entite) q = q.where('entite', '=', request.query.entite);
       if (request.query.entiteId) q = q.where('entite_id', '=', request.query.entiteId);
       if (request.query.action) q = q.where('action', '=', request.query.action);
       const rows = await q.execute();
-      return rows.map((r) => ({ id: r.id, le: r.le, acteur: r.acteur, action: r.action, entite: r.entite, entiteId: r.entite_id, avant: r.avant, apres: r.apres, ip: r.ip }));
+      return rows.map((r) => ({ id: r.id, le: r.le, academie: r.academie_code, acteur: r.acteur, action: r.action, entite: r.entite, entiteId: r.entite_id, avant: r.avant, apres: r.apres, ip: r.ip }));
     },
   );
 }

@@ -121,6 +121,13 @@ export const DEFINITIONS_COMPTES: readonly DefinitionCompte[] = [
   { login: 'prof.abricotier', type: 'intervenant', motDePasse: 'temporaire', email: null, role: 'intervenant', academie: '14', uai: null, personne: 'demo/abricotier', services: ['imagin-intervenant'] },
 ];
 
+/**
+ * The demo's administrator is also the platform's national administrator (role_attribution.national,
+ * issue 13 §5): his journal shows, beside Rennes', what belongs to no académie (failed logins on an
+ * unknown identifiant, an address's blocks).
+ */
+export const ADMIN_NATIONAL_DEMO = 'admin.rennes';
+
 /** The portail Jury's accounts (issue 8): intervenants convoked to deliberate juries of the BCP session. */
 export const COMPTES_JURY = {
   /** Présidente of 25510 and 25590 (Rennes); her personne has a mobile phone for the SMS code. */

@@ -5,7 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { hacher } from '../platform/passwords.ts';
-import { LOGINS_DEMO, MOT_DE_PASSE_CANDIDAT, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
+import { ADMIN_NATIONAL_DEMO, LOGINS_DEMO, MOT_DE_PASSE_CANDIDAT, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
 import { CANDIDATS_PAR_ECHELLE, genererDemo, verifierEchelle } from './generateur.ts';
 import { chargerImagin } from './charger-missions.ts';
 import { chargerCandidats, genererCandidats } from './candidats.ts';
@@ -238,6 +238,9 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
           .execute(),
       );
       rapport.comptes = d.comptes.length;
+      // The demo's administrator is also the national one (issue 13 §5, comptes.ts).
+      const adminNational = compteId.get(ADMIN_NATIONAL_DEMO);
+      if (adminNational !== undefined) await trx.updateTable('role_attribution').set({ national: true }).where('role', '=', 'administrateur').where('compte_id', '=', adminNational).execute();
 
       // An administrator's own message is never overwritten.
       await trx.insertInto('message_accueil').values(d.messages).onConflict((oc) => oc.columns(['academie_code', 'service']).doNothing()).execute();

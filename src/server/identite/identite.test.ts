@@ -110,6 +110,40 @@ describe('connexion', () => {
     await c.login('imagin-intervenant', 'president.x', MOT_DE_PASSE);
   });
 
+  it("échecs et blocages au journal de l'académie du compte ; ceux d'un identifiant inconnu à l'administrateur national (issue 13 §5)", async () => {
+    await fixtureCompte(p, { login: 'dec.rennes', role: 'gestionnaire' });
+    await fixtureCompte(p, { login: 'prof.toulouse', role: 'intervenant', academie: '16' });
+    await fixtureCompte(p, { login: 'admin.rennes', role: 'administrateur' });
+    await fixtureCompte(p, { login: 'admin.national', role: 'administrateur' });
+    await p.ctx.db.updateTable('role_attribution').set({ national: true }).where('compte_id', '=', p.ctx.db.selectFrom('compte').select('id').where('login', '=', 'admin.national')).execute();
+    const c = p.client();
+    const echouer = (identifiant: string, service = 'imagin-gestion') => c.post('/api/auth/connexion', { service, identifiant, motDePasse: 'faux' });
+    for (let i = 0; i < 5; i++) await echouer('dec.rennes');
+    await echouer('prof.toulouse', 'imagin-intervenant');
+    await echouer('compte.inconnu');
+    const journal = await p.ctx.db.selectFrom('audit_log').select(['acteur', 'action', 'academie_code', 'entite_id']).where('action', 'in', ['connexion.echec', 'connexion.verrouillage']).orderBy('id').execute();
+    expect(journal.filter((e) => e.acteur === 'dec.rennes' && e.action === 'connexion.echec').every((e) => e.academie_code === '14')).toBe(true);
+    expect(journal.find((e) => e.acteur === 'dec.rennes' && e.action === 'connexion.verrouillage')).toMatchObject({ academie_code: '14', entite_id: 'compte:dec.rennes|ip:10.0.0.1' });
+    expect(journal.find((e) => e.acteur === 'prof.toulouse')).toMatchObject({ action: 'connexion.echec', academie_code: '16' });
+    expect(journal.find((e) => e.acteur === 'compte.inconnu')).toMatchObject({ action: 'connexion.echec', academie_code: null });
+
+    const admin = p.client();
+    admin.ip = '10.0.0.5';
+    await admin.login('imagin-admin', 'admin.rennes', MOT_DE_PASSE);
+    const lu = (await admin.get('/api/audit?action=connexion.echec')).body as Array<{ acteur: string }>;
+    expect(lu.map((e) => e.acteur).sort()).toEqual(['dec.rennes', 'dec.rennes', 'dec.rennes', 'dec.rennes', 'dec.rennes']);
+    expect((await admin.get('/api/audit?action=connexion.verrouillage')).body.map((e: any) => e.acteur)).toEqual(['dec.rennes']);
+
+    const national = p.client();
+    national.ip = '10.0.0.6';
+    await national.login('imagin-admin', 'admin.national', MOT_DE_PASSE);
+    const luNational = (await national.get('/api/audit?action=connexion.echec')).body as Array<{ acteur: string; academie: string | null }>;
+    expect(new Set(luNational.map((e) => e.acteur))).toEqual(new Set(['dec.rennes', 'compte.inconnu']));
+    expect(luNational.find((e) => e.acteur === 'compte.inconnu')!.academie).toBeNull();
+    // Another académie's entries stay its own.
+    expect(luNational.some((e) => e.acteur === 'prof.toulouse')).toBe(false);
+  });
+
   it("refuse une seconde connexion au service établissement du même UAI, en disant depuis quand", async () => {
     await fixtureCompte(p, { login: 'ce.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });
     await fixtureCompte(p, { login: 'adjoint.0350710g', role: 'chef_etablissement', etablissementId: etabs.lycee });

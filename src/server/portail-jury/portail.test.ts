@@ -456,3 +456,15 @@ describe('Relecture en arrière-plan (issue 13 §9)', () => {
     expect((await autre.get(`${J}/jurys`)).status).toBe(200);
   });
 });
+
+// Issue 13 §5: the demo's administrator is the national one.
+it("l'administrateur de la démonstration lit aussi les échecs de connexion d'un identifiant inconnu (administrateur national)", async () => {
+  const c = d.p.client();
+  c.ip = '10.0.7.1';
+  expect((await c.post('/api/auth/connexion', { service: 'imagin-gestion', identifiant: 'identifiant.inconnu', motDePasse: 'faux' })).status).toBe(401);
+  const admin = d.p.client();
+  admin.ip = '10.0.7.2';
+  await admin.login('imagin-admin', 'admin.rennes', MOT_DE_PASSE_AGENTS);
+  const lu = await admin.get('/api/audit?action=connexion.echec');
+  expect(lu.body.find((e: any) => e.acteur === 'identifiant.inconnu')).toMatchObject({ academie: null, ip: '10.0.7.1' });
+});
