@@ -434,6 +434,25 @@ describe('Matin de la délibération : une adresse qui essaie des codes (issue 1
   });
 });
 
+describe("Matin de la délibération : les mots de passe d'un président essayés d'ailleurs (issue 13 §4)", () => {
+  it("5 mots de passe faux depuis une autre adresse, sur IMAG'IN et la 2e mire, ne bloquent pas le président sur son poste", async () => {
+    const attaquant = d.p.client();
+    attaquant.ip = '10.66.2.1';
+    for (let i = 0; i < 3; i++) {
+      expect((await attaquant.post('/api/auth/connexion', { service: 'imagin-intervenant', identifiant: COMPTES_JURY.vicePresident, motDePasse: `faux${i}` })).status).toBe(401);
+    }
+    await premiereMire(attaquant, 'OTP-DEMO-01');
+    for (let i = 0; i < 2; i++) expect((await attaquant.post(`${J}/identifiants`, { identifiant: COMPTES_JURY.vicePresident, motDePasse: `faux${i}` })).status).toBe(401);
+    // That address is now slowed for this account, on both pages.
+    expect((await attaquant.post(`${J}/identifiants`, { identifiant: COMPTES_JURY.vicePresident, motDePasse: MOT_DE_PASSE_INTERVENANT })).status).toBe(429);
+    // The vice-présidente, from the centre's computer, opens the portal and IMAG'IN.
+    const c = await portail(COMPTES_JURY.vicePresident);
+    expect((await c.get(`${J}/jurys`)).status).toBe(200);
+    const imagin = d.p.client();
+    await imagin.login('imagin-intervenant', COMPTES_JURY.vicePresident, MOT_DE_PASSE_INTERVENANT);
+  });
+});
+
 describe('Relecture en arrière-plan (issue 13 §9)', () => {
   it("la relecture toutes les 5 s (en-tête x-arriere-plan) ne prolonge pas la session ; une action de l'utilisateur la prolonge", async () => {
     const c = await portail(COMPTES_JURY.vicePresident);
