@@ -9,7 +9,7 @@
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { identifiantCleValide, REGLE_IDENTIFIANT_CLE } from '../../../domain/identite/cles-otp-import.ts';
 import { api, ErreurApi } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
@@ -43,9 +43,35 @@ export interface CleOtp {
   etat: EtatCle;
   libelleEtat: string;
   centres: CentreCle[];
+  /** Wrong PINs typed with a valid code since the last success (5 lock the key). */
   echecs: number;
+  /** The server's alert when the key seems under attack (many failed attempts in 24 h), else null. */
+  alerte: string | null;
   derniereUtilisation: string | null;
   creeLe: string;
+}
+
+/** Keys under attack (issue 13 §4): said above the list, each with a link to its detail. */
+function AlertesAttaque({ cles, base }: { cles: readonly CleOtp[]; base: string }) {
+  const attaquees = cles.filter((c) => c.alerte);
+  if (!attaquees.length) return null;
+  return (
+    <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="alertes-cles-attaquees" role="status">
+      <h2 className="fr-alert__title">
+        {attaquees.length > 1 ? `${attaquees.length} clés sont peut-être attaquées` : 'Une clé est peut-être attaquée'}
+      </h2>
+      <ul>
+        {attaquees.map((c) => (
+          <li key={c.id}>
+            <Link className="fr-link" to={`${base}/${c.id}`}>
+              Clé {c.identifiant}
+            </Link>{' '}
+            : {c.alerte}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 interface ReponseCles {
@@ -181,6 +207,7 @@ function ListeCles() {
   const lignes = useMemo(() => q.data?.lignes.filter((c) => !f.appliques.centre || c.centres.some((x) => String(x.id) === f.appliques.centre)), [q.data, f.appliques.centre]);
   return (
     <>
+      <AlertesAttaque cles={q.data?.lignes ?? []} base={a.base} />
       <Liste
         id="cles-otp"
         titre="Clés OTP de l’académie"
@@ -458,6 +485,11 @@ function DetailCle({ id }: { id: string }) {
       <h2 className="fr-h5" id="titre-cle" tabIndex={-1} ref={titre}>
         Clé {cle.identifiant}
       </h2>
+      {cle.alerte && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="alerte-cle-attaquee">
+          <p>{cle.alerte}</p>
+        </div>
+      )}
       <Details
         lignes={[
           ['Identifiant', cle.identifiant],
@@ -465,7 +497,7 @@ function DetailCle({ id }: { id: string }) {
           ['Type', `${cle.type}, ${cle.chiffres} chiffres${cle.type === 'TOTP' && cle.periode ? `, période ${cle.periode} s` : ''}`],
           ['État', <BadgeEtatCle c={cle} />],
           ['Centres de délibération', listeCentres(cle)],
-          ['Échecs consécutifs', String(cle.echecs)],
+          ['Échecs consécutifs', `${cle.echecs} (codes PIN faux saisis avec un code valide ; la clé se verrouille à 5)`],
           ['Dernière utilisation', cle.derniereUtilisation ? new Date(cle.derniereUtilisation).toLocaleString('fr-FR') : 'Jamais'],
           ['Enregistrée le', new Date(cle.creeLe).toLocaleString('fr-FR')],
         ]}
