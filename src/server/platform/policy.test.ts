@@ -1,6 +1,9 @@
 // The route × role matrix (issue 2 §3): every /api route, every role, the expected allow or deny,
 // checked over HTTP. A route added without its line here fails the first test; each issue extends
-// EXPECTED with its routes.
+// EXPECTED with its routes. Since issue 13 §2, each role is checked on every service a session of it can
+// be opened on (serviceDeLaRoute says which service a chef d'établissement's route belongs to), every
+// closable activity is closed in turn against every session, and the centre routes are refused to an
+// établissement that is not such a centre.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/roles.ts';
 import { SERVICE_CODES, SERVICES, type ServiceCode } from '../../domain/services.ts';
