@@ -27,6 +27,8 @@ export const MISSIONS_CONSTAT_DEMO = {
 } as const;
 
 const A = ANNEE_SESSION;
+// Fixed time stamps rather than the clock: the demo is the same whenever it is loaded.
+const CONVOQUE_LE = new Date(`${A}-05-02T08:00:00Z`);
 
 export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<string, number> }): Promise<{ missions: number; convocations: number; declarations: number }> {
   const lycee = o.etabId.get(UAI_LYCEE_RENNES)!;
@@ -93,7 +95,7 @@ export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<s
     (
       await trx
         .insertInto('convocation')
-        .values({ academie_code: '14', mission_id: missionId, personne_id: personneId, origine: 'gestionnaire', commission_id: commissionId })
+        .values({ academie_code: '14', mission_id: missionId, personne_id: personneId, origine: 'gestionnaire', commission_id: commissionId, cree_le: CONVOQUE_LE, modifie_le: CONVOQUE_LE })
         .onConflict((oc) => oc.columns(['mission_id', 'personne_id']).doNothing())
         .returning('id')
         .executeTakeFirst()
