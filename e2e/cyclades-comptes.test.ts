@@ -215,7 +215,7 @@ describe('Générer les comptes Cyclades de mes élèves', () => {
         if (r.method() === 'POST' && r.url().endsWith('/comptes/generer')) envois.push(r.url());
       });
       await page.getByLabel('Forcer la création d’un nouveau mot de passe').check({ force: true });
-      await page.getByRole('button', { name: 'Générer des comptes supplémentaires' }).click();
+      await page.getByRole('button', { name: /^Générer (le\(s\) compte\(s\)|des comptes supplémentaires)$/ }).click();
       const modale = page.getByRole('dialog', { name: 'Confirmer la régénération des mots de passe' });
       await modale.waitFor();
       await modale.getByRole('button', { name: 'Régénérer les mots de passe' }).dblclick();
