@@ -174,7 +174,7 @@ describe('Accès autres académies', () => {
       await attendreShell(onglet);
       // An inter-académie service is named by itself, not « ACADEMIE DE SIEC ».
       expect(await onglet.locator('.entete__qui').innerText()).toBe('SIEC - LGT LA PROMENADE RENNES');
-      expect(await onglet.locator('.pied__role').innerText()).toBe("— Chef d'établissement, SIEC");
+      expect((await onglet.locator('.pied__role').innerText()).trim()).toBe("— Chef d'établissement, SIEC");
       const menu = await onglet.locator('#menu').innerText();
       expect(menu).toContain('Consultation des missions');
       expect(menu).not.toContain('Accès autres académies');
