@@ -21,7 +21,7 @@ import { request, type APIRequestContext, type Browser, type Download, type Page
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textePdf, lireZip } from '../src/server/testing/documents.ts';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
-import { repondreConfirmation } from './support/confirmation.ts';
+import { dialogueConfirmation, refuserDialoguesNatifs, repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 const SERVICE = 'cyclades-etablissement';
@@ -54,6 +54,8 @@ afterAll(async () => {
 interface ClientApi {
   get<T = unknown>(url: string): Promise<T>;
   envoyer<T = unknown>(methode: 'POST' | 'PUT', url: string, corps?: unknown, attendu?: number): Promise<T>;
+  /** A POST answered by a file (an edition): its status. */
+  editer(url: string, corps: unknown): Promise<number>;
   fermer(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ async function clientApi(login: string, service: string): Promise<ClientApi> {
     get: async (url) => lire(await ctx.get(url), 200, `GET ${url}`),
     envoyer: async (methode, url, corps = {}, attendu = 200) =>
       lire(await ctx.fetch(url, { method: methode, data: corps as object, headers: { 'x-csrf-token': csrf } }), attendu, `${methode} ${url}`),
+    editer: async (url, corps) => (await ctx.post(url, { data: corps as object, headers: { 'x-csrf-token': csrf } })).status(),
     fermer: () => ctx.dispose(),
   };
 }
@@ -162,6 +165,15 @@ async function nombre(page: Page, etat: number): Promise<number> {
 }
 
 let chef: Session;
+/** Native confirm()/alert() seen by the chef de centre's page: none (the app's one dialog only). */
+let natifs: string[];
+
+/** A change sent from the chef's own browser session, as another tab of his would (issue 13 §16). */
+async function depuisUnAutreOnglet(page: Page, url: string, corps: unknown) {
+  const s = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken?: string; session?: { csrfToken: string } };
+  const r = await page.request.post(url, { data: corps as object, headers: { 'x-csrf-token': (s.csrfToken ?? s.session?.csrfToken)! } });
+  expect(r.status(), await r.text()).toBe(200);
+}
 
 describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publication', () => {
   let dec: ClientApi;
@@ -175,6 +187,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     candidats = await candidatsDec(dec, JURYS);
     expect(candidats.length).toBe(36);
     chef = await nouvelleSession(browser, 'cyclades-deliberation', { url: plateforme.url });
+    natifs = refuserDialoguesNatifs(chef.page);
     await seConnecter(chef, CHEF, SERVICE);
     await attendreShell(chef.page);
   });
@@ -189,7 +202,9 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await activite(page, 'Contrôler les notes manquantes');
     expect(await etapeCourante(page)).toContain('2. Contrôler les notes manquantes');
     const etapes = await page.locator('#ou-en-sommes-nous li').allInnerTexts();
-    expect(etapes.map((e) => e.replace(/▶|\(faite\)|À faire/gi, '').trim())).toEqual([
+    // A step done for some juries only names the others (issue 13 §12): 25590 is already in deliberation.
+    expect(etapes[3]).toContain('(reste à faire pour les jurys 25510, 31202, 31210)');
+    expect(etapes.map((e) => e.replace(/▶|\(faite\)|À faire|\(reste à faire[^)]*\)/gi, '').trim())).toEqual([
       '1. Où en sommes-nous ?',
       '2. Contrôler les notes manquantes',
       '3. Générer le plan de secours',
@@ -282,7 +297,7 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     for (const c of await candidatsDec(dec, [...JURYS, '30001'])) {
       if (!c.admissible) continue;
       for (const o of c.oraux.filter((x) => x.code)) {
-        await dec.envoyer('PUT', `${API_DEC}/notes-controle`, { candidatureId: c.candidatureId, epreuve: o.oral, statut: 'note', valeur: o.oral === 'scientifique' ? 12 : 11.5 });
+        await dec.envoyer('PUT', `${API_DEC}/notes-controle`, { candidatureId: c.candidatureId, epreuve: o.oral, statut: 'note', valeur: o.oral === 'scientifique' ? 12 : 11.5, attendu: null });
       }
     }
     const { page } = chef;
@@ -353,13 +368,30 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     const liste = page.locator('.liste').first();
     await expect.poll(() => liste.locator('tbody tr').count()).toBe(4);
     await chef.verifier('ouvrir-detaillee');
-    await liste.getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle : jury 25510' }).click();
-    await expect.poll(() => page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué');
-    await expect.poll(() => liste.locator('tbody tr').filter({ hasText: '25510' }).innerText()).toContain("210 - Délibération de l'épreuve de contrôle");
+    const bouton25510 = liste.getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle : jury 25510' });
+    // Irreversible: the app's dialog asks first; « Annuler » leaves the jury where it is (issue 13 §15).
+    await bouton25510.click();
+    const dialogue = dialogueConfirmation(page, 'Ouvrir la délibération');
+    await dialogue.waitFor({ state: 'visible' });
+    expect(await dialogue.innerText()).toContain('Ouvrir la délibération de l’épreuve de contrôle pour le jury 25510 ?');
+    await chef.verifier('ouvrir-confirmation');
+    await repondreConfirmation(page, 'Ouvrir la délibération', 'Annuler');
+    expect(await liste.locator('tbody tr').filter({ hasText: '25510' }).innerText()).toContain("200 - Recueil des notes de l'épreuve de contrôle");
+    // Another tab opens 25510 first: this page's click is refused (409) and the list is read again at
+    // once — the jury's état and its button change without waiting (issue 13 §16).
+    const id25510 = (await juryDec(dec, '25510')).id;
+    await depuisUnAutreOnglet(page, `${API_CENTRE}/ouvrir`, { juryIds: [id25510] });
+    await bouton25510.click();
+    await repondreConfirmation(page, 'Ouvrir la délibération', 'Ouvrir la délibération');
+    await expect.poll(() => page.locator('#erreur-changement-etat').innerText()).toContain("Le jury 25510 est à l'état 210 - Délibération de l'épreuve de contrôle");
+    await expect.poll(() => liste.locator('tbody tr').filter({ hasText: '25510' }).innerText(), { timeout: 1_500 }).toContain("210 - Délibération de l'épreuve de contrôle");
+    expect(await bouton25510.count()).toBe(0);
+    await chef.verifier('ouvrir-refus-rafraichi');
 
     await page.getByRole('tab', { name: 'Vue synthétique' }).click();
     await expect.poll(() => nombre(page, 200)).toBe(2);
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Ouvrir délibération épreuve de contrôle' }).click();
+    await repondreConfirmation(page, 'Ouvrir la délibération', 'Ouvrir la délibération');
     await expect.poll(() => nombre(page, 210)).toBe(4);
     expect(await nombre(page, 200)).toBe(0);
     expect(await page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué');
@@ -372,13 +404,14 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
   let modifie: CandidatDec;
 
   it('la DEC modifie une note en délibération, enregistre les décisions et clôt deux jurys : le troisième reste grisé, comme 25590', async () => {
-    modifie = candidats.find((x) => x.jury === '31202' && x.admissible && x.oraux.some((o) => o.oral === 'scientifique' && o.code))!;
+    modifie = candidats.find((x) => x.jury === '31202' && x.admissible && !x.presumeFraudeur && x.oraux.some((o) => o.oral === 'scientifique' && o.code))!;
     await dec.envoyer('PUT', `${API_DEC}/notes-controle`, {
       candidatureId: modifie.candidatureId,
       epreuve: 'scientifique',
       statut: 'note',
       valeur: 14.5,
       motif: 'Erreur de report constatée par le jury',
+      attendu: { statut: 'note', valeur: 12 },
     });
     for (const n of ['25510', '31202', '30001']) await clore(dec, n);
 
@@ -417,14 +450,15 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(texte).toContain('Signature');
 
     await choix.getByLabel(/^25510 - /).check({ force: true });
+    await choix.getByLabel(/^31210 - /).check({ force: true });
     await page.getByLabel('Une édition par document du PV (regroupés dans un fichier Zip)').check({ force: true });
     const zip = await telechargerEn(page, () => page.getByRole('button', { name: 'Visualiser' }).click());
     expect(zip.suggestedFilename()).toMatch(/\.zip$/);
     const noms = lireZip(await enregistrer(zip, 'deliberation')).map((e) => e.nom);
-    for (const n of ['25510', '31202']) {
+    for (const n of JURYS) {
       for (const doc of ['PV des admis', 'PV de la liste des notes modifiées au cours de la délibération', 'PV des candidats non admis']) expect(noms).toContain(`${n} - ${doc}.pdf`);
     }
-    expect(noms.length).toBe(6);
+    expect(noms.length).toBe(9);
   });
 
   it('« Editer les listes des résultats » : la liste d’affichage des admis ne porte jamais un candidat en liste rouge ou présumé fraudeur', async () => {
@@ -479,6 +513,8 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(await Promise.all([198, 200, 210, 214].map((e) => nombre(page, e)))).toEqual([0, 0, 1, 0]);
     await chef.verifier('terminer');
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
+    expect(await dialogueConfirmation(page, 'Terminer l’épreuve de contrôle').innerText()).toContain('Terminer l’épreuve de contrôle pour les 3 jurys à cet état ?');
+    await repondreConfirmation(page, 'Terminer l’épreuve de contrôle', 'Terminer l’épreuve de contrôle');
     await expect.poll(() => nombre(page, 214)).toBe(3);
     expect(await nombre(page, 211)).toBe(0);
     expect(await page.locator('#enregistrement').innerText()).toBe('Enregistrement effectué. Le gestionnaire DEC reprend ensuite la main pour publier les résultats.');
@@ -487,20 +523,44 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(await nombre(page, 210)).toBe(1);
     expect(await page.locator('#ou-en-sommes-nous li[data-etape="7"]').innerText()).not.toContain('(faite)');
     await chef.verifier('termine-sauf-25590');
-    // The DEC closes 25590 (211); the chef de centre ends it in turn.
+    // The DEC closes 25590 (211); its PV not printed, it cannot end (decision 0011).
     await clore(dec, JURY_PORTAIL);
     await page.reload();
     await expect.poll(() => nombre(page, 211)).toBe(1);
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
+    await repondreConfirmation(page, 'Terminer l’épreuve de contrôle', 'Terminer l’épreuve de contrôle');
+    await expect.poll(() => page.locator('#erreur-changement-etat').innerText()).toContain(
+      "Le jury 25590 ne peut pas être terminé : son procès-verbal de tenue de délibération n'a pas été édité",
+    );
+    expect(await nombre(page, 211)).toBe(1);
+    await chef.verifier('terminer-sans-pv');
+    // Its PV printed, it ends in turn.
+    await activite(page, 'Editer les Procès Verbaux de tenue de délibération');
+    await page.locator('#choix-jurys').getByLabel(/^25590 - /).check({ force: true });
+    await page.getByLabel('Une édition contenant tous les documents du PV').check({ force: true });
+    expect((await telechargerEn(page, () => page.getByRole('button', { name: 'Visualiser' }).click())).suggestedFilename()).toMatch(/\.pdf$/);
+    await activite(page, "Terminer l'épreuve de contrôle");
+    await expect.poll(() => nombre(page, 211)).toBe(1);
+    await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
+    await repondreConfirmation(page, 'Terminer l’épreuve de contrôle', 'Terminer l’épreuve de contrôle');
     await expect.poll(() => nombre(page, 214)).toBe(4);
     expect(await Promise.all([198, 200, 210, 211].map((e) => nombre(page, e)))).toEqual([0, 0, 0, 0]);
     await expect.poll(() => page.locator('#ou-en-sommes-nous li[data-etape="7"]').innerText()).toContain('(faite)');
+    // Done jury by jury (issue 13 §12): 25590 went to 210 without the check of its missing grades, and
+    // its list of admis was never printed; these steps name it.
+    expect(await page.locator('#ou-en-sommes-nous li[data-etape="2"]').innerText()).toContain('reste à faire pour le jury 25590');
+    expect(await page.locator('#ou-en-sommes-nous li[data-etape="6"]').innerText()).toContain('reste à faire pour le jury 25590');
+    expect(await page.locator('#ou-en-sommes-nous li[data-etape="5"]').innerText()).toContain('(faite)');
+    expect(natifs).toEqual([]);
     await chef.verifier('termine');
 
     // LA PROMENADE's jury is not at 214 yet: the publication names it.
     const sessionId = (await plateforme.platform.ctx.db.selectFrom('jury').select('session_examen_id').executeTakeFirstOrThrow()).session_examen_id;
     const refus = await dec.envoyer<{ message: string }>('POST', `${API_DEC}/publication`, { sessionId }, 409);
     expect(refus.message).toContain("1 jury ne l’est pas (30001 à l'état 211 - Editions après la délibération de l'épreuve de contrôle)");
+    // LA PROMENADE prints its PV (indispensable), then ends its jury.
+    await promenade.envoyer('POST', `${API_CENTRE}/terminer`, {}, 409);
+    expect(await promenade.editer(`${API_CENTRE}/pv`, { juryIds: [(await juryDec(dec, '30001')).id], mode: 'unique' })).toBe(200);
     await promenade.envoyer('POST', `${API_CENTRE}/terminer`, {});
     // The DEC publishes in the browser: « Publication des résultats », the confirmation, the session frozen.
     const gestionnaire = await nouvelleSession(browser, 'cyclades-deliberation-publication', { url: plateforme.url });
@@ -532,7 +592,11 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     const publies = await plateforme.platform.ctx.db.selectFrom('resultat_publie').select(['candidature_id', 'decision', 'notes']).execute();
     const decides = await candidatsDec(dec, CENTRE);
     expect(decides.length).toBe(48);
-    for (const c of decides) expect(sansAccent(publies.find((p) => p.candidature_id === c.candidatureId)?.decision), c.numeroCandidat).toBe(c.decision?.decision);
+    // A presumed fraudster has none before the disciplinary decision (issue 13 §18).
+    expect(decides.filter((c) => c.presumeFraudeur).length).toBe(4);
+    for (const c of decides) {
+      expect(sansAccent(publies.find((p) => p.candidature_id === c.candidatureId)?.decision), c.numeroCandidat).toBe(c.presumeFraudeur ? undefined : c.decision?.decision);
+    }
     const duModifie = publies.find((p) => p.candidature_id === modifie.candidatureId)!;
     expect(JSON.stringify(duModifie.notes)).toContain('14.50');
   });
