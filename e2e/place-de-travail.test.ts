@@ -90,6 +90,9 @@ async function mesurer(page: Page, n = 0): Promise<Mesure> {
       const touche = document.elementFromPoint(td.left + 4, (boite.top + boite.bottom) / 2);
       if (entiere && touche && tr.contains(touche)) entieres++;
     });
+    // The frame is the viewport: the page itself never scrolls (the header would leave the screen).
+    const page = document.scrollingElement!;
+    if (page.scrollTop !== 0 || page.scrollHeight > window.innerHeight + 1) chevauchements.push(`la page défile (${page.scrollTop} / ${page.scrollHeight} px)`);
     // The console and the footer have their own place: the content zone ends where they begin.
     const zone = document.getElementById('zone-contenu')!.getBoundingClientRect();
     for (const [id, o] of obstacles) if (!vide(inter(zone, o))) chevauchements.push(`zone de contenu / ${id}`);
