@@ -192,6 +192,8 @@ describe('générer les comptes Cyclades de mes élèves', () => {
       nbEligibles: 5,
       nbAvecCompte: 2,
       nbSansCompte: 3,
+      // Tom's "prenom.nom" account (his former établissement's): the one « Forcer » would regenerate; Inès's is an "email" one.
+      nbRegenerables: 1,
       nbNonEligibles: 2,
       dejaGenere: false,
     });
@@ -556,7 +558,7 @@ describe('une génération à la fois par établissement', () => {
     const inserer = (type: string, statut: 'en_attente' | 'en_cours' | 'termine', etablissementId = etabs.college) =>
       p.ctx.db
         .insertInto('traitement')
-        .values({ id: crypto.randomUUID(), academie_code: '14', type, titre: 'Essai', statut, etablissement_id: etablissementId, visibilite: 'etablissement' })
+        .values({ id: crypto.randomUUID(), academie_code: '14', type, titre: 'Essai', parametres: '{}', statut, etablissement_id: etablissementId, visibilite: 'etablissement' })
         .execute();
     await inserer('cyclades.comptes-candidats', 'en_cours');
     try {
