@@ -78,11 +78,21 @@ describe('Portail Jury — la DSI gère les clés OTP et contrôle les jurys', (
       );
       await s.verifier('dsi-controle-jurys');
 
+      // Someone tries codes on OTP-DEMO-03 (issue 13 §4): the key is not locked, the DSI is alerted.
+      for (let i = 0; i < 12; i++) {
+        const r = await fetch(`${plateforme.url}/api/jury/cle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifiant: 'OTP-DEMO-03', motDePasse: `0000${100000 + i}` }) });
+        expect(r.status).toBe(401);
+      }
+
       // The keys.
       await ouvrirActivite(page, 'Clés OTP du portail Jury');
       expect(await page.locator('.liste__table thead th').allInnerTexts()).toEqual(
         ['Identifiant', 'N° de série', 'Type', 'État', 'Centres', 'Échecs', 'Dernière utilisation'].map((t) => expect.stringContaining(t)),
       );
+      const alerte = page.locator('#alertes-cles-attaquees');
+      await alerte.waitFor();
+      expect(await alerte.innerText()).toMatch(/Une clé est peut-être attaquée[\s\S]*Clé OTP-DEMO-03 : 12 tentatives incorrectes en 24 h depuis 1 adresse/);
+      expect(await ligne(page.locator('body'), 'OTP-DEMO-03').textContent()).toContain('Remise');
       await expect.poll(() => page.locator(LIGNES).filter({ hasText: 'Verrouillée' }).count()).toBeGreaterThanOrEqual(1);
       await s.verifier('dsi-cles');
       // The état filter.
