@@ -117,13 +117,13 @@ export async function listerMissions(ctx: AppContext, p: PorteeConstat, f: Filtr
   const annees = (f.annees?.length ? f.annees : [n]).filter((a) => offertes.has(a));
   if (f.annees?.length && annees.length === 0) throw invalide(`Année : seules les années ${n - 3} à ${n + 1} sont proposées.`, { annees: `Année : seules les années ${n - 3} à ${n + 1} sont proposées.` });
   const rows = await repo.missions(ctx.db, p, p.par === 'gestionnaire' ? { centreId: f.centre ?? null, examens: f.examens ?? [] } : {});
-  const lignes = rows
-    .filter((m) => concernee(m) && annees.includes(anneeMission(m)))
-    .map((m) => presenterMission(ctx, m))
+  const toutes = rows.filter((m) => concernee(m) && annees.includes(anneeMission(m))).map((m) => presenterMission(ctx, m));
+  // The follow-up counts every mission of the years and centres chosen, hidden ones included.
+  const parEtat: Record<EtatMissionCsf, number> = { non_effectuee: 0, commencee: 0, effectuee: 0, constatee: 0 };
+  for (const l of toutes) parEtat[l.etat]++;
+  const lignes = toutes
     .filter((m) => !(f.masquerNonEffectuees && m.etat === 'non_effectuee') && !(f.masquerConstatees && m.etat === 'constatee'))
     .sort((a, b) => (a.debut ?? '9999').localeCompare(b.debut ?? '9999') || a.numero - b.numero);
-  const parEtat: Record<EtatMissionCsf, number> = { non_effectuee: 0, commencee: 0, effectuee: 0, constatee: 0 };
-  for (const l of lignes) parEtat[l.etat]++;
   return { annees, total: lignes.length, parEtat, lignes };
 }
 

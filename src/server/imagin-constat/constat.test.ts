@@ -163,6 +163,9 @@ describe('saisie du constat', () => {
     expect(r.body.lignes.find((l: any) => l.id === f.missions.copies).libelleEtat).toBe('Mission constatée');
     const masque = await lycee.get(`${C}/missions?masquerConstatees=true`);
     expect(masque.body.lignes.map((l: any) => l.id)).not.toContain(f.missions.copies);
+    // The counts by état still count it.
+    expect(masque.body.parEtat.constatee).toBe(r.body.parEtat.constatee);
+    expect(masque.body.parEtat.constatee).toBeGreaterThanOrEqual(1);
   });
 
   it('oral du 2nd groupe du bac général : nombre de candidats exigé quand le service est fait (0 admis), candidats inscrits de la commission', async () => {

@@ -158,7 +158,7 @@ function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }
       {gestion && q.data && (
         <p className="fr-text--sm" role="status">
           Par état : {q.data.parEtat.effectuee} mission(s) effectuée(s) à constater, {q.data.parEtat.commencee} commencée(s), {q.data.parEtat.non_effectuee} non effectuée(s), {q.data.parEtat.constatee} constatée(s)
-          {ap.masquerConstatees ? ' (masquées)' : ''}.
+          {ap.masquerConstatees ? ' (masquées dans la liste)' : ''}.
         </p>
       )}
       <Liste
