@@ -236,6 +236,8 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     await page.getByRole('button', { name: 'Générer' }).click();
     await page.locator('#plan-lance').waitFor();
     expect(await page.locator('#erreur-plan-de-secours').count()).toBe(0);
+    // The juries left out are named at once, and in the compte rendu (issue 13 §12).
+    expect(await page.locator('#plan-jurys-non-compris').innerText()).toContain('Les jurys 25510, 31202, 31210 ne sont pas compris dans ce plan de secours');
     await page.getByRole('button', { name: 'Afficher le compte rendu' }).click();
     await page.getByRole('heading', { name: 'Compte rendu des éditions de plan de secours' }).waitFor();
     await expect.poll(() => page.locator('#statut-plan-de-secours').innerText(), { timeout: 60_000 }).toBe('Le traitement s’est bien déroulé.');
@@ -243,6 +245,8 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     expect(journal).toContain(`jurys : ${JURY_PORTAIL}\n`);
     expect(journal).toContain(`DEBUT PVI pour le jury ${JURY_PORTAIL}`);
     for (const n of JURYS) expect(journal).not.toContain(`Préparation du plan de secours pour le jury : ${n}`);
+    for (const n of JURYS) expect(journal).toContain(`Jury ${n} non compris dans ce plan de secours : il est à l'état 140 - 1er groupe terminé en centre`);
+    expect(journal).toContain('Jurys non compris dans ce plan de secours : 25510, 31202, 31210.');
     await chef.verifier('plan-de-secours-jurys-a-140');
   });
 

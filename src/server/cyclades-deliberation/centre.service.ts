@@ -323,9 +323,15 @@ export async function genererPlanSecours(ctx: AppContext, actor: Actor, trace: T
     await audit(trx, contexteAudit(actor, trace), { action: 'plan-secours.generation', entite: 'traitement', entiteId: lance.id, apres: parametres });
     return lance;
   });
+  // The juries left out are named at once (and in the compte rendu): the plan must be generated again for them.
+  const laisses = c.jurys.filter((_, i) => !verifs[i]!.ok);
+  const sauf = laisses.length
+    ? ` ${laisses.length > 1 ? `Les jurys ${laisses.map((j) => j.numero).join(', ')} ne sont pas compris` : `Le jury ${laisses[0]!.numero} n'est pas compris`} dans ce plan de secours (le plan de secours demande l'état 200 ou 210) : générez-le à nouveau quand ${laisses.length > 1 ? 'ils y seront' : 'il y sera'}.`
+    : '';
   return {
     traitementId: t.id,
-    message: 'La génération du plan de secours est lancée. Cliquez sur « Afficher le compte rendu » pour consulter le compte rendu du traitement et télécharger le plan de secours généré.',
+    message: `La génération du plan de secours est lancée. Cliquez sur « Afficher le compte rendu » pour consulter le compte rendu du traitement et télécharger le plan de secours généré.${sauf}`,
+    jurysNonCompris: laisses.map((j) => j.numero),
   };
 }
 

@@ -69,7 +69,7 @@ async function planDeSecours() {
   expect(cr.statut, JSON.stringify(cr.journal)).toBe('termine');
   const doc = (cr.documents as Array<{ id: string; nom: string }>)[0]!;
   const zip = await chef.get(`/api/documents/${doc.id}`);
-  return { journal: (cr.journal as Array<{ message: string }>).map((l) => l.message), entrees: lireZip(zip.raw) };
+  return { lance: r.body as { message: string; jurysNonCompris: string[] }, journal: (cr.journal as Array<{ message: string }>).map((l) => l.message), entrees: lireZip(zip.raw) };
 }
 
 describe('§17 — sélection de jurys dans des états mêlés', () => {
@@ -98,7 +98,9 @@ describe('§17 — sélection de jurys dans des états mêlés', () => {
 
 describe('§12 et §14 — plan de secours et « Où en sommes-nous ? » jury par jury', () => {
   it('le plan de secours généré sans 31210 (à 140) ne fait pas l’étape 3 ; le compte rendu nomme le jury laissé de côté et pourquoi', async () => {
-    const { journal } = await planDeSecours();
+    const { journal, lance } = await planDeSecours();
+    expect(lance.jurysNonCompris).toEqual(['31210']);
+    expect(lance.message).toContain("Le jury 31210 n'est pas compris dans ce plan de secours (le plan de secours demande l'état 200 ou 210) : générez-le à nouveau quand il y sera.");
     expect(journal).toContain(
       "Jury 31210 non compris dans ce plan de secours : il est à l'état 140 - 1er groupe terminé en centre : le plan de secours demande l'état 200 - Recueil des notes de l'épreuve de contrôle ou 210 - Délibération de l'épreuve de contrôle. Générez à nouveau le plan de secours quand il y sera.",
     );

@@ -65,8 +65,9 @@ function Generation() {
   );
   const generer = useAction(
     async () => {
-      const r = await api.post<{ traitementId: string; message?: string }>(`${BASE_DELIBERATION}/plan-de-secours`, {});
+      const r = await api.post<{ traitementId: string; message?: string; jurysNonCompris?: string[] }>(`${BASE_DELIBERATION}/plan-de-secours`, {});
       setLance(r.traitementId);
+      setNonCompris(r.jurysNonCompris ?? []);
       void traitements.refetch();
       void relire();
       return r;
@@ -74,6 +75,8 @@ function Generation() {
     { succes: (r) => r.message ?? 'La génération du plan de secours est lancée : cliquez sur « Afficher le compte rendu » pour suivre le traitement et télécharger le plan de secours.' },
   );
   const [sansPlan, setSansPlan] = useState(false);
+  /** The juries this plan leaves out (not at 200 or 210): it must be generated again for them. */
+  const [nonCompris, setNonCompris] = useState<string[]>([]);
   const afficher = () => {
     const id = lance ?? dernier;
     setSansPlan(!id);
@@ -96,6 +99,12 @@ function Generation() {
       {lance && (
         <div className="fr-alert fr-alert--info fr-alert--sm" id="plan-lance" role="status">
           <p>La génération du plan de secours est lancée. Cliquez sur « Afficher le compte rendu » pour consulter le compte rendu du traitement et télécharger le plan de secours généré.</p>
+          {nonCompris.length > 0 && (
+            <p id="plan-jurys-non-compris">
+              {nonCompris.length > 1 ? `Les jurys ${nonCompris.join(', ')} ne sont pas compris` : `Le jury ${nonCompris[0]} n’est pas compris`} dans ce plan de secours (le plan de secours demande
+              l’état 200 ou 210) : générez-le à nouveau quand {nonCompris.length > 1 ? 'ils y seront' : 'il y sera'}.
+            </p>
+          )}
         </div>
       )}
       {sansPlan && (

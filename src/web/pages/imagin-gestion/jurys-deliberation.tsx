@@ -282,59 +282,59 @@ function ListeJurys() {
 
   return (
     <>
-    <Liste
-      id="jurys"
-      titre="Jurys de l’académie"
-      {...liste}
-      colonnes={colonnes}
-      lien={(j) => `${a.base}/${j.id}`}
-      libelleLien={(j) => `Jury ${j.numero}, ${j.specialite.libelle} : candidats et résultats`}
-      actions={(affichees) => {
-        const n = affichees.filter((j) => selection.has(j.id)).length;
-        return (
-          <div role="group" aria-labelledby="titre-transition">
-            {refus.length > 0 && (
-              <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="jurys-non-deplaces" role="status">
-                <p>{refus.length > 1 ? `${refus.length} jurys n’ont pas été déplacés (ils restent sélectionnés) :` : '1 jury n’a pas été déplacé (il reste sélectionné) :'}</p>
-                <ul>
-                  {refus.map((r) => (
-                    <li key={r.id}>
-                      <strong>{r.numero}</strong> : {r.message}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <p className="fr-text--sm fr-mb-1w" id="titre-transition">
-              {pluriel(n, 'jury sélectionné', 'jurys sélectionnés')}
-            </p>
-            <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-              <li>
-                <button type="button" className="fr-btn fr-icon-lock-line" onClick={() => lancer(affichees, 198)} disabled={transition.enCours}>
-                  Verrouiller le 1er groupe
-                </button>
-              </li>
-              <li>
-                <button type="button" className="fr-btn fr-icon-arrow-right-line" onClick={() => lancer(affichees, 200)} disabled={transition.enCours}>
-                  Ouvrir l’épreuve de contrôle
-                </button>
-              </li>
-              <li>
-                <button type="button" className="fr-btn fr-btn--tertiary fr-icon-checkbox-line" onClick={() => setSelection(new Set(affichees.map((j) => j.id)))}>
-                  Tout sélectionner ({affichees.length})
-                </button>
-              </li>
-              <li>
-                <button type="button" className="fr-btn fr-btn--tertiary fr-icon-close-circle-line" onClick={() => setSelection(new Set())} disabled={selection.size === 0}>
-                  Vider la sélection
-                </button>
-              </li>
-            </ul>
-          </div>
-        );
-      }}
-    />
-    {confirmation.dialogue}
+      <Liste
+        id="jurys"
+        titre="Jurys de l’académie"
+        {...liste}
+        colonnes={colonnes}
+        lien={(j) => `${a.base}/${j.id}`}
+        libelleLien={(j) => `Jury ${j.numero}, ${j.specialite.libelle} : candidats et résultats`}
+        actions={(affichees) => {
+          const n = affichees.filter((j) => selection.has(j.id)).length;
+          return (
+            <div role="group" aria-labelledby="titre-transition">
+              {refus.length > 0 && (
+                <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="jurys-non-deplaces" role="status">
+                  <p>{refus.length > 1 ? `${refus.length} jurys n’ont pas été déplacés (ils restent sélectionnés) :` : '1 jury n’a pas été déplacé (il reste sélectionné) :'}</p>
+                  <ul>
+                    {refus.map((r) => (
+                      <li key={r.id}>
+                        <strong>{r.numero}</strong> : {r.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <p className="fr-text--sm fr-mb-1w" id="titre-transition">
+                {pluriel(n, 'jury sélectionné', 'jurys sélectionnés')}
+              </p>
+              <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+                <li>
+                  <button type="button" className="fr-btn fr-icon-lock-line" onClick={() => lancer(affichees, 198)} disabled={transition.enCours}>
+                    Verrouiller le 1er groupe
+                  </button>
+                </li>
+                <li>
+                  <button type="button" className="fr-btn fr-icon-arrow-right-line" onClick={() => lancer(affichees, 200)} disabled={transition.enCours}>
+                    Ouvrir l’épreuve de contrôle
+                  </button>
+                </li>
+                <li>
+                  <button type="button" className="fr-btn fr-btn--tertiary fr-icon-checkbox-line" onClick={() => setSelection(new Set(affichees.map((j) => j.id)))}>
+                    Tout sélectionner ({affichees.length})
+                  </button>
+                </li>
+                <li>
+                  <button type="button" className="fr-btn fr-btn--tertiary fr-icon-close-circle-line" onClick={() => setSelection(new Set())} disabled={selection.size === 0}>
+                    Vider la sélection
+                  </button>
+                </li>
+              </ul>
+            </div>
+          );
+        }}
+      />
+      {confirmation.dialogue}
     </>
   );
 }
