@@ -191,4 +191,25 @@ describe('gestionnaire', () => {
     expect(sup.status).toBe(200);
     expect(sup.body.declaration).toMatchObject({ montant: 37_000, lignes: [] });
   });
+
+  it('modifie une déclaration transmise : une ligne dont le montant change repasse « A traiter », les autres gardent leur décision', async () => {
+    const c = `${C}/sessions/${f.sessions.bts2026}/normale`;
+    let d = (await lycee.get(c)).body;
+    d = (await lycee.put(c, { version: d.declaration.version, dateDebut: null, journees: [null, null, null], lignes: [{ personneId: f.personnes.alice, pourcentage: '50' }, { personneId: f.personnes.bruno, montant: '100' }] })).body;
+    d = (await lycee.post(`${c}/transmission`, { version: d.declaration.version })).body;
+    const url = `${G}/sessions/${f.sessions.bts2026}/centres/${f.etabs.lycee}/normale`;
+    let g = (await dec.get(url)).body;
+    for (const l of g.declaration.lignes) g = (await dec.post(`${G}/lignes/${l.id}/decision`, { version: g.declaration.version, decision: 'valide' })).body;
+    expect(g.declaration.libelleSuivi).toBe('Validé');
+    const modif = await dec.put(url, { version: g.declaration.version, dateDebut: '12/05/2026', journees: ['4', '1,5', '1'], lignes: [{ personneId: f.personnes.alice, pourcentage: '50' }, { personneId: f.personnes.bruno, montant: '100' }] });
+    expect(modif.status).toBe(200);
+    expect(modif.body.declaration.montant).toBe(47_000);
+    expect(modif.body.declaration.lignes.map((l: any) => [l.nomPrenom, l.montant, l.statut])).toEqual([
+      ['ALICE-CSF Anne', 23_500, 'a_traiter'],
+      ['BRUNO-CSF Bruno', 10_000, 'valide'],
+    ]);
+    expect(modif.body.declaration).toMatchObject({ statutSaisie: 'transmis', libelleSuivi: 'Initialisé' });
+    // The centre still reads it, read-only.
+    expect((await lycee.get(c)).body).toMatchObject({ modifiable: false, declaration: { montant: 47_000 } });
+  });
 });
