@@ -689,7 +689,7 @@ function EcranHoraires({ api: base, id, cid }: { api: string; id: string; cid: s
 export function PageConstat({ api: base, gestion }: { api: string; gestion: boolean }) {
   const { '*': reste = '' } = useParams();
   const [id, sous, cid] = reste.split('/').filter(Boolean);
-  if (id && sous === 'horaires' && cid) return <EcranHoraires api={base} id={id} cid={cid} />;
-  if (id) return <EcranMission api={base} id={id} />;
+  if (id && sous === 'horaires' && cid) return <EcranHoraires key={`${id}/${cid}`} api={base} id={id} cid={cid} />;
+  if (id) return <EcranMission key={id} api={base} id={id} />;
   return <ListeMissions api={base} gestion={gestion} />;
 }

@@ -627,7 +627,14 @@ function EcranDeclaration({ base, url, gestion }: { base: string; url: string; g
 export function PageIcc({ base, gestion }: { base: string; gestion: boolean }) {
   const { '*': reste = '' } = useParams();
   const p = reste.split('/').filter(Boolean);
-  if (gestion && p.length === 3) return <EcranDeclaration base={base} gestion url={`${base}/sessions/${p[0]}/centres/${p[1]}/${p[2]}`} />;
-  if (!gestion && p.length === 2) return <EcranDeclaration base={base} gestion={false} url={`${base}/sessions/${p[0]}/${p[1]}`} />;
+  // Keyed by its address: another période or session starts from its own figures, not the previous draft.
+  if (gestion && p.length === 3) {
+    const url = `${base}/sessions/${p[0]}/centres/${p[1]}/${p[2]}`;
+    return <EcranDeclaration key={url} base={base} gestion url={url} />;
+  }
+  if (!gestion && p.length === 2) {
+    const url = `${base}/sessions/${p[0]}/${p[1]}`;
+    return <EcranDeclaration key={url} base={base} gestion={false} url={url} />;
+  }
   return gestion ? <ListeDeclarations base={base} /> : <ListeSessions base={base} />;
 }
