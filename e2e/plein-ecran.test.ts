@@ -1,7 +1,7 @@
 // The work area toggle (seed 003 §1.3.5): header and menu go, content and console stay, and back.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendreShell, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
+import { attendreShell, e2e, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,10 +16,20 @@ describe('ajustement de la zone de travail', () => {
     const s = await nouvelleSession(browser, 'plein-ecran');
     const { page } = s;
     try {
+      // The outbox must hold a message whatever ran before on this platform (scenario files run in
+      // parallel, each worker on its own platform): a forgotten-password request writes one.
+      const oubli = await fetch(`${e2e().url}/api/auth/mot-de-passe-oublie`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifiant: 'e2e.oubli' }) });
+      expect(oubli.status).toBe(200);
       await seConnecter(s, 'admin.rennes', 'imagin-admin');
       await attendreShell(page);
-      await page.locator('#menu').getByRole('link', { name: "Boîte d'envoi des messages" }).click();
-      await page.locator('.liste__table').waitFor();
+      const lien = page.locator('#menu').getByRole('link', { name: "Boîte d'envoi des messages" });
+      await expect
+        .poll(async () => {
+          await lien.click();
+          await page.locator('.liste__table').first().waitFor();
+          return page.locator('.liste__table tbody tr').count();
+        })
+        .toBeGreaterThan(0);
       const bascule = page.locator('#bascule-plein-ecran');
       expect(await bascule.getAttribute('aria-pressed')).toBe('false');
       expect(await bascule.innerText()).toBe('Agrandir la zone de travail');

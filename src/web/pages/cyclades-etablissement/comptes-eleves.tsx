@@ -3,7 +3,6 @@
 // number of pupils who already have an account, « Forcer la création d'un nouveau mot de passe »
 // (confirmed: the older papillons stop working), « Générer le(s) compte(s) » then the compte rendu,
 // and « Accéder aux comptes » (/comptes): the papillons of every run, always available.
-import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,10 +11,9 @@ import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
 import { BoutonRetour } from '../../shell/Pages.tsx';
+import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { LIBELLE_REGROUPEMENT, MESSAGE_RIEN_A_GENERER, REGROUPEMENTS, type Regroupement } from '../../../domain/cyclades/comptes.ts';
 import { AvecServiceGestion, BASE_CYCLADES, DocumentsGeneres, pluriel, SuiviLancement, type EtatComptes, type Lancement } from './commun.tsx';
-
-const modaleForcer = createModal({ id: 'modale-forcer-mot-de-passe', isOpenedByDefault: false });
 
 export const AIDE_FORCER =
   "En cochant cette case, le mot de passe est régénéré pour les élèves qui possèdent déjà un compte ayant un login de type « prenom.nom » généré par l'établissement (établissement actuel ou ancien établissement de l'élève). Si un élève possède déjà un compte avec un login de type « email » (compte créé depuis l'espace candidat à partir d'un email), son mot de passe n'est pas régénéré.";
@@ -26,6 +24,7 @@ function Generation({ etat }: { etat: EtatComptes }) {
   const [regroupement, setRegroupement] = useState<Regroupement>('division');
   const [forcer, setForcer] = useState(false);
   const [lancement, setLancement] = useState<Lancement | null>(null);
+  const confirmation = useConfirmation();
   const generer = useAction(
     async (corps: { regroupement: Regroupement; forcer: boolean }) => {
       const r = await api.post<Lancement>(`${BASE_CYCLADES}/comptes/generer`, corps);
@@ -51,8 +50,24 @@ function Generation({ etat }: { etat: EtatComptes }) {
   const soumettre = (e: FormEvent) => {
     e.preventDefault();
     if (rienAFaire || generer.enCours) return;
-    if (forcer) modaleForcer.open();
-    else lancer();
+    if (!forcer) return lancer();
+    confirmation.demander({
+      titre: 'Confirmer la régénération des mots de passe',
+      bouton: 'Régénérer les mots de passe',
+      surConfirmation: lancer,
+      message: (
+        <>
+          <p>
+            Les mots de passe des comptes « prenom.nom » de vos élèves éligibles ({etat.nbAvecCompte} ont déjà un compte) seront régénérés, et les élèves sans compte en
+            recevront un.
+          </p>
+          <p>
+            <strong>Les papillons édités auparavant pour ces élèves ne permettront plus de se connecter</strong> : il faudra leur remettre les nouveaux. Les comptes qu’un élève
+            a créés avec son adresse électronique ne sont pas modifiés.
+          </p>
+        </>
+      ),
+    });
   };
   const err = generer.erreursChamps;
   // A message of the server that names no field (a generation already running…) is shown beside the button.
@@ -135,23 +150,7 @@ function Generation({ etat }: { etat: EtatComptes }) {
       </form>
       {lancement && <SuiviLancement lancement={lancement} libelleLien="Afficher le compte rendu du traitement" />}
 
-      <modaleForcer.Component
-        title="Confirmer la régénération des mots de passe"
-        titleAs="h2"
-        buttons={[
-          { children: 'Annuler', doClosesModal: true, priority: 'secondary' },
-          { children: 'Régénérer les mots de passe', doClosesModal: true, onClick: lancer, disabled: generer.enCours },
-        ]}
-      >
-        <p>
-          Les mots de passe des comptes « prenom.nom » de vos élèves éligibles ({etat.nbAvecCompte} ont déjà un compte) seront régénérés, et les élèves sans compte en recevront
-          un.
-        </p>
-        <p>
-          <strong>Les papillons édités auparavant pour ces élèves ne permettront plus de se connecter</strong> : il faudra leur remettre les nouveaux. Les comptes qu’un élève a
-          créés avec son adresse électronique ne sont pas modifiés.
-        </p>
-      </modaleForcer.Component>
+      {confirmation.dialogue}
     </>
   );
 }
