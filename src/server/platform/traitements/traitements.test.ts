@@ -98,7 +98,9 @@ describe('traitements', () => {
     const messages = lignes.map((l) => l.message);
     expect(messages).toContain(repriseApresInterruption(2));
     expect(lignes.find((l) => l.message.startsWith('La tentative 1 a échoué'))).toMatchObject({ niveau: 'avertissement' });
-    expect(messages.find((m) => m.startsWith('La tentative 1 a échoué'))).toContain('Coupure simulée');
+    // A technical failure shows its reference, never the system's message (issue 18 §5).
+    expect(messages.find((m) => m.startsWith('La tentative 1 a échoué'))).toMatch(/Erreur technique \(réf\. [0-9A-F]{8}\)/);
+    expect(messages.join('\n')).not.toContain('Coupure simulée');
     expect(messages).toContain("Étape « comptes » déjà faite lors d'une tentative précédente : elle n'est pas refaite.");
     expect(messages.at(-1)).toBe("Le traitement s'est bien déroulé.");
     // Issue 18 §8: the retry does not repeat the lines the first try wrote.
@@ -183,7 +185,9 @@ describe('traitements', () => {
     expect(row.statut).toBe('erreur');
     expect(appels).toBe(REPRISES + 1);
     expect(row.tentatives).toBe(REPRISES + 1);
-    expect(row.erreur).toMatch(/^Erreur technique \(réf\. [0-9A-F]{8}\) : Disque plein$/);
+    // The reference users quote; the system's own message (« Disque plein ») stays in the log.
+    expect(row.erreur).toMatch(/^Erreur technique \(réf\. [0-9A-F]{8}\), communiquez cette référence/);
+    expect(row.erreur).not.toContain('Disque plein');
     expect(row.fin).not.toBeNull();
     const messages = (await journal(id)).map((l) => l.message);
     expect(messages.at(-1)).toBe(`Le traitement a échoué : ${row.erreur}`);

@@ -490,9 +490,10 @@ async function executer(ctx: AppContext, id: string, tentativeBoss: number): Pro
       message = err.message;
     } else {
       const ref = randomBytes(4).toString('hex').toUpperCase();
-      const detail = err instanceof Error ? err.message : String(err);
+      // The cause (a driver's or the file system's message, a server path) goes to the log only: the
+      // compte rendu users read gives the reference to quote (issue 18 §5).
       ctx.logger.error({ err, traitement: id, type: row.type, tentative, ref }, "Échec d'un traitement");
-      message = `Erreur technique (réf. ${ref}) : ${detail}`;
+      message = `Erreur technique (réf. ${ref}), communiquez cette référence au gestionnaire de votre académie si le problème persiste`;
     }
     if (attendue || derniere) {
       await conclure(ctx, id, tentative, { statut: 'erreur', niveau: 'erreur', message: `Le traitement a échoué : ${message}`, erreur: message });
