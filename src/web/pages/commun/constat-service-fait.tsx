@@ -16,6 +16,7 @@ import { Details } from '../../liste/ListeOuDetail.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { CalendrierAffectation } from '../imagin-etablissement/convocation-calendrier.tsx';
+import { CasesEnLigne, ChoixEnLigne, CochesEnLigne, ListeCompacte, Texte } from './liste-compacte.tsx';
 
 type Etat = 'non_effectuee' | 'commencee' | 'effectuee' | 'constatee';
 
@@ -80,45 +81,13 @@ interface FiltreSaisi extends Record<string, string> {
   examens: string;
 }
 
-const liste = (s: string) => s.split(',').filter(Boolean);
-const basculer = (s: string, v: string, coche: boolean) => {
-  const l = liste(s).filter((x) => x !== v);
-  return (coche ? [...l, v] : l).sort().join(',');
-};
-
 const TRI: Tri = { colonne: 'debut', sens: 'asc' };
+// Widths of the columns: N°, Début, Etat (its badge) and the counts get what they need, the text
+// columns share the rest (a long label ends with « … », whole on the mission screen and as a tooltip);
+// for the gestionnaire, the centre gets a bigger share.
+const LARGEURS_CENTRE = ['5rem', null, null, null, null, '6.5rem', '11rem'] as const;
+const LARGEURS_GESTION = ['5rem', '15%', null, null, null, null, '6.5rem', '11rem', '5rem', '5rem', '5rem'] as const;
 const BADGE: Record<Etat, string> = { non_effectuee: 'fr-badge--info', commencee: 'fr-badge--new', effectuee: 'fr-badge--warning', constatee: 'fr-badge--success' };
-
-function Coches({ id, legende, options, valeur, surChangement }: { id: string; legende: string; options: Array<{ valeur: string; libelle: string }>; valeur: string; surChangement: (v: string) => void }) {
-  return (
-    <fieldset className="fr-fieldset" id={id} aria-labelledby={`${id}-legende`}>
-      <legend className="fr-fieldset__legend fr-text--regular" id={`${id}-legende`}>
-        {legende}
-      </legend>
-      {options.map((o) => (
-        <div className="fr-fieldset__element fr-fieldset__element--inline" key={o.valeur}>
-          <div className="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id={`${id}-${o.valeur}`} checked={liste(valeur).includes(o.valeur)} onChange={(e) => surChangement(basculer(valeur, o.valeur, e.target.checked))} />
-            <label className="fr-label" htmlFor={`${id}-${o.valeur}`}>
-              {o.libelle}
-            </label>
-          </div>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-function Case({ id, libelle, coche, surChangement }: { id: string; libelle: string; coche: boolean; surChangement: (c: boolean) => void }) {
-  return (
-    <div className="fr-checkbox-group fr-checkbox-group--sm fr-mb-1w">
-      <input type="checkbox" id={id} checked={coche} onChange={(e) => surChangement(e.target.checked)} />
-      <label className="fr-label" htmlFor={id}>
-        {libelle}
-      </label>
-    </div>
-  );
-}
 
 function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }) {
   const a = useActivite();
@@ -137,11 +106,11 @@ function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }
 
   const colonnes: Colonne<Mission>[] = [
     { id: 'numero', libelle: 'N°', valeur: (m) => m.numero, type: 'nombre', texte: (m) => String(m.numero) },
-    ...(gestion ? [{ id: 'centre', libelle: 'Centre', valeur: (m: Mission) => m.centre, poids: 2 }] : []),
-    { id: 'session', libelle: 'Session examen', valeur: (m) => m.session, poids: 2 },
-    { id: 'specialite', libelle: 'Spécialité/série', valeur: (m) => m.specialite, poids: 2 },
-    { id: 'epreuve', libelle: 'Epreuve-option', valeur: (m) => m.epreuveOption, poids: 2 },
-    { id: 'type', libelle: 'Type de mission', valeur: (m) => m.typeMission, poids: 2 },
+    ...(gestion ? [{ id: 'centre', libelle: 'Centre', valeur: (m: Mission) => m.centre, poids: 2, rendu: (m: Mission) => <Texte valeur={m.centre} /> }] : []),
+    { id: 'session', libelle: 'Session examen', valeur: (m) => m.session, poids: 2, rendu: (m) => <Texte valeur={m.session} /> },
+    { id: 'specialite', libelle: 'Spécialité/série', valeur: (m) => m.specialite, poids: 2, rendu: (m) => <Texte valeur={m.specialite} /> },
+    { id: 'epreuve', libelle: 'Epreuve-option', valeur: (m) => m.epreuveOption, poids: 2, rendu: (m) => <Texte valeur={m.epreuveOption} /> },
+    { id: 'type', libelle: 'Type de mission', valeur: (m) => m.typeMission, poids: 2, rendu: (m) => <Texte valeur={m.typeMission} /> },
     { id: 'debut', libelle: 'Début', valeur: (m) => m.debut, type: 'date' },
     { id: 'etat', libelle: 'Etat', valeur: (m) => m.libelleEtat, poids: 1.5, rendu: (m) => <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[m.etat]}`}>{m.libelleEtat}</span> },
     ...(gestion
@@ -161,6 +130,7 @@ function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }
           {ap.masquerConstatees ? ' (masquées dans la liste)' : ''}.
         </p>
       )}
+      <ListeCompacte classe={gestion ? 'csf-missions-gestion' : 'csf-missions'} largeurs={gestion ? LARGEURS_GESTION : LARGEURS_CENTRE}>
       <Liste
         id="missions-csf"
         titre="Liste des missions"
@@ -183,31 +153,31 @@ function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }
             <Chargement />
           ) : (
             <>
-              <Coches id="csf-annees" legende="Année" options={(filtres.data?.annees ?? []).map((x) => ({ valeur: String(x), libelle: String(x) }))} valeur={anneesSaisies} surChangement={(v) => f.modifier('annees', v)} />
+              <CochesEnLigne id="csf-annees" legende="Année" options={(filtres.data?.annees ?? []).map((x) => ({ valeur: String(x), libelle: String(x) }))} valeur={anneesSaisies} surChangement={(v) => f.modifier('annees', v)} />
               {gestion && (
                 <>
-                  <div className="fr-select-group">
-                    <label className="fr-label" htmlFor="csf-centre">
-                      Centre d'examen
-                    </label>
-                    <select className="fr-select" id="csf-centre" value={f.saisie.centre} onChange={(e) => f.modifier('centre', e.target.value)}>
-                      <option value="">Tous les centres</option>
-                      {filtres.data?.centres.map((c) => (
-                        <option key={c.id} value={String(c.id)}>
-                          {c.libelle}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <Coches id="csf-examens" legende="Examen" options={(filtres.data?.examens ?? []).map((x) => ({ valeur: x.code, libelle: x.sigle }))} valeur={f.saisie.examens} surChangement={(v) => f.modifier('examens', v)} />
+                  <ChoixEnLigne id="csf-centre" libelle="Centre d'examen" valeur={f.saisie.centre} surChangement={(v) => f.modifier('centre', v)}>
+                    <option value="">Tous les centres</option>
+                    {filtres.data?.centres.map((c) => (
+                      <option key={c.id} value={String(c.id)}>
+                        {c.libelle}
+                      </option>
+                    ))}
+                  </ChoixEnLigne>
+                  <CochesEnLigne id="csf-examens" legende="Examen" options={(filtres.data?.examens ?? []).map((x) => ({ valeur: x.code, libelle: x.sigle }))} valeur={f.saisie.examens} surChangement={(v) => f.modifier('examens', v)} />
                 </>
               )}
-              <Case id="csf-masquer-non-effectuees" libelle="Masquer les missions non effectuées" coche={!!f.saisie.masquerNonEffectuees} surChangement={(c) => f.modifier('masquerNonEffectuees', c ? '1' : '')} />
-              <Case id="csf-masquer-constatees" libelle="Masquer les missions déjà constatées" coche={!!f.saisie.masquerConstatees} surChangement={(c) => f.modifier('masquerConstatees', c ? '1' : '')} />
+              <CasesEnLigne
+                cases={[
+                  { id: 'csf-masquer-non-effectuees', libelle: 'Masquer les missions non effectuées', coche: !!f.saisie.masquerNonEffectuees, surChangement: (c) => f.modifier('masquerNonEffectuees', c ? '1' : '') },
+                  { id: 'csf-masquer-constatees', libelle: 'Masquer les missions déjà constatées', coche: !!f.saisie.masquerConstatees, surChangement: (c) => f.modifier('masquerConstatees', c ? '1' : '') },
+                ]}
+              />
             </>
           ),
         }}
       />
+      </ListeCompacte>
       <p className="fr-text--sm fr-mt-1w" role="status">
         {q.data ? `Missions débutant en ${q.data.annees.join(', ')}${ap.masquerConstatees ? ', missions déjà constatées masquées' : ''}${ap.masquerNonEffectuees ? ', missions non effectuées masquées' : ''}.` : ''}
       </p>
@@ -230,6 +200,25 @@ function brouillonDe(i: Intervenant, chiffre: DetailMission['regles']['chiffre']
 }
 
 const identiques = (a: Brouillon, b: Brouillon) => a.serviceFait === b.serviceFait && a.motif.trim() === b.motif.trim() && a.chiffre.trim() === b.chiffre.trim();
+
+// The mission summary in columns (label over value), so that the intervenants list gets the room.
+const STYLE_MISSION = `
+.resume-mission__tete { display: flex; flex-wrap: wrap; align-items: center; gap: 0 1.5rem; margin-bottom: 0.5rem; }
+.resume-mission__tete > * { margin: 0 !important; }
+.resume-mission { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.25rem 1.5rem; margin: 0 0 0.5rem; font-size: 0.875rem; line-height: 1.25rem; }
+.resume-mission__item { min-width: 0; }
+.resume-mission__item dt { font-weight: 700; color: var(--text-mention-grey); }
+.resume-mission__item dd { margin: 0; padding: 0; overflow-wrap: anywhere; }
+.resume-mission__motcle { display: flex; align-items: center; gap: 0.75rem; margin-bottom: 0.25rem; font-size: 0.875rem; }
+.resume-mission__motcle .fr-label { white-space: nowrap; font-size: 0.875rem; }
+.resume-mission__motcle .fr-input { margin-top: 0; max-width: 20rem; min-height: 2rem; padding-top: 0.25rem; padding-bottom: 0.25rem; }
+.constat-table { margin-bottom: 0.5rem; }
+.constat-table caption { margin-bottom: 0.25rem; font-size: 1.125rem; line-height: 1.5rem; }
+.constat-table thead th { padding: 0.25rem 0.5rem !important; font-size: 0.875rem; line-height: 1.25rem; }
+.constat-table tbody td { padding: 0.25rem 0.5rem !important; font-size: 0.875rem; line-height: 1.25rem; vertical-align: middle; }
+.constat-table .fr-input, .constat-table .fr-select { min-height: 2rem; padding-top: 0.25rem; padding-bottom: 0.25rem; font-size: 0.875rem; }
+.constat-table .constat-table__tel { white-space: nowrap; }
+`;
 
 function Erreur({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
@@ -314,11 +303,13 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
 
   return (
     <>
-      <BoutonRetour />
-      <h2 className="fr-h5">Constat service fait</h2>
-      <div className="detail-mission fr-mb-2w">
-        <Details
-          lignes={[
+      <div className="resume-mission__tete">
+        <BoutonRetour />
+        <h2 className="fr-h5">Constat service fait</h2>
+      </div>
+      <dl className="resume-mission">
+        {(
+          [
             ['Numéro de mission', String(m.numero)],
             ['Type de mission', m.typeMission],
             ['Date début de mission', formaterDate(m.debut)],
@@ -326,10 +317,16 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
             ['Session examen', m.session],
             ['Spécialité', m.specialite],
             ['Epreuve-option', m.epreuveOption],
-            ...(base.includes('/gestion/') ? ([['Centre d’examen', m.centre]] as Array<[string, ReactNode]>) : []),
-          ]}
-        />
-      </div>
+            ...(base.includes('/gestion/') ? ([['Centre d’examen', m.centre]] as Array<[string, string]>) : []),
+          ] as Array<[string, string | null]>
+        ).map(([terme, v]) => (
+          <div key={terme} className="resume-mission__item">
+            <dt>{terme}</dt>
+            <dd>{v || '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      <style>{STYLE_MISSION}</style>
       {r.message && (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
           <p>{r.message}</p>
@@ -343,7 +340,7 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
           </button>
         </div>
       )}
-      <div className="fr-input-group fr-mb-1w" style={{ maxWidth: '24rem' }}>
+      <div className="resume-mission__motcle">
         <label className="fr-label" htmlFor="csf-mot-cle">
           Filtrer par mot-clé
         </label>
@@ -385,7 +382,7 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
                   <td>{i.nom}</td>
                   <td>{i.prenom}</td>
                   <td>{i.etablissementPrincipal ?? '—'}</td>
-                  <td>{i.telephone ?? ''}</td>
+                  <td className="constat-table__tel">{i.telephone ?? ''}</td>
                   {r.avecInscrits && <td>{i.candidatsInscrits ?? '-'}</td>}
                   {r.chiffre && (
                     <td>

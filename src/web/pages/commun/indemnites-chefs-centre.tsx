@@ -15,6 +15,7 @@ import { Liste, useFiltres, type Colonne, type Tri } from '../../liste/Liste.tsx
 import { Details } from '../../liste/ListeOuDetail.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
+import { ChoixEnLigne, CochesEnLigne, ListeCompacte, Texte } from './liste-compacte.tsx';
 
 interface Statuts {
   statutSaisie: string;
@@ -93,33 +94,8 @@ interface FiltreSaisi extends Record<string, string> {
   centre: string;
 }
 
-const liste = (s: string) => s.split(',').filter(Boolean);
-const basculer = (s: string, v: string, coche: boolean) => {
-  const l = liste(s).filter((x) => x !== v);
-  return (coche ? [...l, v] : l).sort().join(',');
-};
 const eurosTexte = (c: number) => euros(c);
 const TRI: Tri = { colonne: 'session', sens: 'asc' };
-
-function Coches({ id, legende, options, valeur, surChangement }: { id: string; legende: string; options: Array<{ valeur: string; libelle: string }>; valeur: string; surChangement: (v: string) => void }) {
-  return (
-    <fieldset className="fr-fieldset" id={id} aria-labelledby={`${id}-legende`}>
-      <legend className="fr-fieldset__legend fr-text--regular" id={`${id}-legende`}>
-        {legende}
-      </legend>
-      {options.map((o) => (
-        <div className="fr-fieldset__element fr-fieldset__element--inline" key={o.valeur}>
-          <div className="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id={`${id}-${o.valeur}`} checked={liste(valeur).includes(o.valeur)} onChange={(e) => surChangement(basculer(valeur, o.valeur, e.target.checked))} />
-            <label className="fr-label" htmlFor={`${id}-${o.valeur}`}>
-              {o.libelle}
-            </label>
-          </div>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 function useFiltresIcc(base: string) {
   const f = useFiltres<FiltreSaisi>('icc', { annees: '', examens: '', centre: '' });
@@ -134,22 +110,17 @@ function useFiltresIcc(base: string) {
 function contenuFiltres(f: ReturnType<typeof useFiltresIcc>['f'], filtres: Filtres | undefined, avecCentre: boolean) {
   return (
     <>
-      <Coches id="icc-annees" legende="Année" options={(filtres?.annees ?? []).map((x) => ({ valeur: String(x), libelle: String(x) }))} valeur={f.saisie.annees || (filtres?.anneesParDefaut.join(',') ?? '')} surChangement={(v) => f.modifier('annees', v)} />
-      <Coches id="icc-examens" legende="Examen" options={(filtres?.examens ?? []).map((x) => ({ valeur: x.code, libelle: x.sigle }))} valeur={f.saisie.examens} surChangement={(v) => f.modifier('examens', v)} />
+      <CochesEnLigne id="icc-annees" legende="Année" options={(filtres?.annees ?? []).map((x) => ({ valeur: String(x), libelle: String(x) }))} valeur={f.saisie.annees || (filtres?.anneesParDefaut.join(',') ?? '')} surChangement={(v) => f.modifier('annees', v)} />
+      <CochesEnLigne id="icc-examens" legende="Examen" options={(filtres?.examens ?? []).map((x) => ({ valeur: x.code, libelle: x.sigle }))} valeur={f.saisie.examens} surChangement={(v) => f.modifier('examens', v)} />
       {avecCentre && (
-        <div className="fr-select-group">
-          <label className="fr-label" htmlFor="icc-centre">
-            Centre d'examen
-          </label>
-          <select className="fr-select" id="icc-centre" value={f.saisie.centre} onChange={(e) => f.modifier('centre', e.target.value)}>
-            <option value="">Tous les centres</option>
-            {filtres?.centres?.map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.libelle}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoixEnLigne id="icc-centre" libelle="Centre d'examen" valeur={f.saisie.centre} surChangement={(v) => f.modifier('centre', v)}>
+          <option value="">Tous les centres</option>
+          {filtres?.centres?.map((c) => (
+            <option key={c.id} value={String(c.id)}>
+              {c.libelle}
+            </option>
+          ))}
+        </ChoixEnLigne>
       )}
     </>
   );
@@ -160,13 +131,14 @@ function ListeSessions({ base }: { base: string }) {
   const { f, qs, filtres } = useFiltresIcc(base);
   const q = useQuery({ queryKey: ['icc', base, 'sessions', qs], queryFn: () => api.get<{ total: number; lignes: SessionLigne[]; messageVide: string }>(`${base}/sessions${qs}`) });
   const colonnes: Colonne<SessionLigne>[] = [
-    { id: 'session', libelle: 'Session examen', valeur: (s) => s.session, poids: 3 },
+    { id: 'session', libelle: 'Session examen', valeur: (s) => s.session, poids: 3, rendu: (s) => <Texte valeur={s.session} /> },
     { id: 'sn', libelle: 'Statut saisie Session normale', valeur: (s) => s.normale.statutSaisie },
     { id: 'tn', libelle: 'Suivi traitement Session normale', valeur: (s) => s.normale.suivi },
     { id: 'sr', libelle: 'Statut saisie Session remplacement', valeur: (s) => s.remplacement.statutSaisie },
     { id: 'tr', libelle: 'Suivi traitement Session remplacement', valeur: (s) => s.remplacement.suivi },
   ];
   return (
+    <ListeCompacte classe="icc-sessions" largeurs={['28%', null, null, null, null]}>
     <Liste
       id="icc-sessions"
       titre="Liste des sessions d'examen"
@@ -183,6 +155,7 @@ function ListeSessions({ base }: { base: string }) {
       exports={false}
       filtres={{ ...f.proprietes, legende: 'Filtrer les sessions', libelleFiltrer: 'Filtrer', contenu: filtres.isPending ? <Chargement /> : contenuFiltres(f, filtres.data, false) }}
     />
+    </ListeCompacte>
   );
 }
 
@@ -193,8 +166,8 @@ function ListeDeclarations({ base }: { base: string }) {
   const q = useQuery({ queryKey: ['icc', base, 'declarations', qs], queryFn: () => api.get<{ total: number; lignes: DeclarationLigne[] }>(`${base}/declarations${qs}`) });
   const [choix, setChoix] = useState({ session: '', centre: '', periode: 'normale' });
   const colonnes: Colonne<DeclarationLigne>[] = [
-    { id: 'session', libelle: 'Session examen', valeur: (d) => d.session, poids: 2 },
-    { id: 'centre', libelle: 'Centre', valeur: (d) => d.centre, poids: 2 },
+    { id: 'session', libelle: 'Session examen', valeur: (d) => d.session, poids: 2, rendu: (d) => <Texte valeur={d.session} /> },
+    { id: 'centre', libelle: 'Centre', valeur: (d) => d.centre, poids: 2, rendu: (d) => <Texte valeur={d.centre} /> },
     { id: 'periode', libelle: 'Période', valeur: (d) => d.libellePeriode },
     { id: 'montant', libelle: 'Montant global', valeur: (d) => d.montant, type: 'nombre', texte: (d) => eurosTexte(d.montant), alignement: 'droite' },
     { id: 'reparti', libelle: 'Total réparti', valeur: (d) => d.reparti, type: 'nombre', texte: (d) => eurosTexte(d.reparti), alignement: 'droite' },
@@ -204,6 +177,7 @@ function ListeDeclarations({ base }: { base: string }) {
   const session = filtres.data?.sessions?.find((s) => String(s.id) === choix.session);
   return (
     <>
+      <ListeCompacte classe="icc-declarations" largeurs={['20%', '22%', null, '8rem', '8rem', null, null]}>
       <Liste
         id="icc-declarations"
         titre="Déclarations d'indemnités"
@@ -219,6 +193,7 @@ function ListeDeclarations({ base }: { base: string }) {
         messageVide="Aucune déclaration ne correspond à ces filtres."
         filtres={{ ...f.proprietes, legende: 'Filtrer les déclarations', libelleFiltrer: 'Filtrer', contenu: filtres.isPending ? <Chargement /> : contenuFiltres(f, filtres.data, true) }}
       />
+      </ListeCompacte>
       <form
         className="fr-mt-4w"
         aria-labelledby="icc-prerenseigner"
