@@ -606,3 +606,56 @@ describe('une génération à la fois par établissement', () => {
     }
   });
 });
+
+// Issue 18 §5: a storage failure while the papillons are written must not lock the pupils out. The
+// treatment ends in error without any system message or server path, and « Relancer » resumes it: the
+// passwords already in force (recorded, encrypted, by its step) are printed, and they log in.
+describe('stockage des documents en panne pendant une génération', () => {
+  it('finit en erreur sans chemin ni message système, puis « Relancer » produit les papillons des mots de passe en vigueur', async () => {
+    const put = p.ctx.store.put.bind(p.ctx.store);
+    const store = p.ctx.store as { put: typeof put };
+    store.put = async (cle, corps, type) => {
+      if (cle.startsWith('traitements/')) throw Object.assign(new Error(`EACCES: permission denied, mkdir '/srv/plateforme/documents/${cle}'`), { code: 'EACCES' });
+      return put(cle, corps, type);
+    };
+    let traitementId: string;
+    try {
+      const g = await college.post(`${E}/comptes/generer`, { regroupement: 'division', forcer: true });
+      expect(g.status, JSON.stringify(g.body)).toBe(200);
+      traitementId = g.body.traitementId;
+      const cr = await attendreTraitement(college, traitementId);
+      expect(cr.statut).toBe('erreur');
+      expect(cr.documents).toHaveLength(0);
+      expect(cr.relancable).toBe(true);
+      const tout = JSON.stringify(cr);
+      expect(tout).not.toMatch(/EACCES|\/srv\/|permission denied/);
+      expect(cr.erreur).toMatch(/^Erreur technique \(réf\. [0-9A-F]{8}\)/);
+      // Another établissement does not see it, so cannot relaunch it.
+      expect((await lycee.post(`/api/traitements/${traitementId}/relancer`, {})).status).toBe(404);
+    } finally {
+      store.put = put;
+    }
+    const r = await college.post(`/api/traitements/${traitementId}/relancer`, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.message).toContain('relancé');
+    // A second click relaunches nothing more.
+    expect((await college.post(`/api/traitements/${traitementId}/relancer`, {})).status).toBe(409);
+    const cr = await attendreTraitement(college, traitementId);
+    expect(cr.statut, JSON.stringify(cr.journal)).toBe('termine');
+    expect(cr.relancable).toBe(false);
+    const messages = (cr.journal as Array<{ message: string }>).map((l) => l.message);
+    expect(messages.some((m) => m.startsWith('Traitement relancé par ce.0350711h'))).toBe(true);
+    // The accounts step was not redone: the passwords in force are the ones printed now.
+    expect(messages.filter((m) => m.startsWith("Étape « comptes » déjà faite")).length).toBeGreaterThan(0);
+    const docs = cr.documents as Array<{ id: string; nom: string }>;
+    expect(docs).toHaveLength(2);
+    const un = docs.find((d) => d.nom.endsWith('-1-par-page.pdf'))!;
+    const pages = (await telecharger(college, un.id)).pages.filter((pg) => pg.includes('Votre identifiant de connexion'));
+    expect(pages.length).toBeGreaterThan(0);
+    const { login, mdp } = identifiants(pages[0]!);
+    const { r: connexion } = await seConnecte(login, mdp);
+    expect(connexion.status, JSON.stringify(connexion.body)).toBe(200);
+    const journal = await p.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'traitement.relancer').where('entite_id', '=', traitementId).execute();
+    expect(journal).toHaveLength(1);
+  });
+});

@@ -374,11 +374,14 @@ async function executer(t: ContexteTraitement<ParametresGeneration | ParametresR
 export const generationComptesTraitement = definirTraitement({
   type: TRAITEMENT_GENERATION,
   parametres: parametresGeneration,
+  // New passwords are worth nothing without their papillons: relaunched until it delivers them.
+  relancable: true,
   executer: (t) => executer(t, { type: 'generation', forcer: t.parametres.forcer }),
 });
 
 export const regenerationMotsDePasseTraitement = definirTraitement({
   type: TRAITEMENT_REGENERATION,
   parametres: parametresRegeneration,
+  relancable: true,
   executer: (t) => executer(t, { type: 'regeneration', candidatIds: t.parametres.candidatIds }),
 });

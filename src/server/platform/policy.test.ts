@@ -43,6 +43,7 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/guide/:document': PUBLIC,
   'GET /api/traitements': ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'],
   'GET /api/traitements/:id': ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'],
+  'POST /api/traitements/:id/relancer': ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'],
   'GET /api/documents/:id': TOUS,
   // IMAG'IN service établissement (issue 4).
   'GET /api/etablissement/consultation/personnels': ['chef_etablissement'],
@@ -339,6 +340,7 @@ describe('matrice des routes et des rôles', () => {
         'PUT /api/preferences',
         'GET /api/traitements',
         'GET /api/traitements/:id',
+        'POST /api/traitements/:id/relancer',
         'GET /api/documents/:id',
       ].sort(),
     );

@@ -73,6 +73,7 @@ export const RULES = {
   'preferences.lire': { roles: TOUS },
   'preferences.modifier': { roles: TOUS },
   'traitement.lire': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'], activite: 'traitements' },
+  'traitement.relancer': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant'], activite: 'traitements' },
   'document.telecharger': { roles: ['gestionnaire', 'chef_etablissement', 'administrateur', 'dsi', 'intervenant', 'candidat', 'membre_jury'] },
   'activites.lire': { roles: ['gestionnaire', 'administrateur'] },
   'activites.gerer': { roles: ['gestionnaire'] },

@@ -3,7 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
 import { contentDisposition } from '../platform/http/telechargement.ts';
 import { documentParams, listeTraitementsQuery, traitementParams } from './traitements.schemas.ts';
-import { compteRendu, listerTraitements, ouvrirDocument } from './traitements.service.ts';
+import { compteRendu, listerTraitements, ouvrirDocument, relancer } from './traitements.service.ts';
 
 export function traitementsRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -16,6 +16,12 @@ export function traitementsRoutes(app: App, ctx: AppContext) {
     '/api/traitements/:id',
     { config: { action: 'traitement.lire', activite: false }, schema: { tags: ['traitements'], summary: 'Compte rendu d’un traitement : journal et documents générés', params: traitementParams } },
     async (request) => compteRendu(ctx, request.actor!, request.params.id),
+  );
+
+  app.post(
+    '/api/traitements/:id/relancer',
+    { config: { action: 'traitement.relancer', activite: false }, schema: { tags: ['traitements'], summary: 'Relancer un traitement en erreur (il reprend là où il s’était arrêté)', params: traitementParams } },
+    async (request) => relancer(ctx, request.actor!, request.params.id, { ip: request.ip, requestId: String(request.id) }),
   );
 
   app.get(

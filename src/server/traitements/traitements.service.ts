@@ -4,9 +4,9 @@ import type { Readable } from 'node:stream';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { DocumentRow, StatutTraitement } from '../platform/db/tables.ts';
-import { introuvable } from '../platform/errors.ts';
+import { conflit, introuvable } from '../platform/errors.ts';
 import { exigerLectureDocument, peutLireDocument, type Actor } from '../platform/policy.ts';
-import { libelleType, nomFichier } from '../platform/traitements/traitements.ts';
+import { estRelancable, libelleType, nomFichier, relancerTraitement } from '../platform/traitements/traitements.ts';
 import { documentParId, documentsDuTraitement, journalDuTraitement, traitementsVisibles, traitementVisible, type PorteeLecteur } from './traitements.repo.ts';
 
 const AGENTS_ACADEMIE: Actor['role'][] = ['gestionnaire', 'administrateur', 'dsi'];
@@ -87,6 +87,7 @@ export async function compteRendu(ctx: AppContext, actor: Actor, id: string) {
     dureeSecondes: duree(ctx, t.debut, t.fin),
     tentatives: t.tentatives,
     erreur: t.erreur,
+    relancable: t.statut === 'erreur' && estRelancable(ctx, t.type),
     journal: journal.map((l) => ({ le: l.le, niveau: l.niveau, message: l.message })),
     documents: documents.filter((d) => peutLireDocument(actor, d)).map(presenterDocument),
   };
@@ -121,4 +122,20 @@ export async function ouvrirDocument(ctx: AppContext, actor: Actor, id: string, 
     { action: 'document.telechargement', entite: 'document', entiteId: d.id, apres: { nom: d.nom, traitementId: d.traitement_id } },
   );
   return { flux, fichier: nomFichier(d.nom, d.type_mime), typeMime: d.type_mime, taille: d.taille };
+}
+
+/**
+ * « Relancer » a treatment in error that its type allows to relaunch (new passwords must reach their
+ * papillons: issue 18 §5). The reader's scope applies: another scope's treatment is « not found ».
+ */
+export async function relancer(ctx: AppContext, actor: Actor, id: string, trace: { ip?: string; requestId?: string }) {
+  const t = await traitementVisible(ctx.db, porteeDe(actor), id);
+  if (!t) throw introuvable("Ce traitement n'existe pas ou ne vous est pas accessible.");
+  if (!estRelancable(ctx, t.type)) throw conflit("Ce traitement ne peut pas être relancé : lancez-en un nouveau depuis son activité.");
+  if (t.statut !== 'erreur') throw conflit("Ce traitement n'est pas en erreur : il n'y a rien à relancer.");
+  await ctx.db.transaction().execute(async (trx) => {
+    await relancerTraitement(ctx, trx, id, actor.login);
+    await audit(trx, { academieCode: actor.academieCode, compteId: actor.compteId, acteur: actor.login, ip: trace.ip ?? null, requestId: trace.requestId ?? null }, { action: 'traitement.relancer', entite: 'traitement', entiteId: id });
+  });
+  return { message: `Traitement « ${t.titre} » relancé : il reprend là où il s'était arrêté.` };
 }

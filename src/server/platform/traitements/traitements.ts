@@ -79,6 +79,12 @@ export interface DefinitionTraitement<P = any> {
   /** Validates the parameters when the treatment is launched and again when it runs. */
   parametres?: z.ZodType<P>;
   executer: (t: ContexteTraitement<P>) => Promise<void>;
+  /**
+   * A treatment of this type that ended in error may be relaunched by its readers (« Relancer »): it
+   * resumes where it stopped (recorded steps are not redone). For treatments whose effect is only
+   * useful with the document they produce (new passwords and their papillons).
+   */
+  relancable?: boolean;
 }
 
 /** An expected failure whose message (French) is shown as is; it is not retried, it would fail again. */
@@ -109,6 +115,44 @@ export function registerTraitement<P>(ctx: AppContext, def: DefinitionTraitement
   const r = registre(ctx);
   if (r.has(def.type)) throw new Error(`Type de traitement déclaré deux fois : « ${def.type} »`);
   r.set(def.type, def as DefinitionTraitement);
+}
+
+export function estRelancable(ctx: AppContext, type: string): boolean {
+  return registre(ctx).get(type)?.relancable === true;
+}
+
+/**
+ * Relaunches a treatment in error, in the caller's transaction: back to « En attente », a line in its
+ * compte rendu, and its job queued again. The same id, the same recorded steps and documents: what was
+ * done is not redone. Refused (409) when it is no longer in error — two clicks relaunch it once.
+ */
+export async function relancerTraitement(ctx: AppContext, trx: Transaction<DB>, id: string, par: string): Promise<void> {
+  const maj = await trx
+    .updateTable('traitement')
+    .set({ statut: 'en_attente', erreur: null, fin: null })
+    .where('id', '=', id)
+    .where('statut', '=', 'erreur')
+    .executeTakeFirst();
+  if (Number(maj.numUpdatedRows) === 0) throw new AppError('CONFLIT', "Ce traitement n'est plus en erreur : il a déjà été relancé ou s'est terminé entre-temps.");
+  // The relaunch number travels with the new job: the abandon notice of an earlier run (pg-boss's
+  // dead letter, which may arrive after this relaunch) then leaves this run alone.
+  const avant = await trx.selectFrom('traitement_etape').select('resultat').where('traitement_id', '=', id).where('cle', '=', CLE_RELANCES).executeTakeFirst();
+  const relance = ((avant?.resultat as { n?: number } | null)?.n ?? 0) + 1;
+  await trx
+    .insertInto('traitement_etape')
+    .values({ traitement_id: id, cle: CLE_RELANCES, resultat: JSON.stringify({ n: relance }), fait_le: ctx.clock.now() })
+    .onConflict((oc) => oc.columns(['traitement_id', 'cle']).doUpdateSet({ resultat: JSON.stringify({ n: relance }), fait_le: ctx.clock.now() }))
+    .execute();
+  await trx.insertInto('traitement_log').values({ traitement_id: id, niveau: 'info', message: `Traitement relancé par ${par} : il reprend là où il s'était arrêté.`, le: ctx.clock.now() }).execute();
+  await ctx.jobs.send(trx, JOB_TRAITEMENT, { id, relance });
+}
+
+/** Where a treatment's relaunches are counted (a row of traitement_etape no step uses). */
+const CLE_RELANCES = '__relances';
+
+async function relanceCourante(ctx: AppContext, id: string): Promise<number> {
+  const r = await ctx.db.selectFrom('traitement_etape').select('resultat').where('traitement_id', '=', id).where('cle', '=', CLE_RELANCES).executeTakeFirst();
+  return (r?.resultat as { n?: number } | null)?.n ?? 0;
 }
 
 export function typesDeTraitement(ctx: AppContext): string[] {
@@ -519,11 +563,13 @@ export function traitementJobs(ctx: AppContext, definitions: DefinitionTraitemen
       name: JOB_TRAITEMENT_ABANDON,
       retryLimit: 5,
       retryDelaySeconds: Math.max(delai, 1),
-      handler: async ({ id }: { id: string }) => {
+      handler: async ({ id, relance }: { id: string; relance?: number }) => {
+        // The notice of a run that was relaunched since: the new run is not this one's to settle.
+        if ((relance ?? 0) !== (await relanceCourante(ctx, id))) return;
         const message = "Le traitement a été interrompu (arrêt ou panne du serveur) et n'a pas pu être repris.";
         await conclure(ctx, id, null, { statut: 'erreur', niveau: 'erreur', message, erreur: message });
       },
-    } satisfies JobDef<{ id: string }>,
+    } satisfies JobDef<{ id: string; relance?: number }>,
     {
       name: JOB_TRAITEMENT,
       retryLimit: REPRISES,

@@ -44,6 +44,8 @@ interface CompteRendu extends Traitement {
   journal?: Array<{ le: string; niveau: string; message: string }>;
   logs?: Array<{ le: string; niveau: string; message: string }>;
   documents: Document[];
+  /** In error and of a type that resumes where it stopped (« Relancer »). */
+  relancable?: boolean;
 }
 
 const STATUTS: Record<Traitement['statut'], string> = { en_attente: 'En attente', en_cours: 'En cours', termine: 'Terminé', erreur: 'En erreur' };
@@ -117,6 +119,14 @@ function DetailTraitement({ id }: { id: string }) {
     refetchInterval: (query) => (query.state.data && enCours(query.state.data) ? 2000 : false),
   });
   const dl = useAction((d: Document) => telecharger(d.url ?? `/api/documents/${d.id}`, d.fichier ?? d.nom), { succes: (nom) => `Document téléchargé : ${nom}.` });
+  const relance = useAction(
+    async () => {
+      const r = await api.post<{ message: string }>(`/api/traitements/${encodeURIComponent(id)}/relancer`, {});
+      await q.refetch();
+      return r;
+    },
+    { succes: (r) => r.message },
+  );
   const t = q.data;
   const journal = useMemo(() => (t?.journal ?? t?.logs ?? []).map((l, n) => ({ ...l, n })), [t]);
   return (
@@ -140,6 +150,17 @@ function DetailTraitement({ id }: { id: string }) {
               ['Erreur', t.erreur ?? ''],
             ]}
           />
+          {t.relancable && (
+            <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w">
+              <p>
+                Ce traitement s’est arrêté sur une erreur. « Relancer le traitement » le reprend là où il s’était arrêté : ce qui a déjà été fait (comptes créés, mots de passe)
+                n’est pas refait et les documents manquants sont produits.
+              </p>
+              <button type="button" className="fr-btn fr-btn--sm fr-mt-1w fr-icon-refresh-line fr-btn--icon-left" onClick={() => void relance.executer()} disabled={relance.enCours}>
+                Relancer le traitement
+              </button>
+            </div>
+          )}
           <h3 className="fr-h6">Documents produits</h3>
           {t.documents.length === 0 ? (
             <p>Aucun document.</p>
