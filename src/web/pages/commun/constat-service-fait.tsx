@@ -82,11 +82,10 @@ interface FiltreSaisi extends Record<string, string> {
 }
 
 const TRI: Tri = { colonne: 'debut', sens: 'asc' };
-// Widths of the columns: N°, Début, Etat (its badge) and the counts get what they need, the text
-// columns share the rest (a long label ends with « … », whole on the mission screen and as a tooltip);
-// for the gestionnaire, the centre gets a bigger share.
+// Widths of the columns: N°, Début and Etat (its badge) get what they need, the text columns share
+// the rest (a long label ends with « … », whole on the mission screen and as a tooltip). The
+// gestionnaire's 11 columns cannot share 1280 px: they keep their width (labels cut at 10rem).
 const LARGEURS_CENTRE = ['5rem', null, null, null, null, '6.5rem', '11rem'] as const;
-const LARGEURS_GESTION = ['5rem', '15%', null, null, null, null, '6.5rem', '11rem', '5rem', '5rem', '5rem'] as const;
 const BADGE: Record<Etat, string> = { non_effectuee: 'fr-badge--info', commencee: 'fr-badge--new', effectuee: 'fr-badge--warning', constatee: 'fr-badge--success' };
 
 function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }) {
@@ -130,7 +129,7 @@ function ListeMissions({ api: base, gestion }: { api: string; gestion: boolean }
           {ap.masquerConstatees ? ' (masquées dans la liste)' : ''}.
         </p>
       )}
-      <ListeCompacte classe={gestion ? 'csf-missions-gestion' : 'csf-missions'} largeurs={gestion ? LARGEURS_GESTION : LARGEURS_CENTRE}>
+      <ListeCompacte classe={gestion ? 'csf-missions-gestion' : 'csf-missions'} largeurs={gestion ? 'libres' : LARGEURS_CENTRE}>
       <Liste
         id="missions-csf"
         titre="Liste des missions"

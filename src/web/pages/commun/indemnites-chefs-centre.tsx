@@ -177,7 +177,7 @@ function ListeDeclarations({ base }: { base: string }) {
   const session = filtres.data?.sessions?.find((s) => String(s.id) === choix.session);
   return (
     <>
-      <ListeCompacte classe="icc-declarations" largeurs={['20%', '22%', null, '8rem', '8rem', null, null]}>
+      <ListeCompacte classe="icc-declarations" largeurs={['17%', '22%', '15%', '8rem', '8rem', null, null]}>
       <Liste
         id="icc-declarations"
         titre="Déclarations d'indemnités"

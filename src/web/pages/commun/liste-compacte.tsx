@@ -72,7 +72,16 @@ export function Texte({ valeur }: { valeur: string | null | undefined }) {
  * order of the columns, the width of those that need a given one (« 6.5rem », « 16% »); the others
  * (null) share what is left equally.
  */
-export function ListeCompacte({ classe, largeurs, children }: { classe: string; largeurs: ReadonlyArray<string | null>; children: ReactNode }) {
+export function ListeCompacte({ classe, largeurs, children }: { classe: string; largeurs: ReadonlyArray<string | null> | 'libres'; children: ReactNode }) {
+  // Too many columns to share the width (the gestionnaire's follow-up list): each keeps its width,
+  // a long label is cut at 10rem, and the list scrolls sideways.
+  if (largeurs === 'libres')
+    return (
+      <div className={`liste-compacte liste-compacte--libre ${classe}`}>
+        <style>{STYLE}</style>
+        {children}
+      </div>
+    );
   const colonnes = largeurs
     .map((l, i) => (l ? `.${classe} .liste__table thead th:nth-child(${i + 1}) { width: ${l}; }` : ''))
     .filter(Boolean)
@@ -98,8 +107,10 @@ const STYLE = `
 .filtre-ligne .fr-checkbox-group .fr-label, .filtre-ligne__titre { white-space: nowrap; font-size: 0.875rem; }
 .filtre-ligne__titre { font-weight: 700; }
 .filtre-ligne__select { width: auto; max-width: 24rem; margin-top: 0 !important; }
-.liste-compacte .liste__table { table-layout: fixed; }
-.liste-compacte .liste__table thead th { white-space: normal; padding-left: 0.5rem; padding-right: 0.5rem; }
+.liste-compacte:not(.liste-compacte--libre) .liste__table { table-layout: fixed; }
+.liste-compacte--libre .liste__table td > span[title] { display: inline-block; max-width: 10rem; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
+.liste-compacte:not(.liste-compacte--libre) .liste__table thead th { white-space: normal; }
+.liste-compacte .liste__table thead th { padding-left: 0.5rem; padding-right: 0.5rem; }
 .liste-compacte .liste__table tbody td { overflow: hidden; text-overflow: ellipsis; padding-left: 0.5rem; padding-right: 0.5rem; }
 .liste-compacte .liste__table tbody td .fr-badge { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 `;
