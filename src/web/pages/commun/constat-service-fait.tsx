@@ -217,6 +217,7 @@ const STYLE_MISSION = `
 .constat-table tbody td { padding: 0.25rem 0.5rem !important; font-size: 0.875rem; line-height: 1.25rem; vertical-align: middle; }
 .constat-table .fr-input, .constat-table .fr-select { min-height: 2rem; padding-top: 0.25rem; padding-bottom: 0.25rem; font-size: 0.875rem; }
 .constat-table .constat-table__tel { white-space: nowrap; }
+.constat-table thead th:nth-child(3) { min-width: 10rem; }
 `;
 
 function Erreur({ id, message }: { id: string; message: string | undefined }) {
@@ -470,7 +471,7 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
           </tbody>
         </table>
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
         {r.saisieOuverte && (
           <li>
             <button type="button" className="fr-btn" disabled={enregistrer.enCours || modifiees.length === 0} onClick={() => void surEnregistrer()}>
