@@ -247,8 +247,7 @@ describe('place de travail du constat de service fait à 1280×720', () => {
         expect(montree.lignes).toBeGreaterThan(10);
 
         // A mission: its summary in columns; in the normal font the first intervenants show on
-        // arrival; with the table brought to the top of the zone, its 4 rows show (3 in « Grande », where
-        // the établissement's name takes 4 lines).
+        // arrival; with the table brought to the top of the zone, its 4 rows show.
         await page.locator('.liste__table').getByRole('link', { name: new RegExp(`^Mission n° ${N.copies},`) }).click();
         await page.locator('.constat-table caption').waitFor();
         await expect.poll(() => page.locator('.constat-table tbody tr').count()).toBe(4);
@@ -257,7 +256,7 @@ describe('place de travail du constat de service fait à 1280×720', () => {
         if (taille === 'Normale') expect(mission.visibles, JSON.stringify(mission)).toBeGreaterThanOrEqual(1);
         const tableau = await aLArrivee(page, '.constat-table tbody tr', '.constat-table');
         await s.verifier('mission-intervenants');
-        expect(tableau.visibles, JSON.stringify(tableau)).toBeGreaterThanOrEqual(taille === 'Normale' ? 4 : 3);
+        expect(tableau.visibles, JSON.stringify(tableau)).toBe(4);
       } finally {
         await sortir(s, taille);
       }
