@@ -1,10 +1,10 @@
 // Room to work on the « Constat service fait » of a centre d'examen (issue 14 after decision 0016): at
 // 1280×720, with the normal and the « Grande » font size, the list of missions shows at least 10
 // whole rows under its column headers — all 7 columns inside the list, no sideways scrolling — and
-// nothing covers them, console shown or folded; its filter panel keeps to two lines, so that rows
-// show from the start; a mission's screen (its summary in columns) shows its intervenants from the
-// start. The measure is the one of e2e/place-de-travail.test.ts (same code). axe and a screenshot on
-// every page visited.
+// nothing covers them, console shown or folded; its filter panel keeps to a few short lines, so that
+// rows show from the start; a mission's screen (its summary in columns) shows its intervenants; the
+// ICC sessions show every row and column. The measure is the one of e2e/place-de-travail.test.ts
+// (same code). axe and a screenshot on every page visited.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSIONS_CONSTAT_DEMO as N } from '../src/server/demo/constat-icc.ts';
@@ -257,6 +257,15 @@ describe('place de travail du constat de service fait à 1280×720', () => {
         const tableau = await aLArrivee(page, '.constat-table tbody tr', '.constat-table');
         await s.verifier('mission-intervenants');
         expect(tableau.visibles, JSON.stringify(tableau)).toBe(4);
+
+        // The ICC sessions (same compact filters and columns): every row, every column, no sideways scrolling.
+        await ouvrirActivite(page, 'Indemnités chef de centre');
+        const icc = await colonnesVisibles(page);
+        expect(icc.entetes).toHaveLength(5);
+        expect(icc.dehors, JSON.stringify(icc)).toEqual([]);
+        expect(icc.debordement, JSON.stringify(icc)).toBeLessThanOrEqual(1);
+        const sessions = await verifierPlace(s, 'icc-sessions');
+        expect(sessions.lignes).toBeGreaterThanOrEqual(5);
       } finally {
         await sortir(s, taille);
       }

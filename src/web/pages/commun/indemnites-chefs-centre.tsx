@@ -138,7 +138,7 @@ function ListeSessions({ base }: { base: string }) {
     { id: 'tr', libelle: 'Suivi traitement Session remplacement', valeur: (s) => s.remplacement.suivi },
   ];
   return (
-    <ListeCompacte classe="icc-sessions" largeurs={['28%', null, null, null, null]}>
+    <ListeCompacte classe="icc-sessions" largeurs={['32%', null, null, null, null]}>
     <Liste
       id="icc-sessions"
       titre="Liste des sessions d'examen"
