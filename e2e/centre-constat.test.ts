@@ -31,7 +31,7 @@ async function numeros(page: Page): Promise<number[]> {
 
 async function ouvrirMission(page: Page, numero: number) {
   await page.locator('.liste__table').getByRole('link', { name: new RegExp(`^Mission n° ${numero},`) }).click();
-  await page.getByRole('heading', { name: 'Constat service fait' }).waitFor();
+  await page.getByRole('heading', { name: `Mission n° ${numero}`, exact: true }).waitFor();
   await page.locator('.constat-table caption').waitFor();
 }
 

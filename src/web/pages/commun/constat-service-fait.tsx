@@ -305,7 +305,7 @@ function EcranMission({ api: base, id }: { api: string; id: string }) {
     <>
       <div className="resume-mission__tete">
         <BoutonRetour />
-        <h2 className="fr-h5">Constat service fait</h2>
+        <h2 className="fr-h5">Mission n° {m.numero}</h2>
       </div>
       <dl className="resume-mission">
         {(
