@@ -8,8 +8,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSIONS_CONSTAT_DEMO as N } from '../src/server/demo/constat-icc.ts';
-import { attendreShell, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
-import { LARGEUR, HAUTEUR, LIGNES, choisirTaille, ouvrirActivite, verifierPlace, type Taille } from './support/place.ts';
+import { attendreShell, navigateur, nouvelleSession, seConnecter } from './support/navigateur.ts';
+import { LARGEUR, HAUTEUR, LIGNES, choisirTaille, ouvrirActivite, verifierPlace, verifierPlaceDeuxEtats, sortir } from './support/place.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,34 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Folds or shows the console by its button; it says its state. */
-async function console_(page: Page, montree: boolean) {
-  const bouton = page.locator('#console').getByRole('button', { name: montree ? 'Afficher les messages' : 'Replier les messages' });
-  await bouton.click();
-  await expect.poll(() => page.locator('#console button[aria-expanded]').getAttribute('aria-expanded')).toBe(String(montree));
-  await expect.poll(() => page.locator('#console [role="region"]').isVisible()).toBe(montree);
-}
-
-/** Measures the list with the console shown, then folded (more rows), then shows it again. */
-async function verifierPlaceDeuxEtats(s: Session, nom: string, minimum = 10, n = 0) {
-  const montree = await verifierPlace(s, nom, minimum, n);
-  await console_(s.page, false);
-  // Folded, the console still shows the newest message on its bar.
-  expect(await s.page.locator('#console .console__dernier').innerText()).toMatch(/^\(\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d\) /);
-  const repliee = await verifierPlace(s, `${nom}-console-repliee`, minimum, n);
-  expect(repliee.hauteurs.console).toBeLessThan(montree.hauteurs.console ?? 0);
-  expect(repliee.entieres).toBeGreaterThanOrEqual(montree.entieres);
-  await console_(s.page, true);
-  return { montree, repliee };
-}
-
-async function sortir(s: Session, taille: Taille) {
-  // Back to the default size (it is remembered per user), then leave the session.
-  if (taille !== 'Normale') await choisirTaille(s.page, 'Normale').catch(() => undefined);
-  await quitter(s.page).catch(() => undefined);
-  await s.fermer();
-}
 
 /** The list's columns: all inside the list's visible width (no sideways scrolling), none empty. */
 async function colonnesVisibles(page: Page) {

@@ -5,8 +5,8 @@
 // and the jury checkboxes take real clicks. axe and a screenshot on every page visited.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendreShell, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
-import { LARGEUR, HAUTEUR, LIGNES, mesurer, choisirTaille, ouvrirActivite, verifierPlace, type Taille } from './support/place.ts';
+import { attendreShell, navigateur, nouvelleSession, seConnecter } from './support/navigateur.ts';
+import { LARGEUR, HAUTEUR, LIGNES, mesurer, choisirTaille, ouvrirActivite, verifierPlaceDeuxEtats, sortir } from './support/place.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,34 +29,6 @@ async function cocherAuClic(page: Page, c: Locator) {
   expect(touche).toBe('la case');
   await page.mouse.click(x, y);
   await expect.poll(() => c.isChecked()).toBe(true);
-}
-
-/** Folds or shows the console by its button; it says its state. */
-async function console_(page: Page, montree: boolean) {
-  const bouton = page.locator('#console').getByRole('button', { name: montree ? 'Afficher les messages' : 'Replier les messages' });
-  await bouton.click();
-  await expect.poll(() => page.locator('#console button[aria-expanded]').getAttribute('aria-expanded')).toBe(String(montree));
-  await expect.poll(() => page.locator('#console [role="region"]').isVisible()).toBe(montree);
-}
-
-/** Measures the list with the console shown, then folded (more rows), then shows it again. */
-async function verifierPlaceDeuxEtats(s: Session, nom: string, minimum = 10, n = 0) {
-  const montree = await verifierPlace(s, nom, minimum, n);
-  await console_(s.page, false);
-  // Folded, the console still shows the newest message on its bar.
-  expect(await s.page.locator('#console .console__dernier').innerText()).toMatch(/^\(\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d\) /);
-  const repliee = await verifierPlace(s, `${nom}-console-repliee`, minimum, n);
-  expect(repliee.hauteurs.console).toBeLessThan(montree.hauteurs.console ?? 0);
-  expect(repliee.entieres).toBeGreaterThanOrEqual(montree.entieres);
-  await console_(s.page, true);
-  return { montree, repliee };
-}
-
-async function sortir(s: Session, taille: Taille) {
-  // Back to the default size (it is remembered per user), then leave the session.
-  if (taille !== 'Normale') await choisirTaille(s.page, 'Normale').catch(() => undefined);
-  await quitter(s.page).catch(() => undefined);
-  await s.fermer();
 }
 
 describe('place de travail à 1280×720', () => {

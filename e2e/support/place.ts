@@ -3,7 +3,7 @@
 // size chosen through the « Affichage » dialog.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { outilEntete, type Session } from './navigateur.ts';
+import { outilEntete, quitter, type Session } from './navigateur.ts';
 
 export const LARGEUR = 1280;
 export const HAUTEUR = 720;
@@ -135,4 +135,32 @@ export async function verifierPlace(s: Session, nom: string, minimum = 10, n = 0
   expect(m.entieres, `${nom} : ${JSON.stringify(m)}`).toBeGreaterThanOrEqual(Math.min(minimum, m.lignes));
   await s.verifier(nom);
   return m;
+}
+
+/** Folds or shows the console by its button; it says its state. */
+export async function console_(page: Page, montree: boolean) {
+  const bouton = page.locator('#console').getByRole('button', { name: montree ? 'Afficher les messages' : 'Replier les messages' });
+  await bouton.click();
+  await expect.poll(() => page.locator('#console button[aria-expanded]').getAttribute('aria-expanded')).toBe(String(montree));
+  await expect.poll(() => page.locator('#console [role="region"]').isVisible()).toBe(montree);
+}
+
+/** Measures the list with the console shown, then folded (more rows), then shows it again. */
+export async function verifierPlaceDeuxEtats(s: Session, nom: string, minimum = 10, n = 0) {
+  const montree = await verifierPlace(s, nom, minimum, n);
+  await console_(s.page, false);
+  // Folded, the console still shows the newest message on its bar.
+  expect(await s.page.locator('#console .console__dernier').innerText()).toMatch(/^\(\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d\) /);
+  const repliee = await verifierPlace(s, `${nom}-console-repliee`, minimum, n);
+  expect(repliee.hauteurs.console).toBeLessThan(montree.hauteurs.console ?? 0);
+  expect(repliee.entieres).toBeGreaterThanOrEqual(montree.entieres);
+  await console_(s.page, true);
+  return { montree, repliee };
+}
+
+export async function sortir(s: Session, taille: Taille) {
+  // Back to the default size (it is remembered per user), then leave the session.
+  if (taille !== 'Normale') await choisirTaille(s.page, 'Normale').catch(() => undefined);
+  await quitter(s.page).catch(() => undefined);
+  await s.fermer();
 }
