@@ -13,6 +13,7 @@ import * as m009 from './20261203_009_portail_jury.ts';
 import * as m010 from './20261206_010_limites_connexion.ts';
 import * as m011 from './20261206_011_une_generation_comptes.ts';
 import * as m015 from './20261206_015_constat_icc.ts';
+import * as m016 from './20261206_016_habilitations_intervenant.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_010_limites_connexion': m010,
   '20261206_011_une_generation_comptes': m011,
   '20261206_015_constat_icc': m015,
+  '20261206_016_habilitations_intervenant': m016,
 };

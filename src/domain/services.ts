@@ -25,7 +25,7 @@ export interface ActiviteDef {
    * when the person is convoked as président, vice-président or responsable de délibération on a JURY DE
    * DELIBERATION mission (004 « Portail délibération de jury Concours »).
    */
-  condition?: 'centre_examen' | 'centre_deliberation' | 'convoque_deliberation';
+  condition?: ConditionCentre | ConditionPersonne | 'academie_enquete_dcs';
   /** Further menu paths where the same activity appears (seed 002: "Mon établissement" and "Inscription"). */
   autresGroupes?: readonly string[];
   aide: string;
@@ -80,6 +80,16 @@ const deliberation = (code: string, libelle: string, groupe: string, aide: strin
   aide,
 });
 
+/** An activity of the intervenant service (seed 004): open unless the gestionnaire closes it for the académie. */
+const intervenant = (code: string, libelle: string, groupe: string, aide: string): ActiviteDef => ({
+  code,
+  libelle,
+  groupe,
+  ouverteParDefaut: true,
+  fermable: true,
+  aide,
+});
+
 /** An activity of the établissement service: the gestionnaire opens or closes it for the académie. */
 const etablissement = (code: string, libelle: string, aide: string): ActiviteDef => ({
   code,
@@ -123,6 +133,12 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     roles: ['intervenant'],
     sessionUniqueParEtablissement: false,
     activites: [
+      // Issue 15 (seed 004 §2.2–§2.10): each activity is shown only to the people it concerns
+      // (ConditionPersonne, checked again by the server on every action) and when the académie opened it.
+      intervenant('consultation-missions', 'Consultation missions', 'Missions', "Consultez la liste des missions auxquelles vous êtes convoqué(e) par votre académie, et par les autres académies dans leurs onglets ; téléchargez le duplicata de chaque convocation. Cliquez sur une mission pour en voir le détail."),
+      intervenant('informations-personnelles', 'Informations personnelles', 'Mon dossier', "Vérifiez ou modifiez vos informations personnelles : adresse postale, téléphone, mél professionnel et mél personnel. Vos coordonnées bancaires sont affichées pour consultation."),
+      { ...intervenant('portail-acces-missions', "Portail d'accès aux missions", 'Portails', "Accédez aux modules de correction, de numérisation ou de notation de SANTORIN ou de CYCLADES pour les missions auxquelles vous êtes convoqué(e) : cliquez sur la ligne de la mission."), condition: 'convoque_portail' },
+      { ...intervenant('gestion-epreuves-eps', 'Gestion des épreuves EPS', 'Portails', "Accédez à l'application CYCLADES pour y gérer les épreuves d'EPS (enseignants d'éducation physique et sportive en BGT, BCP ou CAP)."), condition: 'enseignant_eps' },
       // Issue 8 (seed 004): shown only to those convoked to deliberate, once the administrator opened it.
       {
         code: 'portail-deliberation-jury',
@@ -133,6 +149,10 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
         condition: 'convoque_deliberation',
         aide: "Accédez au portail de délibération Jury de CYCLADES pour les jurys auxquels vous êtes convoqué(e) comme président, vice-président ou responsable de délibération : un code vous est envoyé par SMS sur votre téléphone portable ; saisissez-le à la place de la clé OTP.",
       },
+      { ...intervenant('gestion-sujets', 'Gestion des sujets', 'Portails', "Accédez au module BNS (banque nationale de sujets) de l'application DELOS."), condition: 'habilite_sujets' },
+      { ...intervenant('statistiques-notation', 'Statistiques nationales de notation', 'Portails', "Accédez au module de statistiques nationales de notation de l'application SANTORIN."), condition: 'habilite_statistiques' },
+      // Seed 004 §2.9: only in the SIEC's IMAG'IN, only for the DCS teachers; the gestionnaire opens it.
+      { ...intervenant('enquete-dcs', 'Enquête DCS', 'Enquêtes', "Répondez à l'enquête DCS en six étapes (activité, établissements, enseignements, VAE, épreuves écrites et orales DSCG ou DCG), puis « Valider mes réponses ». Tant que l'enquête est ouverte, vos réponses restent modifiables."), ouverteParDefaut: false, condition: 'enseignant_dcs' },
     ],
   },
   'imagin-gestion': {
@@ -159,6 +179,10 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       platform('jurys-deliberation', 'Jurys du 2nd groupe (Bac Pro)', 'CYCLADES — Délibération', "Suivez l'état d'avancement des jurys : verrouillez le 1er groupe en académie (140 → 198), ouvrez l'épreuve de contrôle pour le recueil des notes (198 → 200) ; tant que le portail Jury n'est pas en service, saisissez les décisions d'un jury en délibération et clore-le (210 → 211)."),
       platform('notes-controle', "Notes de l'épreuve de contrôle", 'CYCLADES — Délibération', "Saisissez les notes des deux épreuves orales de contrôle des candidats admis à les passer, ou importez-les depuis un fichier CSV. Une note peut manquer jusqu'au contrôle des notes manquantes."),
       platform('publication-resultats', 'Publication des résultats', 'CYCLADES — Délibération', "Publiez les résultats d'une session dont les jurys ont terminé l'épreuve de contrôle (état 214) : les candidats les lisent dans leur espace ; les résultats publiés sont figés."),
+      // Issue 15: the data the platform receives from SANTORIN (correction states of the missions).
+      platform('imports', 'Imports de données', 'Paramétrage', "Importez les fichiers reçus des autres applications (états de correction SANTORIN des missions) : chaque ligne est contrôlée, les lignes rejetées sont listées avec leur motif dans le compte rendu du traitement."),
+      // Issue 15 (seed 004 §2.9): the DCS survey of the SIEC's intervenants.
+      { ...platform('enquete-dcs', 'Enquête DCS', 'Enquêtes', "Ouvrez ou fermez l'enquête DCS auprès des enseignants du DCS, suivez les réponses et exportez-les au format CSV."), condition: 'academie_enquete_dcs' },
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],
@@ -172,6 +196,8 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
     sessionUniqueParEtablissement: false,
     activites: [
       platform('message-accueil', "Message d'accueil", 'Administration', "Rédigez le message affiché à l'accueil de chaque service de votre académie."),
+      // Issue 15 (seed 004 §2.6, §2.7, §2.10): where the intervenants' portals lead.
+      platform('applications-externes', 'Applications externes', 'Administration', "Renseignez l'adresse des applications vers lesquelles le service intervenants oriente ses utilisateurs (SANTORIN, CYCLADES, CYCLADES EPS, DELOS BNS, statistiques SANTORIN) et vérifiez qu'elles répondent."),
       platform('boite-envoi', "Boîte d'envoi des messages", 'Administration', "Consultez les messages électroniques émis par la plateforme et téléchargez-les au format .eml, ainsi que les SMS (codes d'accès au portail Jury) gardés dans la boîte d'envoi."),
       platform('journal', "Journal d'audit", 'Administration', 'Consultez les connexions et les modifications enregistrées dans votre académie.'),
     ],
@@ -268,6 +294,37 @@ export const RAISON_CONDITION: Record<ConditionCentre, string> = {
   centre_deliberation:
     "Votre établissement n'est pas centre de délibération : les activités de la délibération sont réservées aux établissements désignés comme centres de délibération par le service des examens de votre académie.",
 };
+
+/**
+ * A condition the intervenant himself must meet (seed 004 « selon vos habilitations »), computed from
+ * his convocations, teachings and discipline de poste (src/server/imagin-intervenant/habilitations.ts).
+ */
+export type ConditionPersonne =
+  | 'convoque_deliberation'
+  | 'convoque_portail'
+  | 'enseignant_eps'
+  | 'habilite_sujets'
+  | 'habilite_statistiques'
+  | 'enseignant_dcs';
+
+export const RAISON_CONDITION_PERSONNE: Record<ConditionPersonne, string> = {
+  convoque_deliberation:
+    "Cette activité est réservée aux personnes convoquées comme président, vice-président ou responsable de délibération à une mission de délibération de jury.",
+  convoque_portail:
+    "Cette activité est réservée aux personnes convoquées à une mission qui donne accès à SANTORIN ou à CYCLADES (correction, lecture de dossier, harmonisation, conformité, composition, numérisation, EPS).",
+  enseignant_eps:
+    "Cette activité est réservée aux enseignants d'éducation physique et sportive qui enseignent en BGT, BCP ou CAP.",
+  habilite_sujets:
+    "Cette activité est réservée aux inspecteurs généraux et aux personnes habilitées à la gestion des sujets (discipline de poste IMSUJ).",
+  habilite_statistiques:
+    "Cette activité est réservée aux inspecteurs généraux et aux personnes habilitées aux statistiques nationales de notation (discipline de poste IMSTA).",
+  enseignant_dcs:
+    "Cette activité est réservée, dans l'IMAG'IN du SIEC, aux enseignants identifiés comme enseignant au DCS (DCG, DSCG).",
+};
+
+export function estConditionPersonne(c: ActiviteDef['condition']): c is ConditionPersonne {
+  return c !== undefined && Object.hasOwn(RAISON_CONDITION_PERSONNE, c);
+}
 
 export function estConditionCentre(c: ActiviteDef['condition']): c is ConditionCentre {
   return c === 'centre_examen' || c === 'centre_deliberation';

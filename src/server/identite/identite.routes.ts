@@ -1,10 +1,10 @@
-import { jurysConvoques } from '../portail-jury/acces.service.ts';
+import { ACADEMIE_ENQUETE_DCS, conditionsPersonne } from '../imagin-intervenant/habilitations.ts';
 import { presentationCandidat } from '../espace-candidat/espace-candidat.service.ts';
 import { z } from 'zod';
 import { ENONCE_REGLES } from '../../domain/identite/mot-de-passe.ts';
 import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
-import { estConditionCentre, RAISON_CONDITION, SERVICES, type ServiceCode } from '../../domain/services.ts';
+import { estConditionCentre, estConditionPersonne, RAISON_CONDITION, SERVICES, type ConditionPersonne, type ServiceCode } from '../../domain/services.ts';
 import { activitesDuService } from '../platform/activites.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
@@ -54,11 +54,11 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
   // A candidate is named « Prénom NOM », with the sessions of his candidatures for the home page (issue 13).
   const candidat = actor.role === 'candidat' ? await presentationCandidat(ctx.db, actor.compteId, ctx.clock.now()) : null;
   const autreAcademie = !!actor.sessionParenteId;
-  // « Portail délibération de jury » (004): only for those convoked to deliberate a jury.
-  const convoqueDeliberation =
-    actor.personneId !== null && activites.some((a) => a.condition === 'convoque_deliberation' && a.ouverte)
-      ? (await jurysConvoques(ctx.db, actor.personneId, actor.academieCode)).length > 0
-      : false;
+  // The intervenant's activities (004 §2.2): only those whose personal condition he meets; « Portail
+  // délibération de jury » moreover only once the administrator opened it (hidden when closed).
+  const conditionsDemandees = activites.flatMap((a) => (estConditionPersonne(a.condition) && (a.condition !== 'convoque_deliberation' || a.ouverte) ? [a.condition] : []));
+  const conditions =
+    actor.personneId !== null && conditionsDemandees.length > 0 ? await conditionsPersonne(ctx.db, actor.personneId, actor.academieCode, conditionsDemandees) : new Set<ConditionPersonne>();
   const visibles = activites.filter(
     (a) =>
       // In another académie: only its centre activities that académie opened (003 §4.6).
@@ -66,7 +66,8 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
       (!a.condition ||
         (a.condition === 'centre_examen' && etablissement?.est_centre_examen) ||
         (a.condition === 'centre_deliberation' && etablissement?.est_centre_deliberation) ||
-        (a.condition === 'convoque_deliberation' && convoqueDeliberation && a.ouverte)),
+        (estConditionPersonne(a.condition) && conditions.has(a.condition) && (a.condition !== 'convoque_deliberation' || a.ouverte)) ||
+        (a.condition === 'academie_enquete_dcs' && actor.academieCode === ACADEMIE_ENQUETE_DCS)),
   );
   // The centre activities hidden from an établissement that is not such a centre, with the reason, for
   // the page at their address (issue 13; the server answers their routes 403 with the same reason).

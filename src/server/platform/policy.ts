@@ -2,7 +2,7 @@
 // Every route names its action; the HTTP layer asks `autorise` before the handler runs, and services
 // ask the scope helpers below before touching a resource. The route × role matrix test reads RULES.
 import type { Role } from '../../domain/roles.ts';
-import { estConditionCentre, SERVICE_CODES, SERVICES, servicesDeLActivite, type ConditionCentre, type ServiceCode } from '../../domain/services.ts';
+import { estConditionCentre, estConditionPersonne, SERVICE_CODES, SERVICES, servicesDeLActivite, type ConditionCentre, type ConditionPersonne, type ServiceCode } from '../../domain/services.ts';
 import { interdit, introuvable } from './errors.ts';
 
 export interface Actor {
@@ -142,6 +142,22 @@ export const RULES = {
   'portail-jury.ajouter-academie': { roles: ['membre_jury'], activite: 'autre-academie' },
   // Issue 8 — the intervenant's menu entry (seed 004): a code by SMS instead of the key.
   'portail-jury.code-sms': { roles: ['intervenant'], activite: 'portail-deliberation-jury' },
+  // Issue 15 — the intervenant's service (seed 004): his own missions, data and portals only (the
+  // services scope every read to actor.personneId); the activities' personal conditions are checked too.
+  'missions-intervenant.consulter': { roles: ['intervenant'], activite: 'consultation-missions' },
+  'informations-personnelles.lire': { roles: ['intervenant'], activite: 'informations-personnelles' },
+  'informations-personnelles.modifier': { roles: ['intervenant'], activite: 'informations-personnelles' },
+  'portail-missions.consulter': { roles: ['intervenant'], activite: 'portail-acces-missions' },
+  'portail-missions.acceder': { roles: ['intervenant'], activite: 'portail-acces-missions' },
+  'portail-eps.acceder': { roles: ['intervenant'], activite: 'gestion-epreuves-eps' },
+  'portail-sujets.acceder': { roles: ['intervenant'], activite: 'gestion-sujets' },
+  'portail-statistiques.acceder': { roles: ['intervenant'], activite: 'statistiques-notation' },
+  'enquete-dcs.repondre': { roles: ['intervenant'], activite: 'enquete-dcs' },
+  // Issue 15 — gestionnaire and administrateur sides: the DCS survey, the SANTORIN states import, the
+  // addresses of the external applications the portals hand off to.
+  'enquete-dcs.gerer': { roles: ['gestionnaire'], activite: 'enquete-dcs' },
+  'imports.gerer': { roles: ['gestionnaire'], activite: 'imports' },
+  'applications-externes.gerer': { roles: ['administrateur'], activite: 'applications-externes' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -193,11 +209,16 @@ export function refusService(actor: Actor, action: Action): string | null {
  * What a session allowed on this action must still meet: the activity to be open in its service, and
  * the établissement's condition (centre d'examen, centre de délibération) of that activity or action.
  */
-export function exigencesAction(actor: Actor, action: Action): { activite: string | null; condition: ConditionCentre | null } {
+export function exigencesAction(
+  actor: Actor,
+  action: Action,
+): { activite: string | null; condition: ConditionCentre | null; conditionPersonne: ConditionPersonne | null } {
   const rule = RULES[action] as Rule;
   const def = rule.activite ? SERVICES[actor.service].activites.find((a) => a.code === rule.activite) : undefined;
   const condition = rule.condition ?? (def && estConditionCentre(def.condition) ? def.condition : null);
-  return { activite: def ? def.code : null, condition };
+  // The intervenant's own condition (issue 15): the menu hides the activity, the server refuses it too.
+  const conditionPersonne = def && estConditionPersonne(def.condition) ? def.condition : null;
+  return { activite: def ? def.code : null, condition, conditionPersonne };
 }
 
 /** A resource of another académie is reported as not found, never as forbidden: its existence is not disclosed. */

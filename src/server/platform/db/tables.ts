@@ -51,6 +51,8 @@ export interface PersonneTable {
   date_naissance: string | null;
   numen: string | null;
   discipline_poste: Generated<string>;
+  /** Issue 15: the grade (IGESR: inspecteur général). */
+  grade: Generated<string>;
   email_pro: string | null;
   email_perso: string | null;
   tel_pro: string | null;

@@ -23,7 +23,8 @@ import { enTetesSecurite } from './securite.ts';
 import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, exigencesAction, refusService, RULES, type Action, type Actor, type Rule } from '../policy.ts';
 import type { AppContext } from '../context.ts';
 import { activiteOuverte, conditionRemplie } from '../activites.ts';
-import { RAISON_CONDITION } from '../../../domain/services.ts';
+import { RAISON_CONDITION, RAISON_CONDITION_PERSONNE, SERVICES } from '../../../domain/services.ts';
+import { ACADEMIE_ENQUETE_DCS, conditionsPersonne } from '../../imagin-intervenant/habilitations.ts';
 import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, estArrierePlan, type SessionResolue } from '../../identite/sessions.ts';
 
 z.config(z.locales.fr());
@@ -170,9 +171,15 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
     // opened on (issue 13 §2): the opening is checked there, and a centre activity needs a centre.
     const refus = refusService(actor, action);
     if (refus) throw new AppError('INTERDIT', refus);
-    const { activite, condition } = exigencesAction(actor, action);
+    const { activite, condition, conditionPersonne } = exigencesAction(actor, action);
     if (condition && !(await conditionRemplie(ctx.db, actor.etablissementId, condition))) {
       throw new AppError('INTERDIT', RAISON_CONDITION[condition]);
+    }
+    if (conditionPersonne && (actor.personneId === null || !(await conditionsPersonne(ctx.db, actor.personneId, actor.academieCode, [conditionPersonne])).has(conditionPersonne))) {
+      throw new AppError('INTERDIT', RAISON_CONDITION_PERSONNE[conditionPersonne]);
+    }
+    if (activite && SERVICES[actor.service].activites.find((a) => a.code === activite)?.condition === 'academie_enquete_dcs' && actor.academieCode !== ACADEMIE_ENQUETE_DCS) {
+      throw new AppError('INTERDIT', "L'enquête DCS n'existe que dans l'IMAG'IN du SIEC.");
     }
     if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, actor.service, activite))) {
       throw new AppError('ACTIVITE_FERMEE', "Cette activité n'est pas ouverte par le service gestionnaire de la division des examens et concours.");
