@@ -3,6 +3,7 @@ import type { AppContext } from './platform/context.ts';
 import type { RouteModule } from './platform/http/app.ts';
 import type { JobDef } from './platform/jobs/jobs.ts';
 import { healthRoutes } from './platform/health.routes.ts';
+import { metriquesRoutes } from './platform/metriques.routes.ts';
 import { mailJob } from './platform/mail/mail.ts';
 import { purgeJob } from './platform/documents/purge.ts';
 import { identiteRoutes } from './identite/identite.routes.ts';
@@ -29,8 +30,14 @@ import { planSecoursTraitement } from './cyclades-deliberation/centre.plan-secou
 import { decDeliberationRoutes } from './cyclades-deliberation/dec.routes.ts';
 import { dsiRoutes } from './portail-jury/dsi.routes.ts';
 import { portailJuryRoutes } from './portail-jury/portail.routes.ts';
+import { portailRoutes } from './imagin-intervenant/portail.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
+import { importTraitement } from './imports/imports.traitement.ts';
+import { enqueteDcsRoutes } from './imagin-intervenant/enquete-dcs.routes.ts';
+import { missionsIntervenantRoutes } from './imagin-intervenant/missions.routes.ts';
+import { informationsPersonnellesRoutes } from './imagin-intervenant/informations.routes.ts';
 
-export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
+export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
   constatRoutes, iccRoutes,
   cycladesComptesRoutes,
@@ -39,12 +46,15 @@ export const routeModules: RouteModule[] = [healthRoutes, identiteRoutes, gestio
   decDeliberationRoutes,
   dsiRoutes,
   portailJuryRoutes,
+  missionsIntervenantRoutes,
+  informationsPersonnellesRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
 export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTraitement, envoiConvocationsTraitement,
   generationComptesTraitement, regenerationMotsDePasseTraitement,
   planSecoursTraitement,
+  importTraitement,
 ];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
