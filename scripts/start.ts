@@ -3,6 +3,7 @@
 import { avertirAuDemarrage, loadConfigOrExit } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
+import { ecouterSauvegardes } from '../src/server/platform/db/sauvegarde.ts';
 import { chargerDemo, comptesDemo, demoPresente } from '../src/server/demo/demo.ts';
 import { fermerAuSignal, startPlatform } from '../src/server/server.ts';
 import { construireWeb } from './build-web.ts';
@@ -21,6 +22,8 @@ if (!(await demoPresente(database.db))) {
 }
 const platform = await startPlatform(config, { database });
 await platform.app.listen({ port: config.port, host: config.host });
+// `npm run backup` asks this process for a consistent copy of the embedded database (issue 18 §9).
+const sauvegardes = database.pglite ? await ecouterSauvegardes(database.pglite, config.dataDir, (m) => console.log(m)) : null;
 
 const comptes = comptesDemo();
 const largeur = (k: keyof (typeof comptes)[number]) => Math.max(...comptes.map((c) => String(c[k]).length), 8);
@@ -35,6 +38,7 @@ for (const c of comptes) console.log(ligne(c));
 console.log('');
 
 fermerAuSignal(async (delaiMs) => {
+  sauvegardes?.close();
   await platform.arreter(delaiMs);
   await database.close();
 });
