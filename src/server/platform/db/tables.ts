@@ -369,7 +369,7 @@ export interface ConstatIccDB {
   icc_repartition: IccRepartitionTable;
 }
 
-export interface DB extends ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
+export interface DB extends EnqueteDcsDB, ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -935,4 +935,38 @@ export interface PortailJuryDB {
   portail_secours: PortailSecoursTable;
   code_sms: CodeSmsTable;
   sms: SmsTable;
+}
+
+// --- Enquête DCS (migration 021, issue 15, decision 0023) -----------------------------------------
+
+export interface EnqueteDcsTable {
+  id: Generated<number>;
+  academie_code: string;
+  annee: number;
+  cree_le: Timestamp;
+  ouverte_le: TimestampNull;
+  ouverte_par: number | null;
+  fermee_le: TimestampNull;
+  fermee_par: number | null;
+}
+
+/** The six steps' answers (src/domain/imagin/enquete-dcs.ts, ReponsesEtapes), null until saved. */
+export interface EnqueteDcsReponseTable {
+  enquete_id: number;
+  personne_id: number;
+  activite: Json | null;
+  etablissements: Json | null;
+  enseignements: Json | null;
+  vae: Json | null;
+  epreuves_ecrites: Json | null;
+  epreuves_orales: Json | null;
+  version: Generated<number>;
+  derniere_etape: string | null;
+  modifie_le: Timestamp;
+  valide_le: TimestampNull;
+}
+
+export interface EnqueteDcsDB {
+  enquete_dcs: EnqueteDcsTable;
+  enquete_dcs_reponse: EnqueteDcsReponseTable;
 }
