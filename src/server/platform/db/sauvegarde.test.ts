@@ -107,7 +107,8 @@ describe('sauvegarde de la base embarquée (npm run backup / npm run restore)', 
 
     const base = join(dossier, 'base.tar.gz');
     const octets = readFileSync(base);
-    octets[octets.length >> 1] ^= 0xff;
+    const milieu = octets.length >> 1;
+    octets[milieu] = octets[milieu]! ^ 0xff;
     writeFileSync(base, octets);
     const erreur = await restaurer(dossier, dataDir).catch((e: unknown) => e);
     expect(erreur).toBeInstanceOf(SauvegardeError);
