@@ -9,6 +9,8 @@ import { openStore } from './platform/documents/store.ts';
 import { buildApp } from './platform/http/app.ts';
 import { Arret } from './platform/http/arret.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
+import { journalContextuel } from './platform/journal.ts';
+import { Metriques } from './platform/metriques.ts';
 import { jobDefinitions, routeModules } from './registry.ts';
 
 export interface Platform {
@@ -30,18 +32,30 @@ const consoleLogger: Logger = {
 
 export async function startPlatform(
   config: Config,
-  opts: { clock?: Clock; database?: Database; webRoot?: string | null; logger?: Logger; pollingIntervalSeconds?: number } = {},
+  opts: {
+    clock?: Clock;
+    database?: Database;
+    webRoot?: string | null;
+    logger?: Logger;
+    pollingIntervalSeconds?: number;
+    /** Where the HTTP application's JSON log lines go (stdout by default). */
+    journal?: NodeJS.WritableStream;
+  } = {},
 ): Promise<Platform> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
+  // ctx.logger: the request's logger (reqId) during a request; otherwise the given one, or the HTTP
+  // application's JSON logger once it exists (the console before).
+  let base: Logger = opts.logger ?? consoleLogger;
   const ctx = {
     config,
     database,
     db: database.db,
     store: openStore(config.documents),
     clock: opts.clock ?? systemClock,
-    logger: opts.logger ?? consoleLogger,
+    logger: journalContextuel(() => base),
     arret: new Arret(),
+    metriques: new Metriques(database),
   } as AppContext;
   ctx.jobs = await Jobs.start(database, jobDefinitions(ctx), {
     work: config.runWorkers,
@@ -49,7 +63,8 @@ export async function startPlatform(
     logger: { error: (o, m) => ctx.logger.error(o, m), warn: (o, m) => ctx.logger.warn(o, m) },
   });
   const webRoot = opts.webRoot === null ? undefined : (opts.webRoot ?? resolve(import.meta.dirname, '../../dist/web'));
-  const app = await buildApp(ctx, routeModules, { webRoot });
+  const app = await buildApp(ctx, routeModules, { webRoot, journal: opts.journal });
+  if (!opts.logger && config.logLevel !== 'silent') base = app.log;
   const close = async () => {
     await app.close();
     await ctx.jobs.stop();

@@ -50,6 +50,11 @@ export interface Config {
   documentRetentionDays: number;
   /** Seconds before a failed treatment is tried again (doubled at each retry; 0 retries at once, for tests). */
   traitementDelaiReprise: number;
+  /**
+   * Bearer token that opens GET /api/metrics (METRICS_TOKEN). Unset: the metrics answer only clients
+   * of this host talking to the process directly (loopback, not relayed by a proxy).
+   */
+  metricsToken: string | undefined;
 }
 
 /** "30 minutes", "45 secondes": the idle delay as users read it. */
@@ -110,6 +115,12 @@ export function proxysDeConfiance(raw: string | undefined): string[] {
     }
   }
   return entrees;
+}
+
+function jetonMetriques(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 24 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'un jeton sans espace d\'au moins 24 caractères est attendu');
+  return raw;
 }
 
 function boolVar(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
@@ -211,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: boolVar(env, 'RUN_WORKERS', true),
     documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
     traitementDelaiReprise: intVar(env, 'TRAITEMENT_DELAI_REPRISE', 30, 0, 3600),
+    metricsToken: jetonMetriques(env.METRICS_TOKEN),
   };
 }
 

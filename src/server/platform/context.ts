@@ -5,6 +5,7 @@ import type { Database, Db } from './db/database.ts';
 import type { Jobs } from './jobs/jobs.ts';
 import type { DocumentStore } from './documents/store.ts';
 import type { Arret } from './http/arret.ts';
+import type { Metriques } from './metriques.ts';
 
 export interface Clock {
   now(): Date;
@@ -28,4 +29,6 @@ export interface AppContext {
   logger: Logger;
   /** Set when the process is asked to stop (SIGTERM): see platform/http/arret.ts. */
   arret?: Arret;
+  /** Prometheus metrics of the process (platform/metriques.ts); absent in contexts built by hand. */
+  metriques?: Metriques;
 }

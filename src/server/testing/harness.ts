@@ -67,13 +67,13 @@ export interface TestPlatform extends Platform {
   client(): TestClient;
 }
 
-export async function createTestPlatform(opts: { env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(opts: { env?: Record<string, string>; clock?: TestClock; /** Receives the JSON log lines (with LOG_LEVEL set in env). */ journal?: NodeJS.WritableStream } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plateforme-test-'));
   // A failed treatment is retried at once in tests (30 s, doubling, in production).
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', TRAITEMENT_DELAI_REPRISE: '0', ...opts.env });
   const clock = opts.clock ?? new TestClock();
   const database = await freshDatabase();
-  const platform = await startPlatform(config, { clock, database, webRoot: null, pollingIntervalSeconds: 0.5, logger: silentLogger });
+  const platform = await startPlatform(config, { clock, database, webRoot: null, pollingIntervalSeconds: 0.5, logger: silentLogger, journal: opts.journal });
   return {
     ...platform,
     clock,

@@ -15,6 +15,8 @@ export interface Database {
   pglite?: PGlite;
   /** The connection string, when running on a PostgreSQL server. */
   url?: string;
+  /** The connection pool, when running on a PostgreSQL server (its usage is a metric). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
       db,
       kind: 'postgres',
       url: opts.databaseUrl,
+      pool,
       close: async () => {
         await db.destroy();
       },

@@ -1,8 +1,10 @@
 // The Fastify application: JSON API under /api with zod schemas and an OpenAPI document, the
 // authentication and policy hook every route goes through, one error handler, and the web app.
-import { randomUUID } from 'node:crypto';
 import { estIndisponibilite, MESSAGE_INDISPONIBLE } from './indisponibilite.ts';
 import { MESSAGE_ARRET } from './arret.ts';
+import { ENTETE_ID_REQUETE, generateurIdRequete } from './requete-id.ts';
+import { dansLaRequete } from '../journal.ts';
+import { motifRoute } from '../metriques.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -57,11 +59,16 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
-export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { webRoot?: string } = {}): Promise<App & { routesDeclarees: RouteInfo[] }> {
+export async function buildApp(
+  ctx: AppContext,
+  modules: RouteModule[],
+  opts: { webRoot?: string; /** Where the JSON log lines go (stdout by default; tests read them). */ journal?: NodeJS.WritableStream } = {},
+): Promise<App & { routesDeclarees: RouteInfo[] }> {
   const app = Fastify({
-    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel, ...(opts.journal ? { stream: opts.journal } : {}) },
     bodyLimit: 2 * 1024 * 1024,
-    genReqId: () => randomUUID(),
+    // Short ids (the reference of a 500), or the trusted proxy's X-Request-Id (platform/http/requete-id.ts).
+    genReqId: generateurIdRequete(ctx.config.trustProxy),
     // One line per request only when debugging; errors are always logged with their reference.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel) }),
     // X-Forwarded-For / -Proto / -Host are believed only from the configured proxies (TRUST_PROXY):
@@ -72,6 +79,22 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // First hook of every request: its id goes back in X-Request-Id (errors and 503s included), and
+  // ctx.logger writes through the request's logger (reqId on every line) until it is answered.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header(ENTETE_ID_REQUETE, request.id);
+    dansLaRequete(request.log, done);
+  });
+  // Durations per route pattern (never the raw URL: ids would make one series per resource).
+  const metriques = ctx.metriques;
+  if (metriques) {
+    app.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? (request.url.startsWith('/api') ? undefined : '/');
+      metriques.requete(request.method, motifRoute(route), reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+  }
 
   // Graceful stop: new requests get a 503 while the accepted ones finish (platform/http/arret.ts).
   const arret = ctx.arret;
@@ -220,7 +243,8 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[], opts: { 
       reply.header('retry-after', '30');
       return send(reply, 503, { code: 'INDISPONIBLE', message: MESSAGE_INDISPONIBLE });
     }
-    const ref = String(request.id).slice(0, 8).toUpperCase();
+    // The reference users quote is the request id: every log line of the request carries it (reqId).
+    const ref = String(request.id);
     request.log.error({ err: error, ref }, 'Erreur technique');
     return send(reply, 500, { code: 'TECHNIQUE', message: `Erreur technique (réf. ${ref}). Si le problème persiste, communiquez cette référence au gestionnaire de votre académie.` });
   });

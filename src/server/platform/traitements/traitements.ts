@@ -24,6 +24,7 @@ import type { DB, Visibilite } from '../db/tables.ts';
 import type { Body } from '../documents/store.ts';
 import { AppError, champInvalide, invalide } from '../errors.ts';
 import { SERVER_NAME, type JobDef } from '../jobs/jobs.ts';
+import type { IssueTraitement } from '../metriques.ts';
 
 export const JOB_TRAITEMENT = 'traitement';
 /** Receives a treatment whose tries are all spent, even when the last one died with its process. */
@@ -512,6 +513,8 @@ async function executer(ctx: AppContext, id: string, tentativeBoss: number): Pro
   if (tentative > 1) await journaliser(ctx, id, 'avertissement', repriseApresInterruption(tentative));
 
   let t: ReturnType<typeof contexte> | undefined;
+  const debutTentative = performance.now();
+  const mesurer = (issue: IssueTraitement) => ctx.metriques?.traitement(row.type, issue, (performance.now() - debutTentative) / 1000);
   try {
     const def = registre(ctx).get(row.type);
     // Another process (a newer version, during a rolling update) may know this type: not final.
@@ -526,6 +529,7 @@ async function executer(ctx: AppContext, id: string, tentativeBoss: number): Pro
     await def.executer(t);
     await t.terminerProgression();
     await conclure(ctx, id, tentative, { statut: 'termine', niveau: 'info', message: "Le traitement s'est bien déroulé." });
+    mesurer('termine');
   } catch (err) {
     await t?.terminerProgression().catch(() => {});
     const attendue = estAttendue(err);
@@ -539,6 +543,7 @@ async function executer(ctx: AppContext, id: string, tentativeBoss: number): Pro
       ctx.logger.error({ err, traitement: id, type: row.type, tentative, ref }, "Échec d'un traitement");
       message = `Erreur technique (réf. ${ref}), communiquez cette référence au gestionnaire de votre académie si le problème persiste`;
     }
+    mesurer(attendue || derniere ? 'erreur' : 'reprise');
     if (attendue || derniere) {
       await conclure(ctx, id, tentative, { statut: 'erreur', niveau: 'erreur', message: `Le traitement a échoué : ${message}`, erreur: message });
       // An expected failure would fail again: it is settled now, not retried.
