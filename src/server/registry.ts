@@ -46,6 +46,7 @@ export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, ident
   decDeliberationRoutes,
   dsiRoutes,
   portailJuryRoutes,
+  portailRoutes, importsRoutes,
   enqueteDcsRoutes,
   missionsIntervenantRoutes,
   informationsPersonnellesRoutes,

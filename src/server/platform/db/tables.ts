@@ -369,7 +369,7 @@ export interface ConstatIccDB {
   icc_repartition: IccRepartitionTable;
 }
 
-export interface DB extends EnqueteDcsDB, ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
+export interface DB extends EnqueteDcsDB, PortailsIntervenantDB, ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -935,6 +935,36 @@ export interface PortailJuryDB {
   portail_secours: PortailSecoursTable;
   code_sms: CodeSmsTable;
   sms: SmsTable;
+}
+
+// --- Portails du service intervenant (migration 020, issue 15) ------------------------------------
+
+export type EtatSantorin = 'a_corriger' | 'a_numeriser' | 'service_fait';
+export type ApplicationExterne = 'SANTORIN' | 'CYCLADES' | 'CYCLADES_EPS' | 'DELOS_BNS' | 'SANTORIN_STATS';
+
+export interface SantorinEtatTable {
+  id: Generated<number>;
+  academie_code: string;
+  mission_id: number;
+  /** Null: the state of the whole mission; else this corrector's own state. */
+  personne_id: number | null;
+  etat: EtatSantorin;
+  importe_le: Generated<Date>;
+  traitement_id: string | null;
+}
+
+export interface ApplicationExterneTable {
+  academie_code: string;
+  application: ApplicationExterne;
+  url: string;
+  version: Generated<number>;
+  modifie_le: Generated<Date>;
+  modifie_par: number | null;
+}
+
+export interface PortailsIntervenantDB {
+  santorin_etat: SantorinEtatTable;
+  application_externe: ApplicationExterneTable;
 }
 
 // --- Enquête DCS (migration 021, issue 15, decision 0023) -----------------------------------------
