@@ -156,8 +156,6 @@ function repondre503(res: http.ServerResponse, message: string) {
 }
 
 const repartiteur = http.createServer((req, res) => {
-  const p = choisir();
-  if (!p) return repondre503(res, 'Le service démarre ou redémarre : réessayez dans quelques secondes.');
   const entetes = { ...req.headers };
   for (const h of SAUT_PAR_SAUT) delete entetes[h];
   // The balancer is the edge: the client's address and a fresh request id, whatever the client sent.
@@ -165,21 +163,31 @@ const repartiteur = http.createServer((req, res) => {
   entetes['x-forwarded-proto'] = 'http';
   entetes['x-forwarded-host'] = req.headers.host ?? '';
   entetes['x-request-id'] = randomBytes(6).toString('hex').toUpperCase();
-  const amont = http.request({ host: '127.0.0.1', port: p.port, method: req.method, path: req.url, headers: entetes, agent }, (r) => {
-    const retour = { ...r.headers };
-    for (const h of SAUT_PAR_SAUT) delete retour[h];
-    res.writeHead(r.statusCode ?? 502, retour);
-    r.pipe(res);
-  });
-  amont.on('error', () => {
-    // The process went away under this request (killed): out of rotation until its probe answers.
-    p.pret = false;
-    repondre503(res, 'Le service redémarre : réessayez dans quelques secondes.');
-  });
-  res.on('close', () => {
-    if (!res.writableFinished) amont.destroy();
-  });
-  req.pipe(amont);
+  // A GET or HEAD that finds a process gone (connection refused, or a kept-alive connection reset
+  // before any answer) goes to the next one: it is idempotent. Any other failure answers 503.
+  const rejouable = (req.method === 'GET' || req.method === 'HEAD') && !req.headers['content-length'];
+  const transmettre = (essais: number) => {
+    const p = choisir();
+    if (!p) return repondre503(res, 'Le service démarre ou redémarre : réessayez dans quelques secondes.');
+    const amont = http.request({ host: '127.0.0.1', port: p.port, method: req.method, path: req.url, headers: entetes, agent }, (r) => {
+      const retour = { ...r.headers };
+      for (const h of SAUT_PAR_SAUT) delete retour[h];
+      res.writeHead(r.statusCode ?? 502, retour);
+      r.pipe(res);
+    });
+    amont.on('error', (err: NodeJS.ErrnoException) => {
+      // The process went away (killed): out of rotation until its probe answers again.
+      p.pret = false;
+      if (rejouable && (err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET') && essais < N && !res.headersSent) return transmettre(essais + 1);
+      repondre503(res, 'Le service redémarre : réessayez dans quelques secondes.');
+    });
+    res.once('close', () => {
+      if (!res.writableFinished) amont.destroy();
+    });
+    if (rejouable) amont.end();
+    else req.pipe(amont);
+  };
+  transmettre(1);
 });
 repartiteur.keepAliveTimeout = 5000;
 

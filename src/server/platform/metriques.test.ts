@@ -151,7 +151,7 @@ describe('identifiant de requête', () => {
     }
   });
 
-  it("ctx.logger écrit par le journal de la requête en cours (reqId), et par celui du processus hors requête", async () => {
+  it("ctx.logger écrit, pendant une requête, par le journal de cette requête (reqId)", async () => {
     const j = journal();
     p = await createTestPlatform({ env: { LOG_LEVEL: 'info' }, journal: j.flux });
     // A document whose file is gone: the service logs it through ctx.logger during the request.
