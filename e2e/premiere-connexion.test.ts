@@ -1,5 +1,7 @@
-// First connection (seed 004 §2): the temporary password is changed, then the e-mail prompt; and a
-// temporary password given by the gestionnaire in « Comptes des intervenants ».
+// First connection (seed 004 §2.1): the e-mail prompt right after the identification (no address
+// known), then the temporary password is changed; and a temporary password given by the gestionnaire in
+// « Comptes des intervenants ». The account is the scenarios' own e2e.premiere (prof.abricotier's first
+// connection is intervenant-accueil.test.ts').
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreShell, compte, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
@@ -15,15 +17,25 @@ afterAll(async () => {
 const NOUVEAU = 'Mon-Nouveau-Mot2passe!';
 
 describe('première connexion', () => {
-  it('l’intervenant change son mot de passe temporaire puis renseigne son adresse', async () => {
+  it('l’intervenant renseigne son adresse puis change son mot de passe temporaire', async () => {
     const s = await nouvelleSession(browser, 'premiere-connexion');
     const { page } = s;
     try {
-      const c = compte('prof.abricotier');
+      const c = compte('e2e.premiere');
       expect(c.temporaire).toBe(true);
       await page.goto('/connexion/intervenants');
       expect(await page.locator('main').innerText()).toContain('Votre identifiant figure en en-tête de votre convocation.');
-      await seConnecter(s, 'prof.abricotier', 'imagin-intervenant');
+      await seConnecter(s, 'e2e.premiere', 'imagin-intervenant');
+
+      // No e-mail is known: the prompt comes first, right after the identification.
+      await page.waitForURL('**/imagin-intervenant/adresse-electronique');
+      await s.verifier('adresse-electronique');
+      await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
+      await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
+      await expect.poll(async () => (await page.locator('.fr-message--error').allInnerTexts()).join(' ')).toContain('Adresse électronique incorrecte');
+      await page.getByLabel('Adresse électronique').fill('elise.temporaire@example.fr');
+      await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
+
       await page.waitForURL('**/imagin-intervenant/mot-de-passe');
       expect(await page.locator('h1').innerText()).toBe('Choisissez votre mot de passe');
       await s.verifier('changement-mot-de-passe');
@@ -46,15 +58,6 @@ describe('première connexion', () => {
       await page.locator('#confirmation').fill(NOUVEAU);
       await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
 
-      // No e-mail is known: the prompt comes next.
-      await page.waitForURL('**/imagin-intervenant/adresse-electronique');
-      await s.verifier('adresse-electronique');
-      await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
-      await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
-      await expect.poll(async () => (await page.locator('.fr-message--error').allInnerTexts()).join(' ')).toContain('Adresse électronique incorrecte');
-      await page.getByLabel('Adresse électronique').fill('claire.abricotier@example.fr');
-      await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
-
       await attendreShell(page);
       const messages = await messagesConsole(page);
       expect(messages.join('\n')).toContain('Information : Votre adresse électronique a été enregistrée.');
@@ -63,7 +66,7 @@ describe('première connexion', () => {
       await quitter(page);
 
       // The new password opens the service directly.
-      await seConnecter(s, 'prof.abricotier', 'imagin-intervenant', NOUVEAU);
+      await seConnecter(s, 'e2e.premiere', 'imagin-intervenant', NOUVEAU);
       await attendreShell(page);
       expect(page.url()).toMatch(/\/imagin-intervenant$/);
       await quitter(page);
@@ -92,16 +95,16 @@ describe('première connexion', () => {
       await g.verifier('comptes-mot-de-passe-temporaire');
 
       await seConnecter(i, 'e2e.temporaire', 'imagin-intervenant', motDePasse);
+      // No address known: the prompt first; it is only a proposal.
+      await i.page.waitForURL('**/imagin-intervenant/adresse-electronique');
+      await i.page.getByRole('button', { name: 'Plus tard' }).click();
       await i.page.waitForURL('**/imagin-intervenant/mot-de-passe');
       await i.page.locator('#ancien').fill(motDePasse);
       await i.page.locator('#nouveau').fill(NOUVEAU);
       await i.page.locator('#confirmation').fill(NOUVEAU);
       await i.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-      await i.page.waitForURL('**/imagin-intervenant/adresse-electronique');
-      // The prompt is only a proposal.
-      await i.page.getByRole('button', { name: 'Plus tard' }).click();
       await attendreShell(i.page);
-      await expect.poll(async () => (await messagesConsole(i.page))[0] ?? '').toContain('Attention : Aucune adresse électronique n’est connue pour vous');
+      await expect.poll(async () => (await messagesConsole(i.page)).join('\n')).toContain('Attention : Aucune adresse électronique n’est connue pour vous');
       await i.verifier('accueil-sans-adresse');
       await quitter(i.page);
       await quitter(g.page);

@@ -38,6 +38,8 @@ export const COMPTES_E2E: CompteE2e[] = [
   { login: 'e2e.candidat', motDePasse: MOT_DE_PASSE_E2E, role: 'candidat', service: 'espace-candidat', email: 'candidat-e2e@example.fr', temporaire: false },
   { login: 'e2e.oubli', motDePasse: MOT_DE_PASSE_E2E, role: 'intervenant', service: 'imagin-intervenant', email: 'oubli-e2e@example.fr', temporaire: false },
   { login: 'e2e.temporaire', motDePasse: MOT_DE_PASSE_E2E, role: 'intervenant', service: 'imagin-intervenant', email: null, temporaire: false },
+  // A first connection of its own for premiere-connexion.test.ts (prof.abricotier's is intervenant-accueil.test.ts').
+  { login: 'e2e.premiere', motDePasse: 'Tmp-Premiere9', role: 'intervenant', service: 'imagin-intervenant', email: null, temporaire: true },
 ];
 
 async function portLibre(): Promise<number> {

@@ -164,8 +164,40 @@ export const DEFINITIONS_COMPTES_JURY: readonly DefinitionCompteJury[] = [
   { login: COMPTES_JURY.presidentNantes, motDePasse: 'intervenant', email: 'president.jury@demo.ac-nantes.fr', academie: '17', personne: 'president-nantes', portee: 'Mme BOULEAU-DEMO Aurélie, présidente du jury 44590 de Nantes' },
 ];
 
+/**
+ * Issue 15 (seed 004 §2.7, §2.10): intervenants entitled to the activities of the intervenant service
+ * that depend on who they are, loaded by intervenants-habilitations.ts (their personnes are made there).
+ */
+export const COMPTES_HABILITATIONS = {
+  /** EPS teacher in BGT and BCP classes: « Gestion des épreuves EPS ». */
+  eps: 'prof.sport',
+  /** Discipline de poste IMSUJ: « Gestion des sujets ». */
+  sujets: 'habilite.sujets',
+  /** Inspecteur général (grade IGESR): « Gestion des sujets » and « Statistiques nationales de notation ». */
+  inspecteurGeneral: 'inspecteur.general',
+} as const;
+
+export interface DefinitionCompteHabilitation {
+  login: string;
+  email: string;
+  academie: string;
+  civilite: 'M.' | 'Mme';
+  nom: string;
+  prenom: string;
+  /** personne.discipline_poste and personne.grade. */
+  discipline: string;
+  grade: string;
+  portee: string;
+}
+
+export const DEFINITIONS_COMPTES_HABILITATIONS: readonly DefinitionCompteHabilitation[] = [
+  { login: COMPTES_HABILITATIONS.eps, email: 'hugo.gazelle-demo@ac-rennes.fr', academie: '14', civilite: 'M.', nom: 'GAZELLE-DEMO', prenom: 'Hugo', discipline: 'EDUCATION PHYSIQUE ET SPORTIVE', grade: 'PROFESSEUR CERTIFIE', portee: "M. GAZELLE-DEMO Hugo, professeur d'EPS en BGT, BCP et CAP" },
+  { login: COMPTES_HABILITATIONS.sujets, email: 'lucie.sureau-demo@ac-rennes.fr', academie: '14', civilite: 'Mme', nom: 'SUREAU-DEMO', prenom: 'Lucie', discipline: 'IMSUJ', grade: 'PROFESSEUR AGREGE', portee: 'Mme SUREAU-DEMO Lucie, habilitée à la gestion des sujets (IMSUJ)' },
+  { login: COMPTES_HABILITATIONS.inspecteurGeneral, email: 'marc.chene-demo@education.gouv.fr', academie: '14', civilite: 'M.', nom: 'CHENE-DEMO', prenom: 'Marc', discipline: 'LETTRES MODERNES', grade: 'IGESR', portee: 'M. CHENE-DEMO Marc, inspecteur général (IGESR)' },
+];
+
 /** Every demo login, for the "already loaded?" check. */
-export const LOGINS_DEMO: readonly string[] = [...DEFINITIONS_COMPTES, ...DEFINITIONS_COMPTES_JURY].map((c) => c.login);
+export const LOGINS_DEMO: readonly string[] = [...DEFINITIONS_COMPTES, ...DEFINITIONS_COMPTES_JURY, ...DEFINITIONS_COMPTES_HABILITATIONS].map((c) => c.login);
 
 export function libelleAcademie(code: string): string {
   const a = ACADEMIES.find((x) => x.code === code);
@@ -234,5 +266,16 @@ function comptesDefinis(): CompteDemo[] {
     temporaire: def.motDePasse === 'temporaire',
     email: def.email,
   }));
-  return [...definis, ...jury];
+  const habilites = DEFINITIONS_COMPTES_HABILITATIONS.map((def) => ({
+    role: 'intervenant' as const,
+    service: 'imagin-intervenant' as const,
+    login: def.login,
+    motDePasse: MOT_DE_PASSE_INTERVENANT,
+    portee: def.portee,
+    academie: libelleAcademie(def.academie),
+    academieCode: def.academie,
+    temporaire: false,
+    email: def.email,
+  }));
+  return [...definis, ...jury, ...habilites];
 }

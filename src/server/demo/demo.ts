@@ -13,6 +13,7 @@ import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
 import { chargerConstatIcc } from './constat-icc.ts';
+import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -270,6 +271,11 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       const constat = await chargerConstatIcc(trx, { etabId });
       rapport.missions += constat.missions;
       rapport.convocations += constat.convocations;
+      // Service intervenant (issue 15): an EPS teacher, an IMSUJ person and an inspecteur général.
+      const habilites = await chargerIntervenantsHabilitations(trx, { etabId, empreintes });
+      rapport.personnes += habilites.personnes;
+      rapport.comptes += habilites.comptes;
+      rapport.enseignements += habilites.enseignements;
 
       await trx
         .insertInto('parametre')

@@ -7,8 +7,8 @@ const MESSAGES: Record<ServiceCode, (academie: string) => string> = {
     `Bienvenue sur IMAG'IN, académie de ${a}. Les convocations de la session ${ANNEE_SESSION} sont en cours d'édition : ` +
     `vérifiez les indisponibilités de vos personnels avant le 15 mai. Pour toute question, contactez la DEC.`,
   'imagin-intervenant': (a) =>
-    `Bienvenue sur le service intervenants de l'académie de ${a}. Consultez vos convocations, saisissez votre service fait ` +
-    `puis vos états de frais dans le mois qui suit la mission. Pensez à joindre votre RIB si votre dossier financier n'est pas actif.`,
+    `Bienvenue sur le service intervenants de l'académie de ${a}. Consultez vos missions et le duplicata de vos convocations, ` +
+    `et tenez à jour vos informations personnelles. Si votre dossier financier n'est pas actif, envoyez votre RIB au service de gestion.`,
   'imagin-gestion': (a) =>
     `Gestionnaires DEC de ${a} : la campagne de convocation de la session ${ANNEE_SESSION} est ouverte. ` +
     `Ouvrez le constat de service fait aux centres après la dernière épreuve de chaque examen.`,

@@ -10,19 +10,24 @@ import { CHEMIN_ACCES_ACADEMIE, cheminConnexion, useSession, useSessionOuverte, 
 import { PagePublique } from '../pages/connexion/PagePublique.tsx';
 import { motifFermeture } from './Menu.tsx';
 import { SessionsCandidat } from '../pages/espace-candidat/commun.tsx';
+import { INTRODUCTION_ACCUEIL_INTERVENANT, suiteAccueilIntervenant } from '../../domain/imagin/accueil-intervenant.ts';
 
 const CLE_EMAIL_REPORTE = 'email-reporte';
 
-export function emailReporte(): boolean {
+/**
+ * « Plus tard » on the e-mail prompt holds for this session only (its CSRF token identifies it): the
+ * prompt comes back at the next identification, as long as no address is known (decision 0019).
+ */
+export function emailReporte(session: { csrfToken: string }): boolean {
   try {
-    return sessionStorage.getItem(CLE_EMAIL_REPORTE) === '1';
+    return sessionStorage.getItem(CLE_EMAIL_REPORTE) === session.csrfToken;
   } catch {
     return false;
   }
 }
-export function reporterEmail() {
+export function reporterEmail(session: { csrfToken: string }) {
   try {
-    sessionStorage.setItem(CLE_EMAIL_REPORTE, '1');
+    sessionStorage.setItem(CLE_EMAIL_REPORTE, session.csrfToken);
   } catch {
     // Nothing to remember then.
   }
@@ -80,10 +85,12 @@ export function GardeService() {
     );
   }
   const fin = location.pathname.split('/')[2];
-  if (session.compte.motDePasseTemporaire && fin !== 'mot-de-passe') return <Navigate to={`/${service}/mot-de-passe`} replace />;
-  if (!session.compte.motDePasseTemporaire && session.compte.emailManquant && !emailReporte() && fin !== 'adresse-electronique' && fin !== 'mot-de-passe') {
-    return <Navigate to={`/${service}/adresse-electronique`} replace />;
+  // Seed 004 §2.1: no address known, the prompt comes right after the identification (before the
+  // temporary password is changed, before the home page); « Plus tard » lets the user go on (decision 0019).
+  if (session.compte.emailManquant && !emailReporte(session)) {
+    return fin === 'adresse-electronique' ? <Outlet /> : <Navigate to={`/${service}/adresse-electronique`} replace />;
   }
+  if (session.compte.motDePasseTemporaire && fin !== 'mot-de-passe') return <Navigate to={`/${service}/mot-de-passe`} replace />;
   return <Outlet />;
 }
 
@@ -111,8 +118,38 @@ export function Accueil() {
         </div>
       ) : null}
       {session.candidat && <SessionsCandidat candidat={session.candidat} />}
-      <p>Afin d’accéder à une activité, cliquez sur son libellé dans le menu à gauche de l’écran.</p>
-      {session.menu.length === 0 && <p>Aucune activité n’est encore proposée dans ce service.</p>}
+      {s.code === 'imagin-intervenant' ? (
+        <ActivitesIntervenant />
+      ) : (
+        <>
+          <p>Afin d’accéder à une activité, cliquez sur son libellé dans le menu à gauche de l’écran.</p>
+          {session.menu.length === 0 && <p>Aucune activité n’est encore proposée dans ce service.</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Seed 004 §2.2: one line per activity of the intervenant's menu (only those he is entitled to); an
+ * activity the gestionnaire has not opened is named with the reason.
+ */
+function ActivitesIntervenant() {
+  const session = useSessionOuverte();
+  const vues = new Set<string>();
+  const activites = session.menu.flatMap((g) => g.activites).filter((a) => !vues.has(a.code) && vues.add(a.code) && suiteAccueilIntervenant(a.code) !== null);
+  if (activites.length === 0) return <p>Aucune activité ne vous est proposée pour le moment dans ce service.</p>;
+  return (
+    <>
+      <p>{INTRODUCTION_ACCUEIL_INTERVENANT}</p>
+      <ul className="accueil__activites" id="accueil-activites">
+        {activites.map((a) => (
+          <li key={a.code} className="fr-mb-1w">
+            Cliquez sur le menu « {a.ouverte ? <Link to={`/${session.service.code}/${a.code}`}>{a.libelle}</Link> : a.libelle} » pour {suiteAccueilIntervenant(a.code)}
+            {!a.ouverte && <span className="accueil__ferme"> — {motifFermeture(a.motif)}</span>}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

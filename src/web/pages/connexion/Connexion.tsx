@@ -45,7 +45,7 @@ export const ENTREES: Record<Exclude<Entree, 'jury'>, DefinitionEntree> = {
     entree: 'intervenants',
     titre: 'Connexion des intervenants',
     sousTitre: 'IMAG’IN — service intervenants extérieurs',
-    intro: <p>Vous participez à des missions d’examen (correction, interrogation, surveillance, jury) : identifiez-vous pour consulter vos missions et vos états de frais.</p>,
+    intro: <p>Vous participez à des missions d’examen (correction, interrogation, surveillance, jury) : identifiez-vous pour consulter vos missions et vos convocations, et vérifier vos informations personnelles.</p>,
     services: ['imagin-intervenant'],
     indiceIdentifiant: 'Votre identifiant figure en en-tête de votre convocation.',
     indiceMotDePasse: 'Première connexion : saisissez le mot de passe temporaire imprimé sur votre convocation ; vous serez invité à le modifier.',
@@ -257,7 +257,7 @@ export function PageConnexion({ entree }: { entree: Exclude<Entree, 'jury'> }) {
 
 const TUILES: Array<{ chemin: string; titre: string; texte: string }> = [
   { chemin: '/connexion/agents', titre: 'Agents', texte: 'Chefs d’établissement, gestionnaires DEC, administrateurs et DSI (IMAG’IN).' },
-  { chemin: '/connexion/intervenants', titre: 'Intervenants', texte: 'Correcteurs, examinateurs, surveillants, membres de jury : vos missions et états de frais.' },
+  { chemin: '/connexion/intervenants', titre: 'Intervenants', texte: 'Correcteurs, examinateurs, surveillants, membres de jury : vos missions, vos convocations et vos informations personnelles.' },
   { chemin: '/connexion/cyclades', titre: 'Établissement CYCLADES', texte: 'Portail établissement, centres d’examen et de délibération.' },
   { chemin: '/connexion/candidat', titre: 'Espace candidat', texte: 'Votre dossier d’inscription, vos convocations, vos résultats.' },
   { chemin: '/connexion/jury', titre: 'Portail Jury', texte: 'Présidents et vice-présidents de jury : délibération des jurys (clé OTP puis identifiants de la convocation IMAG’IN).' },

@@ -153,7 +153,11 @@ export function PageAdresseElectronique() {
   return (
     <PagePublique titre="Adresse électronique" sousTitre={`${session.service.application} — ${session.service.libelle}`}>
       <h1 className="fr-h2">Votre adresse électronique</h1>
-      <p>Aucune adresse électronique n’est connue pour vous. Renseignez-la : elle servira à vous envoyer un lien si vous oubliez votre mot de passe.</p>
+      <p>
+        Aucune adresse électronique n’est connue pour vous (identifiant <strong>{session.compte.login}</strong>). Renseignez-la : elle servira à vous envoyer un lien si vous oubliez votre
+        mot de passe.
+        {session.compte.motDePasseTemporaire && ' Vous choisirez ensuite votre mot de passe personnel.'}
+      </p>
       {f.bandeau}
       <form onSubmit={soumettre} noValidate>
         <Input
@@ -174,7 +178,7 @@ export function PageAdresseElectronique() {
               type="button"
               className="fr-btn fr-btn--secondary"
               onClick={() => {
-                reporterEmail();
+                reporterEmail(session);
                 consoleMessages.avertissement('Aucune adresse électronique n’est connue pour vous : en cas d’oubli du mot de passe, contactez le gestionnaire de votre académie.');
                 navigate(`/${session.service.code}`, { replace: true });
               }}
