@@ -13,6 +13,7 @@ import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
 import { chargerConstatIcc } from './constat-icc.ts';
+import { chargerIntervenantPortail } from './intervenant-portail.ts';
 import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
@@ -271,6 +272,10 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       const constat = await chargerConstatIcc(trx, { etabId });
       rapport.missions += constat.missions;
       rapport.convocations += constat.convocations;
+      // Portails (issue 15): SANTORIN states on prof.martin's corrections, the Rennes applications' addresses (demo target).
+      const portail15 = await chargerIntervenantPortail(trx);
+      rapport.missions += portail15.missions;
+      rapport.convocations += portail15.convocations;
       // Service intervenant (issue 15): an EPS teacher, an IMSUJ person and an inspecteur général.
       const habilites = await chargerIntervenantsHabilitations(trx, { etabId, empreintes });
       rapport.personnes += habilites.personnes;

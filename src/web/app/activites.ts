@@ -45,6 +45,8 @@ function page(charger: () => Promise<Module>, lectures: readonly Lecture[] = [])
 
 const traitements = page(() => import('../pages/commun/traitements.tsx'), [LECTURES.traitements]);
 const journal = page(() => import('../pages/commun/journal.tsx'), [LECTURES.journal]);
+/** « Gestion des épreuves EPS », « Gestion des sujets », « Statistiques nationales de notation »: one page. */
+const portailApplication = page(() => import('../pages/imagin-intervenant/portail-application.tsx'));
 
 export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>> = {
   'imagin-etablissement': {
@@ -87,6 +89,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     'jurys-deliberation': page(() => import('../pages/imagin-gestion/jurys-deliberation.tsx')),
     'notes-controle': page(() => import('../pages/imagin-gestion/notes-controle.tsx')),
     'publication-resultats': page(() => import('../pages/imagin-gestion/publication-resultats.tsx')),
+    imports: page(() => import('../pages/imagin-gestion/imports.tsx')),
     traitements,
     journal,
   },
@@ -97,6 +100,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   'imagin-admin': {
     'message-accueil': page(() => import('../pages/imagin-admin/message-accueil.tsx'), [LECTURES.messagesAccueil]),
     'boite-envoi': page(() => import('../pages/imagin-admin/boite-envoi.tsx'), [LECTURES.boiteEnvoi]),
+    'applications-externes': page(() => import('../pages/imagin-admin/applications-externes.tsx')),
     journal,
   },
   dsi: {
@@ -107,6 +111,10 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'imagin-intervenant': {
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
+    'portail-acces-missions': page(() => import('../pages/imagin-intervenant/portail-acces-missions.tsx')),
+    'gestion-epreuves-eps': portailApplication,
+    'gestion-sujets': portailApplication,
+    'statistiques-notation': portailApplication,
   },
   'portail-jury': {
     jurys: page(() => import('../pages/portail-jury/jurys.tsx')),
