@@ -16,6 +16,9 @@ export interface Grappe {
   dataDir: string;
   sortie(): string;
   sql<T = any>(texte: string, valeurs?: unknown[]): Promise<T[]>;
+  /** SIGTERM to the cluster, until it has exited. */
+  arreter(): Promise<void>;
+  /** Stops it, drops its database and its data directory. */
   fermer(): Promise<void>;
 }
 
@@ -70,6 +73,12 @@ export async function demarrerGrappe(n: number, env: Record<string, string> = {}
   if (/ATTENTION : tous les processus ne sont pas prêts/.test(sortie)) throw new Error(`Processus pas prêts :\n${sortie.slice(-4000)}`);
   const processus = [...banniere.matchAll(/127\.0\.0\.1:(\d+) \(pid (\d+)\)/g)].map((m) => ({ url: `http://127.0.0.1:${m[1]}`, pid: Number(m[2]) }));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const arreter = async () => {
+    if (enfant.exitCode !== null || enfant.signalCode !== null) return;
+    const fini = new Promise((r) => enfant.once('exit', r));
+    enfant.kill('SIGTERM');
+    await fini;
+  };
   return {
     repartiteur: `http://127.0.0.1:${port}`,
     processus,
@@ -77,13 +86,10 @@ export async function demarrerGrappe(n: number, env: Record<string, string> = {}
     dataDir,
     sortie: () => sortie,
     sql: async (texte, valeurs) => (await pool.query(texte, valeurs as any[])).rows,
+    arreter,
     fermer: async () => {
       await pool.end();
-      if (enfant.exitCode === null) {
-        const fini = new Promise((r) => enfant.once('exit', r));
-        enfant.kill('SIGTERM');
-        await fini;
-      }
+      await arreter();
       await admin((c) => c.query(`drop database if exists ${nom} with (force)`));
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -101,7 +107,10 @@ export interface Reponse {
 export class Client {
   cookie: string | null = null;
   csrf: string | null = null;
-  constructor(readonly adresse: string) {}
+  readonly adresse: string;
+  constructor(adresse: string) {
+    this.adresse = adresse;
+  }
 
   async requete(base: string, method: string, chemin: string, corps?: unknown, opts: { csrf?: boolean } = {}): Promise<Reponse> {
     const headers: Record<string, string> = { 'x-forwarded-for': this.adresse };
