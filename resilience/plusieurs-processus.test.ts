@@ -103,6 +103,32 @@ describe('plusieurs processus sur une base et un stockage', () => {
     }
   });
 
+  it("l'ETag d'un jury du portail Jury, donné par A, vaut sur B (304) ; une décision prise sur A le change pour B", async () => {
+    const presidente = new Client('192.0.2.25');
+    // 1re mire (clé OTP-DEMO-01, PIN 1234, premier code HOTP de la RFC 4226) sur A, 2e mire sur B.
+    const cle = await presidente.post(A, '/api/jury/cle', { identifiant: 'OTP-DEMO-01', motDePasse: '1234755224' });
+    expect(cle.status, JSON.stringify(cle.body)).toBe(200);
+    const id = await presidente.post(B, '/api/jury/identifiants', { identifiant: 'president.jury', motDePasse: 'Demo-Intervenant-2026!' });
+    expect(id.status, JSON.stringify(id.body)).toBe(200);
+    const jurys = await presidente.get(A, '/api/jury/jurys');
+    expect(jurys.status, JSON.stringify(jurys.body)).toBe(200);
+    const jury = (JSON.stringify(jurys.body).match(/"id":(\d+),"numero":"25590"/) ?? [])[1];
+    expect(jury, JSON.stringify(jurys.body)).toBeDefined();
+    const surA = await presidente.get(A, `/api/jury/jurys/${jury}`);
+    expect(surA.status).toBe(200);
+    const etag = surA.headers.get('etag')!;
+    expect(etag).toMatch(/^"jury-\d+-v\d+"$/);
+    expect((await presidente.get(B, `/api/jury/jurys/${jury}`, { 'if-none-match': etag })).status).toBe(304);
+    // The DEC records the jury's decisions on A: B no longer answers 304 to the old ETag.
+    const dec = new Client('192.0.2.26');
+    await dec.connecter(A, 'imagin-gestion', 'dec.rennes', MDP_AGENT);
+    const [{ version }] = await g.sql('select version from jury where id = $1', [Number(jury)]);
+    expect((await dec.post(A, `/api/gestion/deliberation/jurys/${jury}/decisions`, { version })).status).toBe(200);
+    const apres = await presidente.get(B, `/api/jury/jurys/${jury}`, { 'if-none-match': etag });
+    expect(apres.status).toBe(200);
+    expect(apres.headers.get('etag')).not.toBe(etag);
+  });
+
   it('la même transition envoyée à A et à B en même temps : un 200 et un 409, puis la suivante avec la nouvelle version', async () => {
     const c = new Client('192.0.2.30');
     await c.connecter(A, 'imagin-gestion', 'dec.rennes', MDP_AGENT);

@@ -103,18 +103,20 @@ export interface Reponse {
   octets: Buffer;
 }
 
-/** A browser-like client: one session cookie, the CSRF token of its session, an address (X-Forwarded-For). */
+/** A browser-like client: its cookies (the session's, the Jury portal's ticket), the CSRF token of its session, an address (X-Forwarded-For). */
 export class Client {
   cookie: string | null = null;
+  autresCookies = new Map<string, string>();
   csrf: string | null = null;
   readonly adresse: string;
   constructor(adresse: string) {
     this.adresse = adresse;
   }
 
-  async requete(base: string, method: string, chemin: string, corps?: unknown, opts: { csrf?: boolean } = {}): Promise<Reponse> {
-    const headers: Record<string, string> = { 'x-forwarded-for': this.adresse };
-    if (this.cookie) headers.cookie = this.cookie;
+  async requete(base: string, method: string, chemin: string, corps?: unknown, opts: { csrf?: boolean; entetes?: Record<string, string> } = {}): Promise<Reponse> {
+    const headers: Record<string, string> = { 'x-forwarded-for': this.adresse, ...opts.entetes };
+    const cookies = [...(this.cookie ? [this.cookie] : []), ...[...this.autresCookies].map(([k, v]) => `${k}=${v}`)];
+    if (cookies.length) headers.cookie = cookies.join('; ');
     if (corps !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrf && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
     const r = await fetch(base + chemin, { method, headers, body: corps === undefined ? undefined : JSON.stringify(corps) });
@@ -122,6 +124,12 @@ export class Client {
     for (const c of r.headers.getSetCookie()) {
       const [paire] = c.split(';');
       if (paire!.startsWith('sid=')) this.cookie = paire!.endsWith('=') ? null : paire!;
+      else {
+        const i = paire!.indexOf('=');
+        const [nom, valeur] = [paire!.slice(0, i), paire!.slice(i + 1)];
+        if (valeur && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.autresCookies.set(nom, valeur);
+        else this.autresCookies.delete(nom);
+      }
     }
     let body: any = octets;
     if ((r.headers.get('content-type') ?? '').includes('application/json')) body = JSON.parse(octets.toString('utf8'));
@@ -129,8 +137,8 @@ export class Client {
     return { status: r.status, body, headers: r.headers, octets };
   }
 
-  get(base: string, chemin: string) {
-    return this.requete(base, 'GET', chemin);
+  get(base: string, chemin: string, entetes: Record<string, string> = {}) {
+    return this.requete(base, 'GET', chemin, undefined, { entetes });
   }
   post(base: string, chemin: string, corps: unknown = {}, opts: { csrf?: boolean } = {}) {
     return this.requete(base, 'POST', chemin, corps, opts);
