@@ -13,6 +13,7 @@ import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
 import { chargerConstatIcc } from './constat-icc.ts';
+import { chargerIntervenantMissions } from './intervenant-missions.ts';
 import { chargerIntervenantPortail } from './intervenant-portail.ts';
 import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
 
@@ -272,6 +273,10 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       const constat = await chargerConstatIcc(trx, { etabId });
       rapport.missions += constat.missions;
       rapport.convocations += constat.convocations;
+      // Consultation missions (issue 15): prof.martin convoked by Nantes too (a tab per académie).
+      const missionsIntervenant = await chargerIntervenantMissions(trx);
+      rapport.missions += missionsIntervenant.missions;
+      rapport.convocations += missionsIntervenant.convocations;
       // Portails (issue 15): SANTORIN states on prof.martin's corrections, the Rennes applications' addresses (demo target).
       const portail15 = await chargerIntervenantPortail(trx);
       rapport.missions += portail15.missions;

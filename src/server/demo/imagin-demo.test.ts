@@ -312,7 +312,7 @@ describe('LGT LA PROMENADE dans chaque activité', () => {
         convocation_id: r.id,
       })),
     );
-    expect(new Set(chargees.map((i) => i.motif))).toEqual(new Set(['CONVOCATION PAR IMAGIN TOULOUSE', 'CONVOCATION PAR IMAGIN SIEC']));
+    expect(new Set(chargees.map((i) => i.motif))).toEqual(new Set(['CONVOCATION PAR IMAGIN TOULOUSE', 'CONVOCATION PAR IMAGIN SIEC', 'CONVOCATION PAR IMAGIN NANTES']));
     // Dated like the other demo rows, not by the clock.
     const dates = await db.selectFrom('indisponibilite').select(['date_debut', 'cree_le']).where('source', '=', 'CONVOCATION').execute();
     for (const r of dates) expect(new Date(r.cree_le).toISOString()).toBe(`${r.date_debut}T07:00:00.000Z`);

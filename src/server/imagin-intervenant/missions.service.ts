@@ -40,7 +40,8 @@ export function presenterLigne(c: LigneConvocation, academieSession: string) {
     /** Convoked by another académie: shown in its tab, read-only. */
     lectureSeule: c.academie_code !== academieSession,
     numero: c.numero,
-    examen: `${c.sigle} - ${c.session_libelle}`,
+    /** « BCG 2026 »: the exam and its session year (the session in full in the pop-up). */
+    examen: `${c.sigle} ${c.annee}`,
     type: c.type_libelle,
     centre: libelleCentre(c),
     qualite: c.qualite,
@@ -93,6 +94,8 @@ export async function listerMissions(ctx: AppContext, actor: Actor, f: { academi
   const onglet = (a: { code: string; libelle: string; nom_majuscule: string; inter_academique: boolean }, convoquees: number, affectees: number) => ({
     code: a.code,
     libelle: a.inter_academique ? a.libelle : `Académie de ${a.libelle}`,
+    /** « l'académie de Nantes », « le SIEC »: in the page's sentences. */
+    designation: a.inter_academique ? `le ${a.libelle}` : `l'académie de ${a.libelle}`,
     intitule: intituleAcademie({ nomMajuscule: a.nom_majuscule, interAcademique: a.inter_academique }),
     courante: a.code === session,
     convoquees,

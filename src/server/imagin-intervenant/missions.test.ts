@@ -114,7 +114,7 @@ describe('liste des missions et onglets par académie', () => {
     expect(m1).toMatchObject({
       convocationId: f.convocations.cAliceM1,
       lectureSeule: false,
-      examen: 'BCG - BGT 2026',
+      examen: 'BCG 2026',
       type: 'CORRECTION DE COPIES',
       centre: 'LGT LA PROMENADE RENNES',
       qualite: 'Correcteur',
@@ -137,9 +137,9 @@ describe('liste des missions et onglets par académie', () => {
   it("ouvre un onglet par autre académie qui l'a convoquée, en lecture seule, après celui de la session", async () => {
     const r = await alice.get(B);
     expect(r.body.onglets).toEqual([
-      { code: '14', libelle: 'Académie de Rennes', intitule: 'ACADEMIE DE RENNES', courante: true, convoquees: 3, affectees: 1 },
-      { code: '17', libelle: 'Académie de Nantes', intitule: 'ACADEMIE DE NANTES', courante: false, convoquees: 1, affectees: 0 },
-      { code: '16', libelle: 'Académie de Toulouse', intitule: 'ACADEMIE DE TOULOUSE', courante: false, convoquees: 1, affectees: 0 },
+      { code: '14', libelle: 'Académie de Rennes', designation: "l'académie de Rennes", intitule: 'ACADEMIE DE RENNES', courante: true, convoquees: 3, affectees: 1 },
+      { code: '17', libelle: 'Académie de Nantes', designation: "l'académie de Nantes", intitule: 'ACADEMIE DE NANTES', courante: false, convoquees: 1, affectees: 0 },
+      { code: '16', libelle: 'Académie de Toulouse', designation: "l'académie de Toulouse", intitule: 'ACADEMIE DE TOULOUSE', courante: false, convoquees: 1, affectees: 0 },
     ]);
     const nantes = r.body.lignes.filter((l: any) => l.academieCode === '17');
     expect(nantes).toEqual([expect.objectContaining({ convocationId: x.cNantes, numero: 179101, lectureSeule: true, centre: 'LGT CLEMENCEAU NANTES', qualite: 'Présidente de jury', debut: '2026-07-06' })]);
@@ -161,7 +161,7 @@ describe('liste des missions et onglets par académie', () => {
     expect(r.status).toBe(200);
     expect(r.body.lignes).toEqual([]);
     // Emma is affected on m1 but not convoked: said, not listed.
-    expect(r.body.onglets).toEqual([{ code: '14', libelle: 'Académie de Rennes', intitule: 'ACADEMIE DE RENNES', courante: true, convoquees: 0, affectees: 1 }]);
+    expect(r.body.onglets).toEqual([{ code: '14', libelle: 'Académie de Rennes', designation: "l'académie de Rennes", intitule: 'ACADEMIE DE RENNES', courante: true, convoquees: 0, affectees: 1 }]);
   });
 
   it("refuse un code d'académie mal formé avec un message en français qui nomme le champ", async () => {
@@ -178,7 +178,7 @@ describe('pop-up de la mission', () => {
     expect(r.body).toMatchObject({
       convocationId: x.cJury,
       numero: 112450,
-      examen: 'BCG - BGT 2026',
+      examen: 'BCG 2026',
       examenLibelle: 'BCG - BACCALAUREAT GENERAL',
       session: '470, BCG, 2026-06, BGT 2026',
       type: 'JURY DE DELIBERATION',

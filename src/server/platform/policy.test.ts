@@ -218,6 +218,10 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/intervenant/portail-jury': ['intervenant'],
   'POST /api/intervenant/portail-jury/sms': ['intervenant'],
   'POST /api/intervenant/portail-jury/code': ['intervenant'],
+  // Issue 15 — « Consultation missions » of the intervenant (his own convocations only).
+  'GET /api/intervenant/missions': ['intervenant'],
+  'GET /api/intervenant/missions/:convocationId': ['intervenant'],
+  'GET /api/intervenant/missions/:convocationId/duplicata': ['intervenant'],
   'GET /api/dsi/portail-secours': ['dsi'],
   'PUT /api/dsi/portail-secours': ['dsi'],
   'GET /api/admin/boite-envoi-sms': ['administrateur'],
