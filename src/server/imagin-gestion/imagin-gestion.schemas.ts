@@ -5,6 +5,7 @@
 // AAAA-MM-JJ is accepted too) and come out as ISO; hours HH:MM.
 import { z } from 'zod';
 import { dateFr, lireDate, lireHeure, minutes, type Creneau } from '../../domain/imagin/dates.ts';
+import { lireCodePostal, lireCommune, lireCourriel, lireTelephone, type Lecture } from '../../domain/referentiel/coordonnees.ts';
 import { controlerNumen } from '../../domain/referentiel/identifiants.ts';
 
 type Ctx = z.RefinementCtx;
@@ -304,35 +305,26 @@ export type QualiteSaisie = z.output<typeof qualiteBody>;
 
 // --- Intervenants ------------------------------------------------------------------------------
 
-const courriel = (champ: string) =>
+// The same checks as the intervenant's « Informations personnelles » (src/domain/referentiel/coordonnees.ts,
+// docs/decisions/0021): a person's data is read the same way whoever types it; empty is allowed here.
+const coordonnee = (champ: string, max: number, lire: (s: string, champ: string) => Lecture<string | null>) =>
   z
     .string({ error: `${champ} doit être un texte.` })
     .trim()
-    .max(200, `${champ} est trop longue (200 caractères au plus).`)
+    .max(max, `${champ} dépasse ${max} caractères.`)
     .optional()
     .transform((s, ctx) => {
       if (!s) return null;
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) {
-        ctx.addIssue({ code: 'custom', message: `${champ} n'est pas valide : format attendu prenom.nom@exemple.fr.` });
+      const r = lire(s, champ);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.message });
         return z.NEVER;
       }
-      return s.toLowerCase();
+      return r.valeur;
     });
 
-const telephone = (champ: string) =>
-  z
-    .string({ error: `${champ} doit être un texte.` })
-    .trim()
-    .max(30, `${champ} est trop long.`)
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return null;
-      if (!/^\+?[0-9 .()-]{6,}$/.test(s)) {
-        ctx.addIssue({ code: 'custom', message: `${champ} ne doit contenir que des chiffres, espaces, points ou tirets (par exemple 02 99 00 00 00).` });
-        return z.NEVER;
-      }
-      return s;
-    });
+const courriel = (champ: string) => coordonnee(champ, 254, lireCourriel);
+const telephone = (champ: string) => coordonnee(champ, 30, lireTelephone);
 
 export const intervenantBody = z.object({
   civilite: z.enum(['M.', 'Mme'], { error: 'Choisissez la civilité : M. ou Mme.' }),
@@ -365,8 +357,8 @@ export const intervenantBody = z.object({
   telPro: telephone('Le téléphone professionnel'),
   telPerso: telephone('Le téléphone personnel'),
   adresse: texte("L'adresse", 200),
-  codePostal: texte('Le code postal', 5).refine((s) => s === '' || /^[0-9]{5}$/.test(s), 'Le code postal compte 5 chiffres (par exemple 35000).'),
-  commune: texte('La commune', 80).transform((s) => s.toUpperCase()),
+  codePostal: coordonnee('Le code postal', 6, lireCodePostal).transform((s) => s ?? ''),
+  commune: coordonnee('La commune', 80, lireCommune).transform((s) => s ?? ''),
   etablissementUai: z
     .string({ error: "L'établissement principal doit être indiqué par son UAI." })
     .optional()

@@ -17,6 +17,7 @@ const TOUS: Role[] = [...ROLES];
 export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/health': PUBLIC,
   'GET /api/ready': PUBLIC,
+  'GET /api/metrics': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
   'POST /api/auth/connexion': PUBLIC,
   'POST /api/auth/mot-de-passe-oublie': PUBLIC,

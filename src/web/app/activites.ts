@@ -111,6 +111,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'imagin-intervenant': {
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
+    'informations-personnelles': page(() => import('../pages/imagin-intervenant/informations-personnelles.tsx')),
     'consultation-missions': page(() => import('../pages/imagin-intervenant/consultation-missions.tsx')),
     'portail-acces-missions': page(() => import('../pages/imagin-intervenant/portail-acces-missions.tsx')),
     'gestion-epreuves-eps': portailApplication,
