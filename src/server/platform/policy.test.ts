@@ -223,6 +223,9 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/intervenant/missions': ['intervenant'],
   'GET /api/intervenant/missions/:convocationId': ['intervenant'],
   'GET /api/intervenant/missions/:convocationId/duplicata': ['intervenant'],
+  // Issue 15 — « Informations personnelles » of the intervenant (his own data only, no id).
+  'GET /api/intervenant/informations': ['intervenant'],
+  'PUT /api/intervenant/informations': ['intervenant'],
   'GET /api/dsi/portail-secours': ['dsi'],
   'PUT /api/dsi/portail-secours': ['dsi'],
   'GET /api/admin/boite-envoi-sms': ['administrateur'],
