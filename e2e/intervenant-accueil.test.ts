@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreShell, compte, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
+import { choisirTaille } from './support/place.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -136,6 +137,25 @@ describe("accueil du service intervenants", () => {
         }
         await s.verifier(`accueil-${login}`);
         await sansDefilementHorizontal(page);
+        if (login === 'inspecteur.general') {
+          // The longest menu in the « Grande » font: every entry and every line still reachable, nothing cut.
+          await choisirTaille(page, 'Grande');
+          try {
+            expect(await menu(page)).toEqual(activites);
+            for (const a of activites) {
+              const lien = page.locator('#menu').getByRole('link', { name: a, exact: true });
+              await lien.scrollIntoViewIfNeeded();
+              expect(await lien.isVisible(), a).toBe(true);
+            }
+            const derniere = page.locator('#accueil-activites > li').last();
+            await derniere.scrollIntoViewIfNeeded();
+            expect(await derniere.isVisible()).toBe(true);
+            await sansDefilementHorizontal(page);
+            await s.verifier(`accueil-${login}-police-grande`);
+          } finally {
+            await choisirTaille(page, 'Normale');
+          }
+        }
         // A line's link opens the activity.
         await page.locator('#accueil-activites').getByRole('link', { name: activites.at(-1)!, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: activites.at(-1)!, exact: true }).waitFor();
