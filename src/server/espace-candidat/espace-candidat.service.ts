@@ -5,7 +5,8 @@
 import { anneeSessionCourante, LIBELLE_ETAT } from '../../domain/cyclades/comptes.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { NotePubliee } from '../platform/db/tables.ts';
+import type { NotePubliee, TypeEtablissement } from '../platform/db/tables.ts';
+import { resultatsDuCompte, type LigneResultat } from './espace-candidat.repo.ts';
 import { introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 
@@ -189,36 +190,36 @@ export type DonneesRecapitulatif = Awaited<ReturnType<typeof donneesRecapitulati
 
 const MENTION = (m: string | null) => (m ? ` — mention ${m}` : '');
 
-async function resultatsPublies(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { decision: string; mention: string | null; moyenne: number | null; notes: NotePubliee[] }>();
-  const rows = await db.selectFrom('resultat_publie').select(['candidature_id', 'decision', 'mention', 'moyenne', 'notes']).where('candidature_id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.candidature_id, { decision: r.decision, mention: r.mention, moyenne: r.moyenne === null ? null : Number(r.moyenne), notes: r.notes as NotePubliee[] }]));
-}
-
 /**
  * A candidature's results as the candidate may read them: nothing until the publication of its
- * académie and session exists (the frozen results are never shown before).
+ * académie and session exists (the frozen results are never shown before). Read from the row frozen at
+ * publication (resultat_publie): the grades or the deliberation changed since never show here.
  */
-function vueResultat(c: CandidatureLue, r: { decision: string; mention: string | null; moyenne: number | null; notes: NotePubliee[] } | undefined) {
-  const publie = c.publie_le !== null;
-  const base = entete(c);
-  if (!publie) return { ...base, publie: false, publieLe: null, resultat: RESULTATS_NON_PUBLIES, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+function vueResultat(l: LigneResultat) {
+  const base = {
+    id: l.id,
+    session: l.session,
+    annee: l.annee,
+    examen: l.examen,
+    etablissement: l.etablissement ? libelleEtablissement({ uai: l.etablissement.uai, etablissement_type: l.etablissement.type as TypeEtablissement, etablissement_nom: l.etablissement.nom, etablissement_commune: l.etablissement.commune }) : null,
+    numeroCandidat: l.numero_candidat,
+  };
+  if (l.publie_le === null) return { ...base, publie: false, publieLe: null, resultat: RESULTATS_NON_PUBLIES, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
   // Never shown before the disciplinary decision, even if a result was frozen for him.
-  if (c.presume_fraudeur) return { ...base, publie: true, publieLe: c.publie_le, resultat: RESULTAT_RESERVE, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
-  if (!r) return { ...base, publie: true, publieLe: c.publie_le, resultat: SANS_RESULTAT, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
-  return { ...base, publie: true, publieLe: c.publie_le, resultat: `${r.decision}${MENTION(r.mention)}`, decision: r.decision, mention: r.mention, moyenne: r.moyenne, notes: r.notes };
+  if (l.presume_fraudeur) return { ...base, publie: true, publieLe: l.publie_le, resultat: RESULTAT_RESERVE, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+  if (l.decision === null) return { ...base, publie: true, publieLe: l.publie_le, resultat: SANS_RESULTAT, decision: null, mention: null, moyenne: null, notes: [] as NotePubliee[] };
+  return { ...base, publie: true, publieLe: l.publie_le, resultat: `${l.decision}${MENTION(l.mention)}`, decision: l.decision, mention: l.mention, moyenne: l.moyenne, notes: l.notes ?? [] };
 }
 
-/** « Mes résultats »: each candidature with its published result (without the grades). */
+/** « Mes résultats »: each candidature with its published result (without the grades), in one query. */
 export async function resultatsCandidat(ctx: AppContext, actor: Actor) {
-  const ca = await candidatDuCompte(ctx.db, actor);
-  if (!ca) return { message: SANS_CANDIDATURE, lignes: [] };
-  const rows = await requeteCandidatures(ctx.db, ca.id).execute();
-  const publies = await resultatsPublies(ctx.db, rows.filter((c) => c.publie_le !== null).map((c) => c.id));
+  if (actor.role !== 'candidat') throw introuvable();
+  const lignes = await resultatsDuCompte(ctx.db, actor.compteId);
   return {
-    message: rows.length ? null : SANS_CANDIDATURE,
-    lignes: rows.map((c) => {
-      const { notes, ...v } = vueResultat(c, publies.get(c.id));
+    // No candidature: the account is linked to no candidate, or its candidate to no candidature.
+    message: lignes.length ? null : SANS_CANDIDATURE,
+    lignes: lignes.map((l) => {
+      const { notes, ...v } = vueResultat(l);
       return { ...v, nbNotes: notes.length };
     }),
   };
@@ -226,7 +227,8 @@ export async function resultatsCandidat(ctx: AppContext, actor: Actor) {
 
 /** One candidature's published result with its grades; 404 when it is not the actor's. */
 export async function resultatCandidature(ctx: AppContext, actor: Actor, candidatureId: number) {
-  const { c } = await candidatureDuCandidat(ctx, actor, candidatureId);
-  const publies = c.publie_le !== null ? await resultatsPublies(ctx.db, [c.id]) : undefined;
-  return vueResultat(c, publies?.get(c.id));
+  if (actor.role !== 'candidat') throw introuvable();
+  const [l] = await resultatsDuCompte(ctx.db, actor.compteId, candidatureId);
+  if (!l) throw introuvable(CANDIDATURE_INTROUVABLE);
+  return vueResultat(l);
 }

@@ -162,6 +162,36 @@ describe('Mes résultats', () => {
     expect(r.status).toBe(403);
     expect((await lea.get(`${B}/candidatures`)).status).toBe(200);
     await p.ctx.db.deleteFrom('activite_ouverture').where('service', '=', 'espace-candidat').execute();
+    // Reopened: the very next read sees it (the openings come with the session, no cache to wait for).
+    expect((await lea.get(`${B}/resultats`)).status).toBe(200);
+    await p.ctx.db.insertInto('activite_ouverture').values({ academie_code: '14', service: 'espace-candidat', activite: 'resultats', ouverte: true }).execute();
+    expect((await lea.get(`${B}/resultats`)).status).toBe(200);
+    await p.ctx.db.updateTable('activite_ouverture').set({ ouverte: false }).where('service', '=', 'espace-candidat').execute();
+    expect((await lea.get(`${B}/resultats`)).status).toBe(403);
+    await p.ctx.db.deleteFrom('activite_ouverture').where('service', '=', 'espace-candidat').execute();
+  });
+
+  it('sert le résultat figé à la publication : des notes, un établissement ou une décision changés ensuite n’y changent rien (issue 18 §10)', async () => {
+    const avantListe = (await lea.get(`${B}/resultats`)).body;
+    const avant = (await lea.get(`${B}/resultats/${f.candidatures.lea2026}`)).body;
+    const db = p.ctx.db;
+    // After the publication: grades entered for the candidature (all 20), the candidature moved to
+    // another établissement, and a jury's decision that would say otherwise.
+    const epreuves = await db.selectFrom('candidature_epreuve').select('epreuve_option_id').where('candidature_id', '=', f.candidatures.lea2026).execute();
+    await db
+      .insertInto('note')
+      .values(epreuves.map((e) => ({ candidature_id: f.candidatures.lea2026, epreuve_option_id: e.epreuve_option_id, groupe: 1 as const, statut: 'note' as const, valeur: 20 })))
+      .execute();
+    await db.updateTable('candidature').set({ etablissement_id: f.etabs.lycee }).where('id', '=', f.candidatures.lea2026).execute();
+    const apresListe = (await lea.get(`${B}/resultats`)).body;
+    const apres = (await lea.get(`${B}/resultats/${f.candidatures.lea2026}`)).body;
+    // The decision, the mention, the average and the grades are those frozen; only the header follows the candidature.
+    const fige = (r: Record<string, unknown>) => ({ decision: r.decision, mention: r.mention, moyenne: r.moyenne, resultat: r.resultat, notes: r.notes, publieLe: r.publieLe });
+    expect(fige(apres)).toEqual(fige(avant));
+    expect(apres.notes).toEqual(f.NOTES_LEA);
+    expect(apresListe.lignes.map(({ etablissement: _e, ...l }: Record<string, unknown>) => l)).toEqual(avantListe.lignes.map(({ etablissement: _e, ...l }: Record<string, unknown>) => l));
+    await db.deleteFrom('note').where('candidature_id', '=', f.candidatures.lea2026).execute();
+    await db.updateTable('candidature').set({ etablissement_id: f.etabs.college }).where('id', '=', f.candidatures.lea2026).execute();
   });
 });
 

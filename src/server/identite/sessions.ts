@@ -57,6 +57,12 @@ export interface SessionResolue {
   csrfToken: string;
   derniereActivite: Date;
   creeLe: Date;
+  /**
+   * The openings the gestionnaire recorded for the session's académie and service (activite_ouverture:
+   * activity code → open), read in the session's own round trip so that the policy's opening check
+   * costs no query of its own (issue 18 §10) and is never stale.
+   */
+  ouvertures: Record<string, boolean>;
 }
 
 const NON_CONNECTE = "Vous n'êtes pas connecté. Identifiez-vous pour accéder au service.";
@@ -70,8 +76,15 @@ function messageExpiration(seconds: number) {
   return `Votre session a expiré après ${dureeLisible(seconds)} d'inactivité. Identifiez-vous à nouveau.`;
 }
 
-/** Only refresh the activity stamp this often, to spare a write per request. */
-const TOUCH_MS = 10_000;
+/**
+ * The activity stamp (derniere_activite) is written at most this often, to spare a write per request
+ * (issue 18 §10): a thirtieth of the idle delay, at most one minute (30 min → 60 s). A session then ends
+ * for inactivity between (idle − this) and idle after the user's last action: exact to within it.
+ * « Rester connecté » (POST /api/auth/prolonger) always writes.
+ */
+export function intervalleActiviteMs(sessionIdleSeconds: number): number {
+  return Math.min(60_000, Math.floor((sessionIdleSeconds * 1000) / 30));
+}
 
 export async function resoudreSession(
   ctx: AppContext,
@@ -116,6 +129,14 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
       'c.mot_de_passe_temporaire',
       // A Jury portal session's juries (session_jury), in the same round trip.
       (eb) => eb.fn<number[] | null>('array', [eb.selectFrom('session_jury as sj').select('sj.jury_id').whereRef('sj.session_id', '=', 's.id').orderBy('sj.jury_id')]).as('jurys_portail'),
+      // The activity openings of the session's académie and service (for the policy), in the same round trip.
+      (eb) =>
+        eb
+          .selectFrom('activite_ouverture as ao')
+          .select((e) => e.fn<Record<string, boolean> | null>('json_object_agg', ['ao.activite', 'ao.ouverte']).as('o'))
+          .whereRef('ao.academie_code', '=', 's.academie_code')
+          .whereRef('ao.service', '=', 's.service')
+          .as('ouvertures'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -165,7 +186,7 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
     }
   }
   let derniereActivite = derniere;
-  if (opts.activite && now.getTime() - derniere.getTime() > TOUCH_MS) {
+  if (opts.activite && now.getTime() - derniere.getTime() > intervalleActiviteMs(ctx.config.sessionIdleSeconds)) {
     // Working in another académie's tab is activity of the same person: the home session, which the
     // child needs, stays alive too (its tab checks its deadline with the server before warning).
     const ids = row.parent_session_id !== null ? [id, row.parent_session_id] : [id];
@@ -192,6 +213,7 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
     csrfToken: row.csrf_token,
     derniereActivite,
     creeLe: new Date(row.cree_le),
+    ouvertures: row.ouvertures ?? {},
   };
 }
 

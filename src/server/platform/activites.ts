@@ -40,6 +40,17 @@ export async function activiteOuverte(db: Db, academieCode: string, service: Ser
   return row ? row.ouverte : def.ouverteParDefaut;
 }
 
+/**
+ * activiteOuverte without a query, from the openings the session's round trip read
+ * (SessionResolue.ouvertures: the académie's and service's rows of activite_ouverture).
+ */
+export function activiteOuverteSelon(ouvertures: Record<string, boolean>, service: ServiceCode, code: string): boolean {
+  const def = SERVICES[service].activites.find((a) => a.code === code);
+  if (!def) return false;
+  if (!def.fermable) return true;
+  return Object.hasOwn(ouvertures, code) ? ouvertures[code] === true : def.ouverteParDefaut;
+}
+
 /** Whether the établissement is a centre d'examen / de délibération, as the centre activities require (issue 13). */
 export async function conditionRemplie(db: Db, etablissementId: number | null, condition: ConditionCentre): Promise<boolean> {
   if (etablissementId === null) return false;

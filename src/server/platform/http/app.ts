@@ -24,7 +24,7 @@ import { controlerEntrees } from './entrees.ts';
 import { enTetesSecurite } from './securite.ts';
 import { ACTIONS_AUTRE_ACADEMIE, autorise, estAction, exigencesAction, refusService, RULES, type Action, type Actor, type Rule } from '../policy.ts';
 import type { AppContext } from '../context.ts';
-import { activiteOuverte, conditionRemplie } from '../activites.ts';
+import { activiteOuverteSelon, conditionRemplie } from '../activites.ts';
 import { RAISON_CONDITION, RAISON_CONDITION_PERSONNE, SERVICES } from '../../../domain/services.ts';
 import { ACADEMIE_ENQUETE_DCS, conditionsPersonne } from '../../imagin-intervenant/habilitations.ts';
 import { resoudreSession, COOKIE_SESSION, ENTETE_SESSION_ACADEMIE, estArrierePlan, type SessionResolue } from '../../identite/sessions.ts';
@@ -204,7 +204,8 @@ export async function buildApp(
     if (activite && SERVICES[actor.service].activites.find((a) => a.code === activite)?.condition === 'academie_enquete_dcs' && actor.academieCode !== ACADEMIE_ENQUETE_DCS) {
       throw new AppError('INTERDIT', "L'enquête DCS n'existe que dans l'IMAG'IN du SIEC.");
     }
-    if (activite && !(await activiteOuverte(ctx.db, actor.academieCode, actor.service, activite))) {
+    // The openings came with the session (one round trip, never stale: issue 18 §10).
+    if (activite && !activiteOuverteSelon(session.ouvertures, actor.service, activite)) {
       throw new AppError('ACTIVITE_FERMEE', "Cette activité n'est pas ouverte par le service gestionnaire de la division des examens et concours.");
     }
   });
