@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 150_000,
     pool: 'forks',
-    fileParallelism: false,
+    // The cluster's file and the scheduled job's (which mostly waits for the next minute) side by side.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -38,6 +38,15 @@ async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A fresh, empty database on the test PostgreSQL server, and how to drop it. */
+export async function baseNeuve(prefixe: string): Promise<{ url: string; supprimer(): Promise<void> }> {
+  const nom = `${prefixe}_${process.pid}_${Date.now()}`;
+  await admin((c) => c.query(`create database ${nom}`));
+  const u = serveurPostgres();
+  u.pathname = '/' + nom;
+  return { url: u.toString(), supprimer: () => admin((c) => c.query(`drop database if exists ${nom} with (force)`)).then(() => {}) };
+}
+
 export async function demarrerGrappe(n: number, env: Record<string, string> = {}): Promise<Grappe> {
   const nom = `resilience_${process.pid}_${Date.now()}`;
   await admin((c) => c.query(`create database ${nom}`));

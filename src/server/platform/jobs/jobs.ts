@@ -28,6 +28,8 @@ export interface JobsOptions {
   /** Run workers in this process (several processes may run them; each job runs once). */
   work: boolean;
   pollingIntervalSeconds?: number;
+  /** How often pg-boss looks for due cron occurrences (30 s; tests of the schedules use 1). */
+  cronMonitorIntervalSeconds?: number;
   logger?: { error: (o: object, msg: string) => void; warn: (o: object, msg: string) => void };
 }
 
@@ -47,10 +49,11 @@ export class Jobs {
   }
 
   static async start(database: Database, defs: JobDef<any>[], options: JobsOptions): Promise<Jobs> {
+    const horloge = options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {};
     const boss =
       database.kind === 'pglite'
-        ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: SCHEMA, schedule: options.work })
-        : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: options.work });
+        ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: SCHEMA, schedule: options.work, ...horloge })
+        : new PgBoss({ connectionString: database.url!, schema: SCHEMA, max: 4, schedule: options.work, ...horloge });
     const jobs = new Jobs(boss);
     boss.on('error', (err) => {
       jobs.#lastError = messageErreur(err);
