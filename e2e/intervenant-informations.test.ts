@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerPlateforme, type PlateformeE2e } from './support/plateforme.ts';
 import { attendreShell, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
+import { choisirTaille } from './support/place.ts';
 
 const PHRASE = 'Si vous avez besoin de modifier vos coordonnées bancaires, veuillez envoyer votre RIB au service de gestion.';
 
@@ -129,6 +130,19 @@ describe('Informations personnelles', () => {
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       await expect.poll(premierMessage).toContain('Vos informations personnelles sont enregistrées.');
       expect((await db.selectFrom('personne').select(['tel_pro', 'email_pro']).where('id', '=', martin.id).executeTakeFirstOrThrow())).toEqual({ tel_pro: '02 99 11 22 33', email_pro: 'p.martin-demo@ac-rennes.fr' });
+
+      // Large fonts: nothing wider than the screen, every field, the button and the sentence reachable.
+      await choisirTaille(page, 'Grande');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      for (const id of ['adresse', 'codePostal', 'commune', 'telPro', 'telPerso', 'emailPro', 'emailPerso']) {
+        await champ(id).scrollIntoViewIfNeeded();
+        expect(await champ(id).isVisible(), id).toBe(true);
+      }
+      await page.getByRole('button', { name: 'Enregistrer' }).scrollIntoViewIfNeeded();
+      await page.locator('#message-banque').scrollIntoViewIfNeeded();
+      expect(await page.locator('#message-banque').isVisible()).toBe(true);
+      await s.verifier('informations-personnelles-grande');
+      await choisirTaille(page, 'Normale');
       await quitter(page);
     } finally {
       await s.fermer();
