@@ -21,7 +21,8 @@ const PAGES = [
   { nom: 'imagin-gestion-journal', chemin: '/imagin-gestion/journal', compte: ['dec.rennes', 'imagin-gestion'], attendu: '.liste__table tbody tr' },
   { nom: 'imagin-admin-boite-envoi', chemin: '/imagin-admin/boite-envoi', compte: ['admin.rennes', 'imagin-admin'], attendu: '.liste__table tbody tr' },
   { nom: 'imagin-etablissement-accueil', chemin: '/imagin-etablissement', compte: ['ce.0350710g', 'imagin-etablissement'], attendu: '#contenu h1' },
-  { nom: 'imagin-intervenant-accueil', chemin: '/imagin-intervenant', compte: ['prof.martin', 'imagin-intervenant'], attendu: '#contenu h1' },
+  // Issue 15: the intervenant's home page is usable once its lines (one per activity he is entitled to) are drawn.
+  { nom: 'imagin-intervenant-accueil', chemin: '/imagin-intervenant', compte: ['prof.martin', 'imagin-intervenant'], attendu: '#accueil-activites li' },
 ] as const;
 
 function mediane(v: number[]): number {
