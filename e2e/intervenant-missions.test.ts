@@ -102,7 +102,7 @@ describe('Consultation missions (intervenant)', () => {
       // The pop-up: examen, centre, type, numéro, qualité, jury and its qualité, the text, the dates.
       const modale = await ouvrirPopup(page, '148001');
       const texte = await modale.innerText();
-      for (const x of ['Mission n° 148001', 'Examen', 'BCG - BACCALAUREAT GENERAL', "Centre d'examen", 'INTERROGATION ORALE', 'Numéro de mission', '148001', 'Qualité', 'Interrogateur', 'Jury', 'J03 - Jury de mathématiques', 'Qualité dans le jury', 'Vous interrogez en salle B204', 'lundi 22 juin 2026 08:00', 'mardi 23 juin 2026 12:00']) {
+      for (const x of ['Mission n° 148001', 'Examen', 'BCG - BACCALAUREAT GENERAL', "Centre d'examen", 'INTERROGATION ORALE', 'Numéro de mission', '148001', 'Qualité', 'Interrogateur', 'Jury', 'J03 - Jury de mathématiques', 'Qualité dans le jury', 'Vous interrogez en salle B204', 'lundi 22 juin 2026 08:00 – 18:00', 'mardi 23 juin 2026 08:00 – 12:00']) {
         expect(texte, x).toContain(x);
       }
       await s.verifier('popup-rennes');
@@ -130,7 +130,7 @@ describe('Consultation missions (intervenant)', () => {
       await s.verifier('onglet-nantes');
       const nantes = await ouvrirPopup(page, '179202');
       const texteNantes = await nantes.innerText();
-      for (const x of ['Mission convoquée par ACADEMIE DE NANTES : consultation seule.', 'J44-02', 'Commission', 'C2', 'Interrogateur', 'lundi 29 juin 2026 08:00']) expect(texteNantes, x).toContain(x);
+      for (const x of ["Mission convoquée par l'académie de Nantes : consultation seule.", 'J44-02', 'Commission', 'C2', 'Interrogateur', 'lundi 29 juin 2026 08:00 – 12:00']) expect(texteNantes, x).toContain(x);
       await s.verifier('popup-nantes');
       await fermerPopup(page);
       const ligneNantes = page.locator(LIGNES).filter({ has: page.getByRole('button', { name: /^Mission n° 179201/ }) });

@@ -57,6 +57,8 @@ export function presenterDetail(c: LigneConvocation, academieSession: string) {
   return {
     ...presenterLigne(c, academieSession),
     academie: intituleAcademie({ nomMajuscule: c.academie_nom_majuscule, interAcademique: c.academie_inter }),
+    /** « l'académie de Nantes », « le SIEC »: who convoked. */
+    designationAcademie: c.academie_inter ? `le ${c.academie_libelle}` : `l'académie de ${c.academie_libelle}`,
     examenLibelle: `${c.sigle} - ${c.examen_libelle}`,
     session: libelleSession(c),
     specialite: c.specialite_code ? `${c.specialite_code} - ${c.specialite_libelle}` : null,

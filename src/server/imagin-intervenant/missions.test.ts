@@ -206,7 +206,7 @@ describe('pop-up de la mission', () => {
   it("montre une mission d'une autre académie, lue dans ses données, en lecture seule", async () => {
     const r = await alice.get(`${B}/${x.cNantes}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ academie: 'ACADEMIE DE NANTES', lectureSeule: true, jury: 'J17 - Jury de Nantes', qualiteJury: 'Présidente de jury', texte: 'Délibération au rectorat de Nantes, salle du conseil.', centre: 'LGT CLEMENCEAU NANTES (0440021J)' });
+    expect(r.body).toMatchObject({ academie: 'ACADEMIE DE NANTES', designationAcademie: "l'académie de Nantes", lectureSeule: true, jury: 'J17 - Jury de Nantes', qualiteJury: 'Présidente de jury', texte: 'Délibération au rectorat de Nantes, salle du conseil.', centre: 'LGT CLEMENCEAU NANTES (0440021J)' });
   });
 });
 

@@ -5,7 +5,7 @@
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { api, telecharger } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { useEtatPersistant } from '../../app/etat.ts';
@@ -43,12 +43,16 @@ interface Mission {
 
 interface DateMission {
   jour: string;
+  heureDebut: string;
+  heureFin: string;
+  /** « lundi 29 juin 2026 08:00 » */
   debut: string;
   fin: string;
 }
 
 interface DetailMission extends Mission {
   academie: string;
+  designationAcademie: string;
   examenLibelle: string;
   session: string;
   specialite: string | null;
@@ -85,51 +89,39 @@ function DetailDeLaMission({ convocationId }: { convocationId: number }) {
       </div>
     );
   const m = q.data;
+  const lignes: Array<[string, ReactNode]> = [
+    ['Examen', m.examenLibelle],
+    ["Centre d'examen", m.centre ? (m.adresseCentre ? <>{m.centre}<br />{m.adresseCentre}</> : m.centre) : null],
+    ['Type de mission', m.type],
+    ['Numéro de mission', String(m.numero)],
+    ['Qualité', m.qualite],
+    ['Jury', m.jury],
+    ['Qualité dans le jury', m.qualiteJury],
+  ];
+  if (m.commission) lignes.push(['Commission', m.commission]);
+  if (m.salle) lignes.push(['Salle', m.salle]);
+  if (m.lieu) lignes.push(['Lieu', m.lieu]);
+  lignes.push(
+    [
+      'Dates',
+      m.dates.length === 0 ? (
+        'Les dates seront précisées par le service des examens.'
+      ) : (
+        <ul className="fr-m-0 fr-p-0" style={{ listStyle: 'none' }}>
+          {m.dates.map((d) => (
+            <li key={d.debut} className="fr-p-0">{`${d.debut} – ${d.heureFin}`}</li>
+          ))}
+        </ul>
+      ),
+    ],
+    ['Précisions', m.texte ? <span style={{ whiteSpace: 'pre-line' }}>{m.texte}</span> : null],
+    ['Session', m.session],
+    ['Epreuve', m.epreuve],
+  );
   return (
     <>
-      {m.lectureSeule && <p className="fr-text--sm fr-mb-1w">Mission convoquée par {m.academie} : consultation seule.</p>}
-      <Details
-        lignes={[
-          ['Examen', m.examenLibelle],
-          ['Session', m.session],
-          ['Epreuve', m.epreuve],
-          ["Centre d'examen", m.centre],
-          ['Adresse du centre', m.adresseCentre],
-          ['Type de mission', m.type],
-          ['Numéro de mission', String(m.numero)],
-          ['Qualité', m.qualite],
-          ['Jury', m.jury],
-          ['Qualité dans le jury', m.qualiteJury],
-          ...(m.commission ? ([['Commission', m.commission]] as Array<[string, string]>) : []),
-          ...(m.salle ? ([['Salle', m.salle]] as Array<[string, string]>) : []),
-          ...(m.lieu ? ([['Lieu', m.lieu]] as Array<[string, string]>) : []),
-          ['Précisions', m.texte ? <span style={{ whiteSpace: 'pre-line' }}>{m.texte}</span> : null],
-        ]}
-      />
-      <div className="fr-table fr-table--sm fr-mt-2w fr-mb-0">
-        <table>
-          <caption>Dates de la mission</caption>
-          <thead>
-            <tr>
-              <th scope="col">Début</th>
-              <th scope="col">Fin</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.dates.length === 0 && (
-              <tr>
-                <td colSpan={2}>Les dates seront précisées par le service des examens.</td>
-              </tr>
-            )}
-            {m.dates.map((d) => (
-              <tr key={d.debut}>
-                <td>{d.debut}</td>
-                <td>{d.fin}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {m.lectureSeule && <p className="fr-text--sm fr-mb-1w">Mission convoquée par {m.designationAcademie} : consultation seule.</p>}
+      <Details lignes={lignes} />
     </>
   );
 }
