@@ -315,6 +315,11 @@ export function libelleCourt(code: string): string {
   return u ? `${u.diplome} UE ${u.numero}` : code;
 }
 
+/** The calendar year of a date in Paris (the latest year of retirement accepted). */
+export function anneeCivile(d: Date): number {
+  return Number(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric' }).format(d));
+}
+
 /** The year of the campaign a date falls in: from September, the next year's session is prepared. */
 export function anneeCampagne(d: Date): number {
   const annee = Number(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric' }).format(d));

@@ -196,8 +196,48 @@ export const DEFINITIONS_COMPTES_HABILITATIONS: readonly DefinitionCompteHabilit
   { login: COMPTES_HABILITATIONS.inspecteurGeneral, email: 'marc.chene-demo@education.gouv.fr', academie: '14', civilite: 'M.', nom: 'CHENE-DEMO', prenom: 'Marc', discipline: 'LETTRES MODERNES', grade: 'IGESR', portee: 'M. CHENE-DEMO Marc, inspecteur général (IGESR)' },
 ];
 
+/** Issue 15 (seed 004 §2.9): the Enquête DCS of the SIEC, loaded by enquete-dcs.ts (their personnes are made there). */
+export const COMPTES_ENQUETE_DCS = {
+  /** The SIEC's gestionnaire: opens and closes the survey, follows and exports the answers. */
+  gestionnaire: 'dec.siec',
+  /** A DCS teacher of the SIEC (DCG 3A and DSCG 1A): « Enquête DCS » in his menu. */
+  enseignant: 'prof.dcs',
+} as const;
+
+export interface DefinitionCompteEnqueteDcs {
+  login: string;
+  role: 'gestionnaire' | 'intervenant';
+  motDePasse: Exclude<TypeMotDePasse, 'temporaire'>;
+  email: string;
+  service: ServiceCode;
+  personne: { civilite: 'M.' | 'Mme'; nom: string; prenom: string; discipline: string; mef: 'dcg3' | 'bts'; matiere: string } | null;
+  portee: string;
+}
+
+export const DEFINITIONS_COMPTES_ENQUETE_DCS: readonly DefinitionCompteEnqueteDcs[] = [
+  { login: COMPTES_ENQUETE_DCS.gestionnaire, role: 'gestionnaire', motDePasse: 'agents', email: 'dec@demo.siec.education.fr', service: 'imagin-gestion', personne: null, portee: 'SIEC (enquête DCS 2027 ouverte)' },
+  {
+    login: COMPTES_ENQUETE_DCS.enseignant,
+    role: 'intervenant',
+    motDePasse: 'intervenant',
+    email: 'helene.laurier-demo@demo.siec.education.fr',
+    service: 'imagin-intervenant',
+    personne: { civilite: 'Mme', nom: 'LAURIER-DEMO', prenom: 'Hélène', discipline: 'ECONOMIE ET GESTION', mef: 'dcg3', matiere: 'CONTROLE DE GESTION' },
+    portee: 'Mme LAURIER-DEMO Hélène, enseignante en DCG et DSCG au SIEC : « Enquête DCS »',
+  },
+  {
+    login: 'prof.bts.siec',
+    role: 'intervenant',
+    motDePasse: 'intervenant',
+    email: 'remi.saule-demo@demo.siec.education.fr',
+    service: 'imagin-intervenant',
+    personne: { civilite: 'M.', nom: 'SAULE-DEMO', prenom: 'Rémi', discipline: 'ECONOMIE ET GESTION', mef: 'bts', matiere: 'COMPTABILITE' },
+    portee: "M. SAULE-DEMO Rémi, enseignant en BTS au SIEC : pas d'enquête DCS",
+  },
+];
+
 /** Every demo login, for the "already loaded?" check. */
-export const LOGINS_DEMO: readonly string[] = [...DEFINITIONS_COMPTES, ...DEFINITIONS_COMPTES_JURY, ...DEFINITIONS_COMPTES_HABILITATIONS].map((c) => c.login);
+export const LOGINS_DEMO: readonly string[] = [...DEFINITIONS_COMPTES, ...DEFINITIONS_COMPTES_JURY, ...DEFINITIONS_COMPTES_HABILITATIONS, ...DEFINITIONS_COMPTES_ENQUETE_DCS].map((c) => c.login);
 
 export function libelleAcademie(code: string): string {
   const a = ACADEMIES.find((x) => x.code === code);
@@ -277,5 +317,16 @@ function comptesDefinis(): CompteDemo[] {
     temporaire: false,
     email: def.email,
   }));
-  return [...definis, ...jury, ...habilites];
+  const enqueteDcs = DEFINITIONS_COMPTES_ENQUETE_DCS.map((def) => ({
+    role: def.role,
+    service: def.service,
+    login: def.login,
+    motDePasse: MOTS_DE_PASSE[def.motDePasse],
+    portee: def.portee,
+    academie: libelleAcademie('SIEC'),
+    academieCode: 'SIEC',
+    temporaire: false,
+    email: def.email,
+  }));
+  return [...definis, ...jury, ...habilites, ...enqueteDcs];
 }

@@ -14,8 +14,9 @@ import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
 import { chargerConstatIcc } from './constat-icc.ts';
 import { chargerIntervenantMissions } from './intervenant-missions.ts';
-import { chargerIntervenantPortail } from './intervenant-portail.ts';
 import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
+import { chargerEnqueteDcs } from './enquete-dcs.ts';
+import { chargerIntervenantPortail } from './intervenant-portail.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -286,6 +287,12 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.personnes += habilites.personnes;
       rapport.comptes += habilites.comptes;
       rapport.enseignements += habilites.enseignements;
+      // Enquête DCS (issue 15): the SIEC's lycée with DCG/DSCG classes, its DCS teachers, dec.siec, the survey open.
+      const dcs = await chargerEnqueteDcs(trx, { empreintes });
+      rapport.personnes += dcs.personnes;
+      rapport.comptes += dcs.comptes;
+      rapport.enseignements += dcs.enseignements;
+      rapport.etablissements += 1;
 
       await trx
         .insertInto('parametre')

@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import {
   anneeCampagne,
+  anneeCivile,
   controlerEtape,
   ETAPES,
   LIBELLE_ETAPE,
@@ -100,7 +101,7 @@ function verifierVersion(r: repo.LigneReponse, vue: number) {
 export async function enregistrerMonEtape(ctx: AppContext, actor: Actor, etape: Etape, demande: { version: number; reponse: unknown }, t: Trace) {
   const personneId = personne(actor);
   const le = ctx.clock.now();
-  const controle = controlerEtape(etape, demande.reponse, Number(anneeCampagne(le)));
+  const controle = controlerEtape(etape, demande.reponse, anneeCivile(le));
   if (!controle.ok) {
     const messages = Object.values(controle.champs);
     throw invalide(`Étape « ${LIBELLE_ETAPE[etape]} » : ${messages.length > 1 ? `${messages.length} champs à corriger. ` : ''}${messages[0]}`, controle.champs);

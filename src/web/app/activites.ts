@@ -89,6 +89,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     'jurys-deliberation': page(() => import('../pages/imagin-gestion/jurys-deliberation.tsx')),
     'notes-controle': page(() => import('../pages/imagin-gestion/notes-controle.tsx')),
     'publication-resultats': page(() => import('../pages/imagin-gestion/publication-resultats.tsx')),
+    'enquete-dcs': page(() => import('../pages/imagin-gestion/enquete-dcs.tsx')),
     imports: page(() => import('../pages/imagin-gestion/imports.tsx')),
     traitements,
     journal,
@@ -111,6 +112,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'imagin-intervenant': {
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
+    'enquete-dcs': page(() => import('../pages/imagin-intervenant/enquete-dcs.tsx')),
     'informations-personnelles': page(() => import('../pages/imagin-intervenant/informations-personnelles.tsx')),
     'consultation-missions': page(() => import('../pages/imagin-intervenant/consultation-missions.tsx')),
     'portail-acces-missions': page(() => import('../pages/imagin-intervenant/portail-acces-missions.tsx')),
