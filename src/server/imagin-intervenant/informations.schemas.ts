@@ -12,7 +12,7 @@ const champ = <C extends ChampCoordonnees>(nom: C) => {
   const { nomme, lire } = CHAMPS_COORDONNEES[nom];
   return z
     .string({ error: `${nomme} doit être un texte.` })
-    .max(300, `${nomme} est trop long (300 caractères au plus).`)
+    .max(300, `${nomme} dépasse 300 caractères.`)
     .nullable()
     .optional()
     .transform((s, ctx) => {

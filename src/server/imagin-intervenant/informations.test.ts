@@ -200,6 +200,8 @@ describe('modification', () => {
     const cas: Array<[string, unknown, RegExp]> = [
       ['adresse', '', /^L'adresse est obligatoire/],
       ['adresse', '12', /^L'adresse doit indiquer la voie/],
+      ['adresse', `12 ${'rue '.repeat(50)}`, /^L'adresse est trop longue \(200 caractères au plus\)\.$/],
+      ['adresse', 'x'.repeat(301), /^L'adresse dépasse 300 caractères\.$/],
       ['codePostal', '350', /^Le code postal compte 5 chiffres/],
       ['codePostal', '2A004', /^Le code postal de la Corse commence par 20/],
       ['codePostal', '96100', /^Le code postal 96100 ne correspond à aucun département/],
