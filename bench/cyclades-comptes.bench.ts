@@ -5,21 +5,30 @@
 // treatment: the rise of the process's RSS during the run (sampled every 50 ms) over its level before.
 // The absolute RSS is reported too, but it cannot be the target here: the embedded database (PGlite, in
 // this process) alone holds some 550–650 MB once opened, and peaks above 1 GB while it opens.
+// Issue 18 §12: the two PDFs of papillons again, alternately with raw pdfkit writing the same pages
+// (bench/support/pdfkit-brut.ts): medians and their ratio, target ≤ 2.
 // Run with `node bench/cyclades-comptes.bench.ts` (or `npm run bench -- cyclades`); one JSON line on stdout.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
-import { anneeSessionCourante, loginDeBase } from '../src/domain/cyclades/comptes.ts';
+import { anneeSessionCourante, libelleRegroupement, loginDeBase } from '../src/domain/cyclades/comptes.ts';
+import { genererPapillons, type Papillon } from '../src/server/cyclades-comptes/papillons-pdf.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { hacher } from '../src/server/platform/passwords.ts';
 import { startPlatform } from '../src/server/server.ts';
+import { comparer, ecrireBrut, modeleDepuisPdf, type Comparaison } from './support/pdfkit-brut.ts';
 
 const ELEVES = Number(process.env.BENCH_ELEVES ?? 5000);
 const CIBLE_MS = 20_000;
 const CIBLE_RSS_MO = 500;
+/** Rounds of the papillons against raw pdfkit (issue 18 §12), after one unmeasured of each; target ratio. */
+const TOURS = Number(process.env.BENCH_TOURS ?? 3);
+const CIBLE_RAPPORT = 2;
 const LOGIN = 'ce.0350711h';
 const MOT_DE_PASSE = 'Bench-Cyclades-2026!';
 
@@ -131,13 +140,53 @@ try {
       documents[d.nom.endsWith('-2-par-page.pdf') ? 'deuxParPage' : 'unParPage'] = { octets: octets.length, pages };
     }
     const comptes = Number(n.n);
+
+    // Issue 18 §12: the two PDFs of papillons (the treatment's own function, genererPapillons, for the
+    // 5,000 accounts just created, each PDF written to a file as the store does) alternately with raw
+    // pdfkit writing the same pages; the passwords printed are of the same length as the real ones.
+    const lignesPapillons = await db
+      .selectFrom('compte_candidat as cc')
+      .innerJoin('compte as co', 'co.id', 'cc.compte_id')
+      .innerJoin('candidat as c', 'c.id', 'cc.candidat_id')
+      .innerJoin('candidature as ca', 'ca.candidat_id', 'c.id')
+      .select(['co.login', 'c.nom', 'c.prenom', 'ca.numero_candidat', 'ca.division_classe'])
+      .orderBy('ca.division_classe')
+      .orderBy('c.nom')
+      .orderBy('c.prenom')
+      .execute();
+    const papillons: Papillon[] = lignesPapillons.map((l, i) => ({
+      nom: l.nom,
+      prenom: l.prenom,
+      numeroCandidat: l.numero_candidat,
+      session: `DNB ${annee}`,
+      regroupement: libelleRegroupement('division', { nom: l.nom, prenom: l.prenom, division: l.division_classe ?? '', serieLibelle: '', qualification: '' }),
+      login: l.login,
+      motDePasse: `Bx7${String(i).padStart(5, '0')}kQ`,
+    }));
+    const optionsPapillons = { academie: 'ACADÉMIE DE RENNES', etablissement: 'CLG DU PARC RENNES (0350711H)', adresseEspaceCandidat: 'http://localhost:3000/connexion/candidat', editeLe: new Date() };
+    const dossierPapillons = mkdtempSync(join(tmpdir(), 'bench-papillons-'));
+    let vsPdfkit: Comparaison;
+    try {
+      const ecrirePapillons = async () => {
+        for (const parPage of [1, 2] as const) await pipeline(genererPapillons(papillons, { ...optionsPapillons, parPage }), createWriteStream(join(dossierPapillons, `papillons-${parPage}.pdf`)));
+      };
+      await ecrirePapillons();
+      const modeles = await Promise.all(([1, 2] as const).map(async (parPage) => modeleDepuisPdf(await readFile(join(dossierPapillons, `papillons-${parPage}.pdf`)))));
+      const pagesPapillons = (documents.unParPage?.pages ?? 0) + (documents.deuxParPage?.pages ?? 0);
+      const bruts = [{ modele: modeles[0]!, pages: documents.unParPage?.pages ?? 0 }, { modele: modeles[1]!, pages: documents.deuxParPage?.pages ?? 0 }];
+      vsPdfkit = await comparer(TOURS, pagesPapillons, ecrirePapillons, () => ecrireBrut(bruts, dossierPapillons), log);
+    } finally {
+      rmSync(dossierPapillons, { recursive: true, force: true });
+    }
+    log(`Papillons contre pdfkit brut : ${vsPdfkit.plateformeMs} ms contre ${vsPdfkit.brutMs} ms, rapport ${vsPdfkit.rapport}`);
     const ok =
       comptes === ELEVES &&
       distincts === ELEVES &&
       documents.unParPage?.pages === ELEVES &&
       documents.deuxParPage?.pages === Math.ceil(ELEVES / 2) &&
       ms < CIBLE_MS &&
-      mo(rssMax - rssAvant) < CIBLE_RSS_MO;
+      mo(rssMax - rssAvant) < CIBLE_RSS_MO &&
+      vsPdfkit.rapport <= CIBLE_RAPPORT;
     console.log(
       JSON.stringify({
         name: 'cyclades-comptes',
@@ -148,7 +197,9 @@ try {
         rssMaxMo: mo(rssMax),
         hausseRssMo: mo(rssMax - rssAvant),
         maxRssProcessusMo: mo(maxRssProcessus),
-        cibles: { ms: CIBLE_MS, hausseRssMo: CIBLE_RSS_MO },
+        // The papillons (both PDFs) against raw pdfkit writing the same pages: medians of alternate runs.
+        papillonsContrePdfkitBrut: { plateformeMs: vsPdfkit.plateformeMs, brutMs: vsPdfkit.brutMs, rapport: vsPdfkit.rapport, pagesParSeconde: vsPdfkit.pagesParSeconde, cpu: vsPdfkit.cpu, tours: vsPdfkit.tours, mesures: vsPdfkit.mesures },
+        cibles: { ms: CIBLE_MS, hausseRssMo: CIBLE_RSS_MO, rapportPdfkitBrut: CIBLE_RAPPORT },
         verifications: { comptes, loginsDistincts: distincts, loginsSuffixes: suffixes, documents },
         journal: etapes,
         ok,

@@ -4,6 +4,8 @@
 //       the first call also creates the accounts of the 50 intervenants who have none (temporary
 //       password printed), measured apart;
 //   (b) the intervenants list of the mission in "Consultation des missions" (target < 200 ms).
+// (c) (issue 18 §12) the ZIP again, alternately with raw pdfkit writing the same pages
+//     (bench/support/pdfkit-brut.ts): medians and their ratio, target ≤ 2.
 // Run with `node bench/imagin-centre.bench.ts` (or `npm run bench -- imagin-centre`); one JSON line on stdout.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +17,14 @@ import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { utiliserHachageRapide } from '../src/server/platform/passwords.ts';
 import { startPlatform } from '../src/server/server.ts';
 import { lireZip, textePdf } from '../src/server/testing/documents.ts';
+import { comparer, ecrireBrut, modeleDepuisPdf, type Comparaison } from './support/pdfkit-brut.ts';
 import { construireCentre, INTERVENANTS, LOGIN, MOT_DE_PASSE, NUMERO_MISSION, SANS_COMPTE } from './imagin-centre.donnees.ts';
 
 const ESSAIS_ZIP = 3;
 const ESSAIS_LISTE = 5;
+/** Rounds of the ZIP against raw pdfkit (issue 18 §12), after one unmeasured of each; target ratio. */
+const TOURS = Number(process.env.BENCH_TOURS ?? 5);
+const CIBLE_RAPPORT = 2;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-centre-'));
 const database = await openDatabase({ dataDir });
@@ -110,18 +116,47 @@ try {
       comptesCrees = Number(n.n) - (INTERVENANTS - SANS_COMPTE);
     }
 
+    // Issue 18 §12: the ZIP again, alternately with raw pdfkit writing the same 500 documents (their
+    // pages' text and fonts, one file each).
+    let vsPdfkit: Comparaison | null = null;
+    if (!zip.absente) {
+      const lues = lireZip(dernier);
+      const pages = (octets: Buffer) => Math.max(...[...octets.toString('latin1').matchAll(/\/Type \/Pages[\s\S]{0,200}?\/Count (\d+)/g)].map((m) => Number(m[1])), 0);
+      const modele = await modeleDepuisPdf(lues.find((e) => e.nom.startsWith('NOM-499-BENCH_'))!.contenu);
+      const bruts = lues.map((e) => ({ modele, pages: pages(e.contenu) }));
+      const dossierBrut = mkdtempSync(join(tmpdir(), 'bench-centre-brut-'));
+      try {
+        vsPdfkit = await comparer(
+          TOURS,
+          bruts.reduce((t, b) => t + b.pages, 0),
+          async () => {
+            const r = await platform.app.inject({ method: 'POST', url: `/api/centre/convocation/missions/${donnees.missionId}/zip`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
+            if (r.statusCode !== 200) throw new Error(`ZIP : ${r.statusCode}`);
+          },
+          () => ecrireBrut(bruts, dossierBrut),
+          log,
+        );
+      } finally {
+        rmSync(dossierBrut, { recursive: true, force: true });
+      }
+      log(`ZIP des convocations contre pdfkit brut : ${vsPdfkit.plateformeMs} ms contre ${vsPdfkit.brutMs} ms, rapport ${vsPdfkit.rapport}`);
+    }
+
     const resultats = { zip, liste };
     const cibles: Record<keyof typeof resultats, number> = { zip: 5000, liste: 200 };
     const absentes = (Object.keys(resultats) as Array<keyof typeof resultats>).filter((k) => resultats[k].absente);
     // Targets: the median and the first call (which also creates the accounts) of the ZIP; the median of the list.
-    const ok = absentes.length === 0 && zip.ms < cibles.zip && zip.premier < cibles.zip && liste.ms < cibles.liste;
+    const ok = absentes.length === 0 && zip.ms < cibles.zip && zip.premier < cibles.zip && liste.ms < cibles.liste && (vsPdfkit?.rapport ?? Infinity) <= CIBLE_RAPPORT;
     console.log(
       JSON.stringify({
         name: 'imagin-centre',
         intervenants: INTERVENANTS,
         sansCompte: SANS_COMPTE,
         resultats,
+        // The ZIP against raw pdfkit writing the same pages: medians of alternate runs in this process.
+        zipContrePdfkitBrut: vsPdfkit && { plateformeMs: vsPdfkit.plateformeMs, brutMs: vsPdfkit.brutMs, rapport: vsPdfkit.rapport, pagesParSeconde: vsPdfkit.pagesParSeconde, cpu: vsPdfkit.cpu, tours: vsPdfkit.tours, mesures: vsPdfkit.mesures },
         ciblesMs: cibles,
+        cibleRapportPdfkitBrut: CIBLE_RAPPORT,
         verifications: { entreesZip: entrees, comptesCrees, lignesListe },
         routesAbsentes: absentes,
         ok,

@@ -20,6 +20,7 @@ import { HACHAGE_TEMPORAIRE } from '../cyclades-comptes/comptes.traitements.ts';
 import type { AppContext } from '../platform/context.ts';
 import { chiffrer, dechiffrer } from '../platform/crypto.ts';
 import type { DB } from '../platform/db/tables.ts';
+import { enAvance, fenetrePdf, pdfEnAtelier } from '../platform/documents/atelier.ts';
 import { genererZip, TYPE_ZIP, type EntreeZip } from '../platform/documents/zip.ts';
 import { definirTraitement, ErreurTraitement, type ContexteTraitement } from '../platform/traitements/traitements.ts';
 import { pdfPapillonsJurys, pdfPvi, type EnteteEdition, type PapillonJury, type Pvi } from './centre.editions.ts';
@@ -31,6 +32,8 @@ export const TRAITEMENT_PLAN_SECOURS = 'cyclades.plan-de-secours';
 export const CHEMIN_PORTAIL_SECOURS = '/connexion/jury/secours';
 /** Audited once per jury a plan de secours covered: « Où en sommes-nous ? » reads it per jury. */
 export const ACTION_PLAN_SECOURS_JURY = 'deliberation.plan-secours';
+/** The module of the editions, for the PDF workshop's worker threads. */
+const MODULE_EDITIONS = new URL('./centre.editions.ts', import.meta.url).href;
 
 const parametres = z.object({
   centreId: z.number().int().positive(),
@@ -210,15 +213,27 @@ async function executer(t: ContexteTraitement<ParametresPlanSecours>): Promise<v
       await t.log('info', `Le plan de secours ${nom} a été produit lors d'une tentative précédente : il n'est pas refait.`);
       continue;
     }
+    const admissiblesDe = (j: JuryCharge) => (parJury.get(j.id) ?? []).filter((c) => c.resultat.premierGroupe.decision === 'admissible');
+    // The juries' PVI are independent documents: built side by side in the PDF workshop's worker
+    // threads, a few ahead of the one being written into the ZIP (decision 0026).
+    const pvisPrets = enAvance(
+      duGroupe.flatMap((j) => {
+        const admissibles = admissiblesDe(j);
+        if (!admissibles.length) return [];
+        const args: Parameters<typeof pdfPvi> = [entete, { numero: j.numero, specialite: j.specialite.libelle }, admissibles.map((c) => pviDe(c, entete.centre))];
+        return [() => pdfEnAtelier({ module: MODULE_EDITIONS, fonction: 'pdfPvi', arguments: args })];
+      }),
+      fenetrePdf(),
+    );
     async function* entrees(): AsyncGenerator<EntreeZip> {
       for (const j of duGroupe) {
         await t.log('info', `Préparation du plan de secours pour le jury : ${j.numero}`);
         await t.log('info', 'Edition des PVI');
-        const admissibles = (parJury.get(j.id) ?? []).filter((c) => c.resultat.premierGroupe.decision === 'admissible');
+        const admissibles = admissiblesDe(j);
         if (admissibles.length) {
           await t.log('info', `DEBUT PVI pour le jury ${j.numero}`);
-          const pvis = admissibles.map((c) => pviDe(c, entete.centre));
-          yield { nom: `Jury_${j.numero}/PVI_jury_${j.numero}.pdf`, contenu: () => pdfPvi(entete, { numero: j.numero, specialite: j.specialite.libelle }, pvis), dejaCompresse: true };
+          const pvi = (await pvisPrets.next()).value as Awaited<ReturnType<typeof pdfEnAtelier>>;
+          yield { nom: `Jury_${j.numero}/PVI_jury_${j.numero}.pdf`, contenu: pvi, dejaCompresse: true };
           await t.log('info', `FIN PVI pour le jury ${j.numero} : ${admissibles.length} procès-verbal(aux) individuel(s) de notes`);
         } else {
           await t.log('info', `Pas de PVI pour le jury ${j.numero} : aucun candidat admis à passer l'épreuve de contrôle à l'issue du 1er groupe`);

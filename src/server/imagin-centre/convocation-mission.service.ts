@@ -29,6 +29,7 @@ import { isoParis, type Creneau } from '../../domain/imagin/dates.ts';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
 import { TYPE_PDF } from '../platform/documents/pdf.ts';
+import { enAvance, fenetrePdf, pdfEnAtelier } from '../platform/documents/atelier.ts';
 import { genererZip, TYPE_ZIP } from '../platform/documents/zip.ts';
 import { AppError, champInvalide, invalide, introuvable } from '../platform/errors.ts';
 import { envoyerMail } from '../platform/mail/mail.ts';
@@ -42,6 +43,9 @@ import * as repo from './convocation-mission.repo.ts';
 import type { LigneMission, PorteeCentre } from './convocation-mission.repo.ts';
 import type { AffectationSaisie, CreationSaisie, FiltreMissions } from './convocation-mission.schemas.ts';
 import { adresseCopie, adresseIntervenant, courrielConvocation, TRAITEMENT_ENVOI_CONVOCATIONS, type ParametresEnvoi } from './envoi-convocations.ts';
+
+/** The module of the convocation, for the PDF workshop's worker threads. */
+const MODULE_CONVOCATION_PDF = new URL('../imagin/convocation-pdf.ts', import.meta.url).href;
 
 export const MISSION_INTROUVABLE = "Cette mission n'existe pas ou n'est pas ouverte aux convocations de votre centre d'examen.";
 export const CONVOCATION_INTROUVABLE =
@@ -685,8 +689,14 @@ export async function zipConvocations(ctx: AppContext, actor: Actor, missionId: 
     await audit(trx, contexteAudit(actor, trace), { action: 'convocation.editer-zip', entite: 'mission', entiteId: m.id, apres: { mission: m.numero, convocations: cids } });
     return d;
   });
+  // Independent documents: built side by side in the PDF workshop's worker threads, a few ahead of the
+  // one being written into the ZIP (decision 0026).
+  const prets = enAvance(
+    donnees.map((d) => () => pdfEnAtelier({ module: MODULE_CONVOCATION_PDF, fonction: 'genererConvocationPdf', arguments: [d, { editeLe: maintenant }] })),
+    fenetrePdf() * 2,
+  );
   const flux = genererZip(
-    donnees.map((d) => ({ nom: nomFichierConvocation(d), contenu: () => genererConvocationPdf(d, { editeLe: maintenant }), dejaCompresse: true })),
+    donnees.map((d) => ({ nom: nomFichierConvocation(d), contenu: async () => (await prets.next()).value!, dejaCompresse: true })),
     { date: maintenant },
   );
   return { flux, fichier: nomZipConvocations(m.sigle, m.numero, isoParis(maintenant)), typeMime: TYPE_ZIP, nombre: donnees.length };
