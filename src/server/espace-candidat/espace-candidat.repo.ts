@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Executeur } from '../cyclades-deliberation/jurys.repo.ts';
 import type { NotePubliee } from '../platform/db/tables.ts';
+import { preparee } from '../platform/db/requetes-preparees.ts';
 
 export interface LigneResultat {
   id: number;
@@ -56,6 +57,8 @@ export async function resultatsDuCompte(db: Executeur, compteId: number, candida
     .orderBy('se.annee', 'desc')
     .orderBy('examen')
     .orderBy('c.id')
+    // Results day: planned once per connection on PostgreSQL (decision 0025).
+    .modifyFront(preparee())
     .execute();
   return rows.map((r) => ({
     ...r,

@@ -6,6 +6,7 @@ import { estServiceCode, type ServiceCode } from '../../domain/services.ts';
 import { audit } from '../platform/audit.ts';
 import { dureeLisible } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
+import { preparee } from '../platform/db/requetes-preparees.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 
@@ -139,6 +140,8 @@ export async function resoudreJeton(ctx: AppContext, token: string, ip: string, 
           .as('ouvertures'),
     ])
     .where('s.id', '=', id)
+    // Read on every request: planned once per connection on PostgreSQL (decision 0025).
+    .modifyFront(preparee())
     .executeTakeFirst();
   if (!row || !estServiceCode(row.service)) throw new AppError('NON_AUTHENTIFIE', NON_CONNECTE);
   if (row.fin_le) {

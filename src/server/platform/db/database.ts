@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { garderTransactions } from './garde-transaction.ts';
+import { preparerRequetesMarquees } from './requetes-preparees.ts';
 import type { DB } from './tables.ts';
 
 export type Db = Kysely<DB>;
@@ -61,6 +62,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     pool.on('error', (err) => {
       if (!(pool as pg.Pool & { ended?: boolean }).ended) console.warn(`Connexion PostgreSQL interrompue : ${err.message}`);
     });
+    // The queries marked `preparee()` (session, « Mes résultats ») are planned once per connection (decision 0025).
+    preparerRequetesMarquees(pool);
     const db = garderTransactions(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
     await sql`select 1`.execute(db);
     return {
