@@ -51,6 +51,8 @@ export interface Donnees {
   personneId: number;
   /** His convoked convocations, by académie. */
   convocations: Record<keyof typeof REPARTITION, number[]>;
+  /** How many of them the portal lists (CORCOP missions). */
+  portail: number;
 }
 
 export interface Cas {
@@ -73,6 +75,21 @@ export const CAS: Cas[] = [
       const codes = corps.onglets.map((o: { code: string }) => o.code).join(',');
       if (codes !== '14,17,16') throw new Error(`Liste des missions : onglets ${codes} au lieu de 14,17,16.`);
       if (corps.onglets[0].affectees !== AFFECTEES) throw new Error(`Liste des missions : ${corps.onglets[0].affectees} affectations non convoquées au lieu de ${AFFECTEES}.`);
+    },
+  },
+  {
+    // « Portail d'accès aux missions » (004 §2.6): his convocations on the missions that open SANTORIN
+    // or CYCLADES (the CORCOP ones, one mission in three), per académie, with their SANTORIN states.
+    nom: 'liste-portail',
+    url: () => '/api/intervenant/portails/missions',
+    cibleMs: 150,
+    verifier: (corps, d) => {
+      const codes = corps.academies?.map((a: { code: string }) => a.code).join(',');
+      if (codes !== '14,17,16' && codes !== '14,16,17') throw new Error(`Portail : onglets ${codes}.`);
+      const n = corps.academies.reduce((t: number, a: { missions: unknown[] }) => t + a.missions.length, 0);
+      if (n !== d.portail) throw new Error(`Portail : ${n} missions au lieu de ${d.portail}.`);
+      const avecEtat = corps.academies.flatMap((a: { missions: Array<{ etatLibelle: string | null }> }) => a.missions).filter((m: { etatLibelle: string | null }) => m.etatLibelle).length;
+      if (avecEtat !== d.portail) throw new Error(`Portail : ${avecEtat} états de correction au lieu de ${d.portail}.`);
     },
   },
 ];
@@ -213,7 +230,22 @@ async function construire(db: Db): Promise<Donnees> {
   );
   const convocations = { '14': [] as number[], '17': [] as number[], '16': [] as number[] };
   for (const c of inserees) if (c.statut === 'convoquee') convocations[c.academie_code as keyof typeof convocations].push(c.id);
-  return { personneId, convocations };
+  // SANTORIN states (issue 15, portal): the mission's on every CORCOP mission, his own on one in five of his.
+  const corcop = await db.selectFrom('mission').select(['id', 'academie_code']).where('type_mission', '=', 'CORCOP').execute();
+  await db.insertInto('santorin_etat').values(corcop.map((m, i) => ({ academie_code: m.academie_code, mission_id: m.id, personne_id: null, etat: i % 2 ? ('a_corriger' as const) : ('a_numeriser' as const) }))).execute();
+  const siennesCorcop = await db
+    .selectFrom('convocation as c')
+    .innerJoin('mission as m', 'm.id', 'c.mission_id')
+    .select(['c.mission_id', 'm.academie_code'])
+    .where('c.personne_id', '=', personneId)
+    .where('c.statut', '=', 'convoquee')
+    .where('m.type_mission', '=', 'CORCOP')
+    .execute();
+  await db
+    .insertInto('santorin_etat')
+    .values(siennesCorcop.filter((_, i) => i % 5 === 0).map((c) => ({ academie_code: c.academie_code, mission_id: c.mission_id, personne_id: personneId, etat: 'service_fait' as const })))
+    .execute();
+  return { personneId, convocations, portail: siennesCorcop.length };
 }
 
 // On a PostgreSQL server: a database of its own for the run, dropped at the end.

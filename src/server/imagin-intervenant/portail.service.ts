@@ -37,9 +37,10 @@ function presenter(l: repo.LigneConvocationPortail) {
   return {
     convocationId: l.convocation_id,
     academieCode: l.academie_code,
-    examen: `${l.sigle} - ${l.examen_libelle}`,
+    examen: l.sigle,
+    examenLibelle: l.examen_libelle,
     session: l.session_libelle,
-    specialite: l.specialite_code ? `${l.specialite_code} - ${l.specialite_libelle}` : null,
+    specialite: l.specialite_libelle,
     epreuveOption: l.epreuve_code ? `${l.epreuve_code}, ${l.epreuve_libelle}` : null,
     typeCode: l.type_mission,
     type: l.type_libelle,

@@ -143,7 +143,7 @@ describe('Portail d’accès aux missions : la liste', () => {
     // The INTORA mission (112441) and the mission of last year are not portal missions… the 2025 CORCOP is one.
     expect(rennes.map((m: any) => m.numero).sort()).toEqual([111759, 112440, 112600, 112700]);
     const par = (n: number) => rennes.find((m: any) => m.numero === n);
-    expect(par(112440)).toMatchObject({ etatLibelle: 'A corriger dans SANTORIN', application: 'SANTORIN', type: 'CORRECTION DE COPIES', examen: 'BCG - BACCALAUREAT GENERAL', epreuveOption: 'C010, Mathématiques', debut: '2026-06-15' });
+    expect(par(112440)).toMatchObject({ etatLibelle: 'A corriger dans SANTORIN', application: 'SANTORIN', type: 'CORRECTION DE COPIES', examen: 'BCG', examenLibelle: 'BACCALAUREAT GENERAL', specialite: 'BACCALAUREAT GENERAL', epreuveOption: 'C010, Mathématiques', debut: '2026-06-15' });
     // Her own state prevails over the mission's (« A numériser » for the others).
     expect(par(112600)).toMatchObject({ etat: 'service_fait', etatLibelle: 'Service fait SANTORIN', debut: '2026-06-13' });
     expect(par(112700)).toMatchObject({ application: 'CYCLADES', etat: null });
