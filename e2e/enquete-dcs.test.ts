@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repondreConfirmation } from './support/confirmation.ts';
-import { verifierPlace } from './support/place.ts';
+import { choisirTaille, verifierPlace } from './support/place.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
 let browser: Browser;
@@ -97,6 +97,22 @@ describe('Enquête DCS', () => {
       await expect.poll(async () => (await messagesConsole(page))[0] ?? '').toContain("Vos réponses à l'enquête DCS 2027 sont validées.");
       await page.getByText(/Réponses validées le \d\d\/\d\d\/\d{4}/).waitFor();
       await s.verifier('enquete-dcs-validee');
+
+      // In « Grande » font at 1280×720: the établissements and the units' columns still fit, the step's
+      // buttons stay reachable; answers stay editable after validating (still validated).
+      await choisirTaille(page, 'Grande');
+      await page.getByRole('button', { name: 'Etablissements', exact: true }).click();
+      await page.locator('.fr-stepper__title').filter({ hasText: 'Etablissements' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await s.verifier('enquete-dcs-grande-etape-2');
+      await page.getByRole('button', { name: 'Enseignements (UE)', exact: true }).click();
+      await page.locator('.fr-stepper__title').filter({ hasText: 'Enseignements (UE)' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await page.getByLabel('DCG UE 10 — Comptabilité approfondie', { exact: true }).check({ force: true });
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).scrollIntoViewIfNeeded();
+      await s.verifier('enquete-dcs-grande-etape-3');
+      await enregistrerEtape(page, 'Vos réponses restent validées');
+      await choisirTaille(page, 'Normale');
     } finally {
       await sortir(s);
     }
@@ -114,12 +130,13 @@ describe('Enquête DCS', () => {
       // At 1280×720, at least 10 whole rows once the list is scrolled into view, nothing covering them.
       await verifierPlace(g, 'enquete-dcs-gestion');
       const laurier = lignes.filter({ hasText: 'LAURIER-DEMO' });
-      expect(await laurier.innerText()).toMatch(/Validée[\s\S]*6 \/ 6/i);
+      expect(await laurier.innerText()).toMatch(/Validée[\s\S]*6 \/ 6[\s\S]*après validation/i);
 
       await laurier.getByRole('link').first().click();
       await p.getByRole('heading', { name: /Réponses de Mme LAURIER-DEMO Hélène — campagne 2027/ }).waitFor();
       const detail = await p.locator('.detail__grille').innerText();
-      expect(detail).toContain('DCG UE 11, DSCG UE 3');
+      expect(detail).toContain('DCG UE 10, DCG UE 11, DSCG UE 3');
+      expect(detail).toContain('(après validation)');
       expect(detail).toContain('Oui : DSCG UE 7');
       await g.verifier('enquete-dcs-gestion-detail');
       await p.getByRole('button', { name: 'Retour' }).first().click();
