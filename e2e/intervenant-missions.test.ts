@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textePdf } from '../src/server/testing/documents.ts';
-import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter } from './support/navigateur.ts';
+import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, seConnecter } from './support/navigateur.ts';
+import { choisirTaille, sortir, verifierPlace, verifierPlaceDeuxEtats } from './support/place.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('Consultation missions (intervenant)', () => {
       expect(onglets.map((t) => t.replace(/\s*\(\d+\)$/, ''))).toEqual(['Académie de Rennes', 'Académie de Nantes', 'Académie de Toulouse']);
       expect(await page.getByRole('tab', { selected: true }).innerText()).toContain('Académie de Rennes');
       expect(await page.locator('.liste__table thead th').allInnerTexts()).toEqual(
-        ['N°', 'Examen', "Centre d'examen", 'Type de mission', 'Qualité', 'Début', 'Fin', 'Duplicata'].map((t) => expect.stringContaining(t)),
+        ['N°', 'Examen', "Centre d'examen", 'Type de mission', 'Qualité', 'Début', 'Duplicata'].map((t) => expect.stringContaining(t)),
       );
       const rennes = await lignesAffichees(page);
       const total = await compteDuTitre(page);
@@ -84,6 +85,8 @@ describe('Consultation missions (intervenant)', () => {
       const debuts = rennes.map((l) => jj(l[5]!));
       expect(debuts).toEqual([...debuts].sort());
       await s.verifier('liste-rennes');
+      // At 1280×720, every row (10 at least for a longer list) wholly visible, console shown or folded.
+      await verifierPlaceDeuxEtats(s, 'place-rennes');
 
       // Sort by number, both ways.
       await page.locator('.liste__table thead th').first().getByRole('button').click();
@@ -145,9 +148,14 @@ describe('Consultation missions (intervenant)', () => {
       expect((await lignesAffichees(page)).every((l) => l[3] === 'INTERROGATION ORALE')).toBe(true);
       await page.getByRole('tab', { name: /Académie de Rennes/ }).click();
       await expect.poll(() => compteDuTitre(page)).toBe(total);
+
+      // With the large font, the same: every column and row of the list.
+      await choisirTaille(page, 'Grande');
+      await verifierPlace(s, 'place-rennes-grande');
+      const largeur = await page.locator('.liste__defilement').first().evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(largeur, 'défilement horizontal de la liste en police Grande').toBeLessThanOrEqual(1);
     } finally {
-      await quitter(page).catch(() => undefined);
-      await s.fermer();
+      await sortir(s, 'Grande');
     }
   });
 });

@@ -155,7 +155,6 @@ export default function ConsultationMissionsIntervenant() {
       { id: 'type', libelle: 'Type de mission', valeur: (m) => m.type, poids: 2 },
       { id: 'qualite', libelle: 'Qualité', valeur: (m) => m.qualite, poids: 1.5 },
       { id: 'debut', libelle: 'Début', valeur: (m) => m.debut, type: 'date' },
-      { id: 'fin', libelle: 'Fin', valeur: (m) => m.fin, type: 'date' },
       {
         id: 'duplicata',
         libelle: 'Duplicata',
@@ -206,7 +205,7 @@ export default function ConsultationMissionsIntervenant() {
       {/* At 1280×720 every column fits: long labels wrap, the tab panel keeps a narrow margin. */}
       <style>
         {'.missions-intervenant tr.liste__ligne { cursor: pointer; } .missions-intervenant tr.liste__ligne:hover td { background: var(--background-contrast-blue-france) !important; } ' +
-          '.missions-intervenant .liste__table tbody td { white-space: normal; } .onglets-missions > .fr-tabs__panel { padding: 1rem 0.75rem; }'}
+          '.missions-intervenant .liste__table tbody td { white-space: normal; line-height: 1.25rem; } .onglets-missions > .fr-tabs__panel { padding: 1rem 0.75rem; }'}
       </style>
       {/* The rows are also reachable by keyboard: the number in each row is a button. */}
       <div className="missions-intervenant" onClick={surClicLigne}>
