@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { nombreTravailleursE2e } from './e2e/support/travailleurs.ts';
 
+// One pool of workers for the three tiers (issue 18 §13). Vitest puts a project whose maxWorkers is 1
+// (the default on two cores) in a group of its own run after the others, one file at a time: the
+// database tests then ran alone after the browser scenarios. With the same number of workers every
+// project joins one group, and any free worker takes the next file, whatever its tier
+// (E2E_WORKERS, 3 by default: each e2e worker has its own platform).
+const travailleurs = nombreTravailleursE2e();
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: travailleurs,
         },
       },
       {
@@ -20,6 +28,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          maxWorkers: travailleurs,
         },
       },
       {
@@ -35,7 +44,7 @@ export default defineConfig({
           pool: 'forks',
           // Scenario files run in parallel, each worker on its own platform (e2e/global-setup.ts).
           fileParallelism: true,
-          maxWorkers: nombreTravailleursE2e(),
+          maxWorkers: travailleurs,
         },
       },
     ],
