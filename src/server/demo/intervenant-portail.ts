@@ -7,9 +7,10 @@
 // platform serves itself (/api/demo-cible/…, which verifies the token and shows « Jeton vérifié »),
 // CYCLADES at an address that never answers (the console's message); Nantes has none (« son adresse
 // n'a pas été renseignée »). Fixed numbers: two loads give the same rows.
-import type { Transaction } from 'kysely';
 import type { CodeApplication } from '../../domain/imagin/portails.ts';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
+import { synchroniserIndisponibilitesAutreAcademie } from '../imagin/convocation-effets.ts';
 import { ANNEE_SESSION } from './donnees.ts';
 
 /** The demo serves on http://localhost:3000 (npm start); on another address, the administrator changes them. */
@@ -57,6 +58,7 @@ export async function chargerIntervenantPortail(trx: Transaction<DB>): Promise<{
     { academie: ACADEMIE_NANTES, numero: MISSIONS_PORTAIL_DEMO.numerisationNantes, type: 'NUMCOP', jour: `${A}-06-16`, etat: 'a_numeriser' },
   ];
   let n = 0;
+  const autresAcademies: number[] = [];
   for (const d of missions) {
     const m = await trx
       .insertInto('mission')
@@ -79,7 +81,7 @@ export async function chargerIntervenantPortail(trx: Transaction<DB>): Promise<{
     if (!m) continue;
     n++;
     await trx.insertInto('mission_date').values({ mission_id: m.id, jour: d.jour, heure_debut: '08:00', heure_fin: '12:00' }).execute();
-    await trx
+    const c = await trx
       .insertInto('convocation')
       .values({
         academie_code: d.academie,
@@ -92,9 +94,18 @@ export async function chargerIntervenantPortail(trx: Transaction<DB>): Promise<{
         cree_le: LE,
         modifie_le: LE,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (d.academie !== '14') autresAcademies.push(c.id);
     if (d.etat) await trx.insertInto('santorin_etat').values({ academie_code: d.academie, mission_id: m.id, personne_id: null, etat: d.etat, importe_le: LE }).execute();
   }
+  // His indisponibilités in Rennes for the Nantes convocation, as the application makes them.
+  await synchroniserIndisponibilitesAutreAcademie(trx, autresAcademies);
+  await trx
+    .updateTable('indisponibilite')
+    .set({ cree_le: sql<Date>`(date_debut + time '07:00') at time zone 'UTC'` })
+    .where('convocation_id', 'in', autresAcademies.length ? autresAcademies : [0])
+    .execute();
   // His own state on the Nantes correction: his lot is closed.
   const nantes = await trx.selectFrom('mission').select('id').where('academie_code', '=', ACADEMIE_NANTES).where('numero', '=', CORRECTION_NANTES).executeTakeFirst();
   if (nantes) {

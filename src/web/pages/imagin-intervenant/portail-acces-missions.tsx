@@ -66,11 +66,11 @@ export default function PortailAccesMissions() {
         ),
       },
       { id: 'examen', libelle: 'Examen', valeur: (m) => m.examen, rendu: (m) => <abbr title={m.examenLibelle}>{m.examen}</abbr> },
-      { id: 'specialite', libelle: 'Spécialité', valeur: (m) => m.specialite, poids: 1.5 },
       { id: 'epreuve', libelle: 'Epreuve-option', valeur: (m) => m.epreuveOption, poids: 2 },
       { id: 'type', libelle: 'Type de mission', valeur: (m) => m.type, poids: 1.5 },
       { id: 'debut', libelle: 'Début', valeur: (m) => m.debut, type: 'date' },
       { id: 'etat', libelle: 'Etat de correction', valeur: (m) => m.etatLibelle, poids: 1.5 },
+      { id: 'specialite', libelle: 'Spécialité', valeur: (m) => m.specialite, poids: 1.5 },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [passage.enCours],
