@@ -53,13 +53,14 @@ async function ouvrirActivite(page: Page, libelle: string) {
   await page.getByRole('heading', { level: 1, name: libelle }).waitFor();
 }
 
-async function adresseSantorin(s: Session, url: string) {
+async function adresse(s: Session, application: string, libelle: string, url: string) {
   const page = s.page;
-  const champ = page.locator('#url-SANTORIN');
+  const champ = page.locator(`#url-${application}`);
   await champ.fill(url);
   await page.locator('form', { has: champ }).getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect.poll(async () => (await messagesConsole(page))[0] ?? '').toMatch(/Adresse de SANTORIN enregistrée/);
+  await expect.poll(async () => (await messagesConsole(page))[0] ?? '').toContain(`Adresse de ${libelle} ${url ? 'enregistrée' : 'retirée'}`);
 }
+const adresseSantorin = (s: Session, url: string) => adresse(s, 'SANTORIN', 'SANTORIN', url);
 
 describe("Portail d'accès aux missions", () => {
   it("l'administrateur renseigne SANTORIN, prof.martin l'ouvre depuis une ligne avec un jeton vérifié ; CYCLADES injoignable : la console le dit", async () => {
@@ -158,6 +159,48 @@ describe('Imports de données (gestionnaire)', () => {
       await s.verifier('imports-compte-rendu');
     } finally {
       await sortir(s);
+    }
+  }, 120_000);
+});
+
+describe('Gestion des sujets (IMSUJ)', () => {
+  it('la page explique l’activité ; le bouton ouvre DELOS dans un nouvel onglet, sur la cible de démonstration qui vérifie le jeton', async () => {
+    const { url } = e2e();
+    const libelle = 'DELOS (banque nationale de sujets)';
+    const admin = await nouvelleSession(browser, 'portails-sujets-admin');
+    let ancienne = '';
+    try {
+      await seConnecter(admin, 'admin.rennes', 'imagin-admin');
+      await attendreShell(admin.page);
+      await ouvrirActivite(admin.page, 'Applications externes');
+      ancienne = await admin.page.locator('#url-DELOS_BNS').inputValue();
+      // The platform's own demo target, at this platform's address (the demo's assumes localhost:3000).
+      await adresse(admin, 'DELOS_BNS', libelle, `${url}/api/demo-cible/DELOS_BNS`);
+    } finally {
+      await sortir(admin);
+    }
+    const s = await nouvelleSession(browser, 'portails-sujets');
+    try {
+      await seConnecter(s, 'habilite.sujets', 'imagin-intervenant');
+      await attendreShell(s.page);
+      await ouvrirActivite(s.page, 'Gestion des sujets');
+      await s.verifier('gestion-sujets');
+      const [onglet] = await Promise.all([s.context.waitForEvent('page'), s.page.getByRole('button', { name: 'Accéder à DELOS (BNS)' }).click()]);
+      await onglet.waitForURL(/demo-cible\/DELOS_BNS\?jeton=/);
+      await expect.poll(() => onglet.locator('h1').innerText()).toContain('Jeton vérifié');
+      expect(await onglet.locator('dd').first().innerText()).toContain('(habilite.sujets)');
+      await onglet.close();
+    } finally {
+      await sortir(s);
+    }
+    const retour = await nouvelleSession(browser, 'portails-sujets-retour');
+    try {
+      await seConnecter(retour, 'admin.rennes', 'imagin-admin');
+      await attendreShell(retour.page);
+      await ouvrirActivite(retour.page, 'Applications externes');
+      await adresse(retour, 'DELOS_BNS', libelle, ancienne);
+    } finally {
+      await sortir(retour);
     }
   }, 120_000);
 });
