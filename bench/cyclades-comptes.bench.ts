@@ -112,7 +112,7 @@ try {
       const r = await platform.app.inject({ method: 'GET', url: `/api/traitements/${traitementId}`, headers });
       cr = r.json();
       if (cr.statut === 'termine' || cr.statut === 'erreur') break;
-      if (performance.now() - t0 > 300_000) throw new Error('Le traitement dure plus de 5 minutes.');
+      if (performance.now() - t0 > 900_000) throw new Error('Le traitement dure plus de 15 minutes.');
       await new Promise((res) => setTimeout(res, 100));
     }
     const ms = Math.round(performance.now() - t0);

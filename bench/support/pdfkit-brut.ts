@@ -110,7 +110,12 @@ export interface Comparaison {
   mesures: { plateforme: number[]; brut: number[] };
 }
 
-const mediane = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median; with an even count, the mean of the two middle values. */
+const mediane = (xs: number[]) => {
+  const t = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(t.length / 2);
+  return Math.round(t.length % 2 ? t[m]! : (t[m - 1]! + t[m]!) / 2);
+};
 
 /**
  * Runs the platform and the baseline alternately (`tours` rounds, the order swapped every round, after

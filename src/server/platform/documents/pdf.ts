@@ -132,6 +132,24 @@ const PAUSE_MS = 50;
 
 const ALIGN = { gauche: 'left', centre: 'center', droite: 'right', justifie: 'justify' } as const;
 
+/**
+ * The height of a table cell's text, remembered across rows and documents: measuring before drawing
+ * lays every cell out twice, and a batch repeats the same cells (the 13 épreuves of 1,500 PVI). The
+ * height depends only on the font, its size, the width and the text (no line gap or continued text
+ * is ever set here), so the remembered value is the one pdfkit would compute.
+ */
+const hauteurs = new Map<string, number>();
+function hauteurCellule(pdf: PDFKit.PDFDocument, police: Police, taille: number, texte: string, largeur: number): number {
+  const cle = `${police}\u0000${taille}\u0000${largeur}\u0000${texte}`;
+  let h = hauteurs.get(cle);
+  if (h === undefined) {
+    h = pdf.heightOfString(texte, { width: largeur });
+    if (hauteurs.size >= 20_000) hauteurs.clear();
+    hauteurs.set(cle, h);
+  }
+  return h;
+}
+
 // pdfkit internals used for the deferred page total: an embedded font can encode text and names its
 // dictionary; these are stable across pdfkit 0.x but absent from @types/pdfkit.
 interface PolicePdfkit {
@@ -498,7 +516,7 @@ export class DocumentPdf {
 
     const hauteurLigne = (textes: string[], police: Police) => {
       pdf.font(police).fontSize(taille);
-      return Math.max(...textes.map((s, i) => (s ? pdf.heightOfString(s, { width: largeurs[i]! - 2 * MARGE_CELLULE_X }) : 0)), pdf.currentLineHeight()) + 2 * MARGE_CELLULE_Y;
+      return Math.max(...textes.map((s, i) => (s ? hauteurCellule(pdf, police, taille, s, largeurs[i]! - 2 * MARGE_CELLULE_X) : 0)), pdf.currentLineHeight()) + 2 * MARGE_CELLULE_Y;
     };
     const dessinerLigne = (textes: string[], police: Police, fond: string | null, h: number) => {
       const y = pdf.y;
