@@ -156,6 +156,9 @@ describe('Imports de données (gestionnaire)', () => {
       await expect.poll(() => suivi.innerText()).toContain("Ligne 5, NUMERO_MISSION : aucune mission n° 999999 dans l'académie de Rennes.");
       await expect.poll(() => suivi.innerText()).toContain("Ligne 6, ETAT : « Terminé » n'est pas un état connu");
       await expect.poll(() => suivi.innerText()).toContain('Bilan : 0 état(s) de correction ajouté(s), 0 modifié(s), 1 inchangé(s) ; 4 ligne(s) rejetée(s).');
+      // The list of the last imports shows it, finished.
+      await expect.poll(() => page.locator('.liste__table').last().innerText()).toContain('États de correction SANTORIN : etats-santorin.csv');
+      await expect.poll(() => page.locator('.liste__table').last().innerText()).toContain('Terminé');
       await s.verifier('imports-compte-rendu');
     } finally {
       await sortir(s);

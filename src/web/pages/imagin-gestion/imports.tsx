@@ -3,7 +3,7 @@
 // columns, send the file (CSV « ; » or « , », UTF-8 or Windows-1252): a treatment checks every line
 // and its compte rendu, shown here when it ends, lists each rejected line (number, column, reason).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
@@ -61,7 +61,10 @@ function Suivi({ id }: { id: string }) {
   const t = q.data;
   const fini = t && (t.statut === 'termine' || t.statut === 'erreur');
   const lignes = (t?.journal ?? t?.logs ?? []).filter((l) => l.message.startsWith('Ligne rejetée') || l.message.startsWith('Bilan') || l.niveau === 'erreur');
-  if (fini) void client.invalidateQueries({ queryKey: ['gestion', 'imports'] });
+  // Once, when it ends: the list of the last imports shows its final state.
+  useEffect(() => {
+    if (fini) void client.invalidateQueries({ queryKey: ['gestion', 'imports'] });
+  }, [fini, client]);
   return (
     <section className="fr-mt-3w" aria-labelledby="titre-suivi-import" id="suivi-import">
       <h2 className="fr-h6" id="titre-suivi-import">
