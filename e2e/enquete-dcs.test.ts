@@ -130,7 +130,9 @@ describe('Enquête DCS', () => {
       // At 1280×720, at least 10 whole rows once the list is scrolled into view, nothing covering them.
       await verifierPlace(g, 'enquete-dcs-gestion');
       const laurier = lignes.filter({ hasText: 'LAURIER-DEMO' });
-      expect(await laurier.innerText()).toMatch(/Validée[\s\S]*6 \/ 6[\s\S]*après validation/i);
+      // Every column visible at 1280 px: nothing wider than the list.
+      expect(await p.locator('.liste__defilement').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      expect(await laurier.innerText()).toMatch(/Validée[\s\S]*après validation/i);
 
       await laurier.getByRole('link').first().click();
       await p.getByRole('heading', { name: /Réponses de Mme LAURIER-DEMO Hélène — campagne 2027/ }).waitFor();
@@ -153,6 +155,17 @@ describe('Enquête DCS', () => {
       const sienne = l.find((x) => x.includes('LAURIER-DEMO'))!.split(';');
       expect(sienne.slice(5, 7)).toEqual(['Validée', '6']);
       expect(sienne.at(-1)).toBe('Oui : DSCG UE 7');
+
+      // Fermer puis rouvrir, par la boîte de confirmation commune.
+      await p.getByRole('button', { name: "Fermer l'enquête", exact: true }).click();
+      await repondreConfirmation(p, "Fermer l'enquête DCS", "Fermer l'enquête");
+      await p.getByRole('heading', { name: 'Campagne 2027 : enquête fermée' }).waitFor();
+      await expect.poll(async () => (await messagesConsole(p))[0] ?? '').toContain("L'enquête DCS 2027 est fermée");
+      expect(await p.getByLabel('Année de la campagne').inputValue()).toBe('2027');
+      await g.verifier('enquete-dcs-gestion-fermee');
+      await p.getByRole('button', { name: "Ouvrir l'enquête", exact: true }).click();
+      await repondreConfirmation(p, "Ouvrir l'enquête DCS", "Ouvrir l'enquête");
+      await p.getByRole('heading', { name: 'Campagne 2027 : enquête ouverte' }).waitFor();
     } finally {
       await sortir(g);
     }

@@ -8,7 +8,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ETAPES, LIBELLE_ETAPE, type Etape } from '../../../domain/imagin/enquete-dcs.ts';
-import { api, telecharger } from '../../app/api.ts';
+import { api, ErreurApi, telecharger } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { useEtatPersistant } from '../../app/etat.ts';
@@ -54,14 +54,17 @@ interface DetailReponses extends LigneSuivi {
   resumes: Record<Etape, string>;
 }
 
+/** « En cours (3/6) »: the steps saved, while not validated. */
+const etatLigne = (l: LigneSuivi) => (l.etat === 'en_cours' ? `${LIBELLE_ETAT[l.etat]} (${l.etapesEnregistrees}/6)` : LIBELLE_ETAT[l.etat]);
+
+// Six columns that fit at 1280 px: the name with the first name, the établissement cut (whole in the
+// tooltip), the state with the steps saved.
 const colonnes: Colonne<LigneSuivi>[] = [
-  { id: 'nom', libelle: 'Nom', valeur: (l) => l.nom, poids: 2 },
-  { id: 'prenom', libelle: 'Prénom', valeur: (l) => l.prenom, poids: 1.5 },
+  { id: 'nom', libelle: 'Nom', valeur: (l) => `${l.nom} ${l.prenom}`, poids: 2.5 },
   {
     id: 'etablissement',
-    libelle: 'Etablissement principal',
+    libelle: 'Etablissement',
     valeur: (l) => l.etablissement ?? '',
-    // Cut at the column's width, whole in the tooltip: the dates stay visible at 1280 px.
     rendu: (l) => (
       <span className="enquete-dcs__coupe" title={l.etablissement ?? undefined}>
         {l.etablissement}
@@ -72,10 +75,9 @@ const colonnes: Colonne<LigneSuivi>[] = [
   {
     id: 'etat',
     libelle: 'Réponse',
-    valeur: (l) => LIBELLE_ETAT[l.etat],
-    rendu: (l) => <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[l.etat]}`}>{LIBELLE_ETAT[l.etat]}</span>,
+    valeur: (l) => etatLigne(l),
+    rendu: (l) => <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[l.etat]}`}>{etatLigne(l)}</span>,
   },
-  { id: 'etapes', libelle: 'Etapes', valeur: (l) => l.etapesEnregistrees, texte: (l) => `${l.etapesEnregistrees} / 6`, alignement: 'centre', poids: 0.7 },
   { id: 'valideLe', libelle: 'Validée le', valeur: (l) => l.valideLe, type: 'dateHeure' },
   {
     id: 'modifieLe',
@@ -83,6 +85,7 @@ const colonnes: Colonne<LigneSuivi>[] = [
     valeur: (l) => l.modifieLe,
     type: 'dateHeure',
     texte: (l) => (l.modifieLe ? `${formaterDateHeure(l.modifieLe)}${l.modifieeApresValidation ? ' (après validation)' : ''}` : ''),
+    poids: 1.5,
   },
 ];
 
@@ -139,7 +142,14 @@ function Ouverture({ suivi: s, annee, choisirAnnee }: { suivi: Suivi; annee: num
   const [anneeSaisie, setAnneeSaisie] = useState(String(s.campagne?.courante ? s.campagne.annee : s.anneeProposee));
   const changer = useAction(
     async (ouverte: boolean, anneeDemandee?: number) => {
-      const r = await api.put<{ message: string; annee: number }>(`${URL_GESTION}/ouverture`, { ouverte, ouverteVue: s.ouverte, ...(anneeDemandee ? { annee: anneeDemandee } : {}) });
+      let r: { message: string; annee: number };
+      try {
+        r = await api.put<{ message: string; annee: number }>(`${URL_GESTION}/ouverture`, { ouverte, ouverteVue: s.ouverte, ...(anneeDemandee ? { annee: anneeDemandee } : {}) });
+      } catch (e) {
+        // Opened or closed meanwhile (409): the page shows the state now, the message says who and when.
+        if (e instanceof ErreurApi && e.status === 409) void client.invalidateQueries({ queryKey: ['gestion', 'enquete-dcs'] });
+        throw e;
+      }
       choisirAnnee(null);
       await Promise.all([client.invalidateQueries({ queryKey: ['gestion', 'enquete-dcs'] }), client.invalidateQueries({ queryKey: ['gestion', 'activites'] })]);
       return r;
