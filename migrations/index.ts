@@ -14,8 +14,8 @@ import * as m010 from './20261206_010_limites_connexion.ts';
 import * as m011 from './20261206_011_une_generation_comptes.ts';
 import * as m015 from './20261206_015_constat_icc.ts';
 import * as m016 from './20261206_016_habilitations_intervenant.ts';
-import * as m021 from './20261206_021_enquete_dcs.ts';
 import * as m020 from './20261206_020_portails_intervenant.ts';
+import * as m021 from './20261206_021_enquete_dcs.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -31,6 +31,6 @@ export const migrations: Record<string, Migration> = {
   '20261206_011_une_generation_comptes': m011,
   '20261206_015_constat_icc': m015,
   '20261206_016_habilitations_intervenant': m016,
-  '20261206_021_enquete_dcs': m021,
   '20261206_020_portails_intervenant': m020,
+  '20261206_021_enquete_dcs': m021,
 };

@@ -5,6 +5,7 @@
 // - habilite.sujets, discipline de poste IMSUJ: « Gestion des sujets »;
 // - inspecteur.general, grade IGESR: « Gestion des sujets » and « Statistiques nationales de notation ».
 // Personnes of Rennes created here with their accounts (password of the demo's intervenants).
+import { genererCompetencesSys } from '../imagin-etablissement/competences-sys.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
 import { hacher } from '../platform/passwords.ts';
@@ -85,5 +86,8 @@ export async function chargerIntervenantsHabilitations(
       }),
     )
     .execute();
+  // His teachings give him the SYS (C) compétences the generation treatment would give (issue 4):
+  // the demo holds what the application holds, and running the treatment again changes nothing.
+  await genererCompetencesSys(trx, '14', LE);
   return { personnes: personneDe.size, comptes: personneDe.size, enseignements: ENSEIGNEMENTS_EPS.length };
 }

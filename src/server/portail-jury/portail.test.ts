@@ -8,6 +8,7 @@
 // closing it ends its sessions), and the intervenant's SMS code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculerHotp } from '../../domain/identite/otp.ts';
+import { RAISON_CONDITION_PERSONNE } from '../../domain/services.ts';
 import { CLES_OTP_DEMO, SECRET_RFC_HEX } from '../demo/cles-otp.ts';
 import { CLES_OTP_NANTES, COMPTES_JURY, JURY_PORTAIL_NANTES, JURY_PORTAIL_RENNES, MOT_DE_PASSE_INTERVENANT } from '../demo/portail-jury.ts';
 import { MESSAGE_ECHEC } from '../identite/identite.service.ts';
@@ -331,7 +332,11 @@ describe("Menu de l'intervenant : un code par SMS au lieu de la clé", () => {
     const martin = d.p.client();
     const sm = await martin.login('imagin-intervenant', 'prof.martin', MOT_DE_PASSE_INTERVENANT);
     expect(sm.menu.flatMap((g: any) => g.activites.map((a: any) => a.code))).not.toContain('portail-deliberation-jury');
-    expect((await martin.get('/api/intervenant/portail-jury')).body.jurys).toEqual([]);
+    // Hidden from the menu, refused at its address too (issue 15: the activity's personal condition).
+    const refus = await martin.get('/api/intervenant/portail-jury');
+    expect(refus.status).toBe(403);
+    expect(refus.body.message).toBe(RAISON_CONDITION_PERSONNE.convoque_deliberation);
+    expect(refus.body.jurys).toBeUndefined();
 
     const c = d.p.client();
     const s = await c.login('imagin-intervenant', COMPTES_JURY.vicePresident, MOT_DE_PASSE_INTERVENANT);
