@@ -166,44 +166,58 @@ describe('Imports de données (gestionnaire)', () => {
   }, 120_000);
 });
 
-describe('Gestion des sujets (IMSUJ)', () => {
-  it('la page explique l’activité ; le bouton ouvre DELOS dans un nouvel onglet, sur la cible de démonstration qui vérifie le jeton', async () => {
+// « Gestion des épreuves EPS » (004 §2.7), « Gestion des sujets » and « Statistiques nationales de
+// notation » (§2.10): each to the person it is for, each opening its application with a verified token.
+const PORTAILS_PERSONNELS = [
+  { login: 'habilite.sujets', activite: 'Gestion des sujets', application: 'DELOS_BNS', libelle: 'DELOS (banque nationale de sujets)', bouton: 'Accéder à DELOS (BNS)' },
+  { login: 'prof.sport', activite: 'Gestion des épreuves EPS', application: 'CYCLADES_EPS', libelle: 'CYCLADES (gestion des épreuves EPS)', bouton: 'Accéder à CYCLADES (épreuves EPS)' },
+  { login: 'inspecteur.general', activite: 'Statistiques nationales de notation', application: 'SANTORIN_STATS', libelle: 'SANTORIN (statistiques nationales de notation)', bouton: 'Accéder aux statistiques de SANTORIN' },
+] as const;
+
+describe('Gestion des sujets, des épreuves EPS, statistiques nationales de notation', () => {
+  it('chaque page explique l’activité ; son bouton ouvre l’application dans un nouvel onglet, sur la cible de démonstration qui vérifie le jeton', async () => {
     const { url } = e2e();
-    const libelle = 'DELOS (banque nationale de sujets)';
-    const admin = await nouvelleSession(browser, 'portails-sujets-admin');
-    let ancienne = '';
+    const admin = await nouvelleSession(browser, 'portails-personnels-admin');
+    const anciennes = new Map<string, string>();
     try {
       await seConnecter(admin, 'admin.rennes', 'imagin-admin');
       await attendreShell(admin.page);
       await ouvrirActivite(admin.page, 'Applications externes');
-      ancienne = await admin.page.locator('#url-DELOS_BNS').inputValue();
-      // The platform's own demo target, at this platform's address (the demo's assumes localhost:3000).
-      await adresse(admin, 'DELOS_BNS', libelle, `${url}/api/demo-cible/DELOS_BNS`);
+      for (const c of PORTAILS_PERSONNELS) {
+        anciennes.set(c.application, await admin.page.locator(`#url-${c.application}`).inputValue());
+        // The platform's own demo target, at this platform's address (the demo's assumes localhost:3000).
+        await adresse(admin, c.application, c.libelle, `${url}/api/demo-cible/${c.application}`);
+      }
     } finally {
       await sortir(admin);
     }
-    const s = await nouvelleSession(browser, 'portails-sujets');
     try {
-      await seConnecter(s, 'habilite.sujets', 'imagin-intervenant');
-      await attendreShell(s.page);
-      await ouvrirActivite(s.page, 'Gestion des sujets');
-      await s.verifier('gestion-sujets');
-      const [onglet] = await Promise.all([s.context.waitForEvent('page'), s.page.getByRole('button', { name: 'Accéder à DELOS (BNS)' }).click()]);
-      await onglet.waitForURL(/demo-cible\/DELOS_BNS\?jeton=/);
-      await expect.poll(() => onglet.locator('h1').innerText()).toContain('Jeton vérifié');
-      expect(await onglet.locator('dd').first().innerText()).toContain('(habilite.sujets)');
-      await onglet.close();
+      for (const c of PORTAILS_PERSONNELS) {
+        const s = await nouvelleSession(browser, `portails-${c.application.toLowerCase()}`);
+        try {
+          await seConnecter(s, c.login, 'imagin-intervenant');
+          await attendreShell(s.page);
+          await ouvrirActivite(s.page, c.activite);
+          await s.verifier(c.application.toLowerCase());
+          const [onglet] = await Promise.all([s.context.waitForEvent('page'), s.page.getByRole('button', { name: c.bouton }).click()]);
+          await onglet.waitForURL(new RegExp(`demo-cible/${c.application}\\?jeton=`));
+          await expect.poll(() => onglet.locator('h1').innerText()).toContain('Jeton vérifié');
+          expect(await onglet.locator('dd').first().innerText()).toContain(`(${c.login})`);
+          await onglet.close();
+        } finally {
+          await sortir(s);
+        }
+      }
     } finally {
-      await sortir(s);
+      const retour = await nouvelleSession(browser, 'portails-personnels-retour');
+      try {
+        await seConnecter(retour, 'admin.rennes', 'imagin-admin');
+        await attendreShell(retour.page);
+        await ouvrirActivite(retour.page, 'Applications externes');
+        for (const c of PORTAILS_PERSONNELS) await adresse(retour, c.application, c.libelle, anciennes.get(c.application) ?? '');
+      } finally {
+        await sortir(retour);
+      }
     }
-    const retour = await nouvelleSession(browser, 'portails-sujets-retour');
-    try {
-      await seConnecter(retour, 'admin.rennes', 'imagin-admin');
-      await attendreShell(retour.page);
-      await ouvrirActivite(retour.page, 'Applications externes');
-      await adresse(retour, 'DELOS_BNS', libelle, ancienne);
-    } finally {
-      await sortir(retour);
-    }
-  }, 120_000);
+  }, 180_000);
 });
