@@ -9,7 +9,7 @@
 // the balancer stops accepting, each process drains (platform/http/arret.ts), all exit within 12 s.
 //
 // For local use and tests. A real deployment runs `npm run serve` (or `node src/server/main.ts`)
-// once per process, behind its own load balancer: docs/operations/processus-et-metriques.md.
+// once per process, behind its own load balancer: docs/operations.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';

@@ -5,7 +5,7 @@
 // A query is marked with `.modifyFront(preparee())` (a SQL comment, harmless on PGlite, which has no
 // named statements to gain); the pool's clients send each marked text under a name derived from it.
 // Behind a connection pooler, use session pooling, or PgBouncer ≥ 1.21 with max_prepared_statements
-// (docs/operations/capacite.md).
+// (docs/operations.md).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type pg from 'pg';
