@@ -17,18 +17,15 @@
 // route < 150 ms on PostgreSQL (BENCH_DATABASE_URL: a fresh database is created on that server for the run,
 // then dropped); on the embedded database (default) the same run is measured, only the checks decide `ok`.
 // Run with `npm run bench -- campagne-convocation` or `npx node bench/campagne-convocation.bench.ts`.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { hacherJeton, nouveauJeton } from '../src/server/identite/sessions.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { startPlatform } from '../src/server/server.ts';
 import { construireCentre, NUMERO_MISSION } from './imagin-centre.donnees.ts';
+import { baseDuBanc } from './support/base.ts';
 
 const GESTIONNAIRES = Number(process.env.BENCH_GESTIONNAIRES ?? 20);
 const INTERVENANTS = Number(process.env.BENCH_INTERVENANTS ?? 200);
@@ -54,20 +51,9 @@ const hasard = () => {
 };
 const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const serveur = process.env.BENCH_DATABASE_URL;
-let urlBench: string | undefined;
-let nomBase: string | undefined;
-if (serveur) {
-  nomBase = `bench_campagne_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serveur });
-  await admin.connect();
-  await admin.query(`create database ${nomBase}`);
-  await admin.end();
-  const u = new URL(serveur);
-  u.pathname = '/' + nomBase;
-  urlBench = u.toString();
-}
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-campagne-'));
+// PGlite, or a PostgreSQL database of its own for the run (BENCH_DATABASE_URL), removed at the end.
+const baseBanc = await baseDuBanc('campagne');
+const { dataDir, urlBench } = baseBanc;
 const database = await openDatabase({ dataDir, databaseUrl: urlBench, poolSize: POOL });
 
 try {
@@ -212,11 +198,5 @@ try {
   }
 } finally {
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (serveur && nomBase) {
-    const admin = new pg.Client({ connectionString: serveur });
-    await admin.connect();
-    await admin.query(`drop database if exists ${nomBase} with (force)`);
-    await admin.end();
-  }
+  await baseBanc.nettoyer();
 }

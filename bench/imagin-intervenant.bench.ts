@@ -13,17 +13,14 @@
 // On PostgreSQL with BENCH_DATABASE_URL (a database of its own is created for the run, then dropped);
 // on the embedded database by default.
 // Run with `node bench/imagin-intervenant.bench.ts` (or `npm run bench -- imagin-intervenant`); one JSON line on stdout.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase, type Db } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { hacher, utiliserHachageRapide } from '../src/server/platform/passwords.ts';
 import { startPlatform } from '../src/server/server.ts';
+import { baseDuBanc } from './support/base.ts';
 
 const ESSAIS = Number(process.env.BENCH_ESSAIS ?? 30);
 const LOGIN = 'prof.bench';
@@ -248,21 +245,10 @@ async function construire(db: Db): Promise<Donnees> {
   return { personneId, convocations, portail: siennesCorcop.length };
 }
 
-// On a PostgreSQL server: a database of its own for the run, dropped at the end.
+// PGlite, or a PostgreSQL database of its own for the run (BENCH_DATABASE_URL), removed at the end.
+const baseBanc = await baseDuBanc('intervenant');
+const { dataDir, urlBench } = baseBanc;
 const serveur = process.env.BENCH_DATABASE_URL;
-let urlBench: string | undefined;
-let nomBase: string | undefined;
-if (serveur) {
-  nomBase = `bench_intervenant_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serveur });
-  await admin.connect();
-  await admin.query(`create database ${nomBase}`);
-  await admin.end();
-  const u = new URL(serveur);
-  u.pathname = '/' + nomBase;
-  urlBench = u.toString();
-}
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-intervenant-'));
 const database = await openDatabase({ dataDir, databaseUrl: urlBench });
 try {
   await migrateToLatest(database.db);
@@ -325,11 +311,5 @@ try {
   }
 } finally {
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (serveur && nomBase) {
-    const admin = new pg.Client({ connectionString: serveur });
-    await admin.connect();
-    await admin.query(`drop database if exists ${nomBase} with (force)`);
-    await admin.end();
-  }
+  await baseBanc.nettoyer();
 }

@@ -23,9 +23,9 @@
 // or `npx node bench/jour-des-resultats.bench.ts`; one JSON line on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -34,6 +34,7 @@ import type { AppContext } from '../src/server/platform/context.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { hacher } from '../src/server/platform/passwords.ts';
+import { baseDuBanc } from './support/base.ts';
 
 const CANDIDATS = Number(process.env.BENCH_CANDIDATS ?? 10_000);
 const LOGINS = Math.min(CANDIDATS, Number(process.env.BENCH_LOGINS ?? 400));
@@ -71,20 +72,10 @@ function cpuProcessusMs(pid: number): number | null {
 
 // ---------------------------------------------------------------------------------------------
 // The database of the run.
+// PGlite, or a PostgreSQL database of its own for the run (BENCH_DATABASE_URL), removed at the end.
+const baseBanc = await baseDuBanc('resultats');
+const { dataDir, urlBench, nomBase } = baseBanc;
 const serveur = process.env.BENCH_DATABASE_URL;
-let urlBench: string | undefined;
-let nomBase: string | undefined;
-if (serveur) {
-  nomBase = `bench_resultats_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serveur });
-  await admin.connect();
-  await admin.query(`create database ${nomBase}`);
-  await admin.end();
-  const u = new URL(serveur);
-  u.pathname = '/' + nomBase;
-  urlBench = u.toString();
-}
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-resultats-'));
 const base: 'pglite' | 'postgres' = urlBench ? 'postgres' : 'pglite';
 /** The backends of the run's database (PostgreSQL), to add their CPU to the server's. */
 let surveillance: pg.Client | null = null;
@@ -345,11 +336,5 @@ try {
 } finally {
   for (const e of enfants) if (e.exitCode === null) e.kill('SIGKILL');
   await (surveillance as pg.Client | null)?.end();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (serveur && nomBase) {
-    const admin = new pg.Client({ connectionString: serveur });
-    await admin.connect();
-    await admin.query(`drop database if exists ${nomBase} with (force)`);
-    await admin.end();
-  }
+  await baseBanc.nettoyer();
 }

@@ -22,18 +22,15 @@
 // run, then dropped; BENCH_POOL: the platform's pool, 10 as in production); on the embedded database
 // (default) the same run is measured and reported, only the checks decide `ok`.
 // Run with `node bench/portail-jury.bench.ts` (or `npm run bench -- portail-jury`); one JSON line on stdout.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { hacherJeton, nouveauJeton } from '../src/server/identite/sessions.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { startPlatform } from '../src/server/server.ts';
+import { baseDuBanc } from './support/base.ts';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 300);
 const TOURS = Number(process.env.BENCH_TOURS ?? 2);
@@ -81,21 +78,9 @@ async function parLots<T>(lignes: T[], inserer: (lot: T[]) => Promise<unknown>, 
   for (let i = 0; i < lignes.length; i += taille) await inserer(lignes.slice(i, i + taille));
 }
 
-// On a PostgreSQL server: a database of its own for the run, dropped at the end.
-const serveur = process.env.BENCH_DATABASE_URL;
-let urlBench: string | undefined;
-let nomBase: string | undefined;
-if (serveur) {
-  nomBase = `bench_portail_jury_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serveur });
-  await admin.connect();
-  await admin.query(`create database ${nomBase}`);
-  await admin.end();
-  const u = new URL(serveur);
-  u.pathname = '/' + nomBase;
-  urlBench = u.toString();
-}
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-portail-jury-'));
+// PGlite, or a PostgreSQL database of its own for the run (BENCH_DATABASE_URL), removed at the end.
+const baseBanc = await baseDuBanc('portail_jury');
+const { dataDir, urlBench } = baseBanc;
 const database = await openDatabase({ dataDir, databaseUrl: urlBench, poolSize: POOL });
 
 try {
@@ -466,11 +451,5 @@ try {
   }
 } finally {
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (serveur && nomBase) {
-    const admin = new pg.Client({ connectionString: serveur });
-    await admin.connect();
-    await admin.query(`drop database if exists ${nomBase} with (force)`);
-    await admin.end();
-  }
+  await baseBanc.nettoyer();
 }
