@@ -46,7 +46,7 @@ describe('Indemnités chef de centre (centre d’examen)', () => {
       await s.verifier('sessions');
 
       await page.locator('.liste__table').getByRole('link', { name: /^Session 43A, EA-BTN/ }).click();
-      await page.getByRole('heading', { name: 'Indemnités chef de centre' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Indemnités chef de centre', exact: true }).waitFor();
       await expect.poll(() => page.getByText(/Date issue de Cyclades : 15\/06\//).count()).toBeGreaterThan(0);
       await s.verifier('declaration-vide');
       await page.getByLabel(/Début des épreuves/).fill('15/06/2026');

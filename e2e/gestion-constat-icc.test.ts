@@ -61,7 +61,7 @@ describe('Constat service fait et indemnités des chefs de centre (gestionnaire 
       await page.locator(LIGNES).first().waitFor();
       await s.verifier('declarations');
       await page.locator('.liste__table').getByRole('link', { name: /^470, BCG/ }).click();
-      await page.getByRole('heading', { name: 'Indemnités chef de centre' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Indemnités chef de centre', exact: true }).waitFor();
       const valider = page.getByRole('button', { name: 'Valider', exact: true });
       await expect.poll(() => valider.count()).toBe(3);
       await page.getByRole('button', { name: 'Rejeter', exact: true }).first().click();
