@@ -2,12 +2,13 @@
 // `dansLeCentre`: the missions of the centre (mission.centre_id) in the académie the actor works in
 // (mission.academie_code); only convoked convocations (statut 'convoquee') are ever read. Lists are
 // read in a few grouped queries, never one per row: a mission of 500 intervenants is 5 queries.
-import { CompiledQuery, sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Creneau } from '../../domain/imagin/dates.ts';
 import { datesEffectives, type OrigineDates } from '../../domain/imagin/periodes.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { COLONNES_MISSION } from '../imagin/convocation.repo.ts';
+import { lignesJson } from '../platform/db/lignes-json.ts';
 
 type Executeur = Db | Transaction<DB>;
 
@@ -21,18 +22,6 @@ export interface PorteeCentre {
 /** `col = any($1)`: one array parameter, whatever the number of ids. */
 function parmi(colonne: string, ids: readonly number[]) {
   return sql<boolean>`${sql.ref(colonne)} = any(${sql.val([...ids])}::int[])`;
-}
-
-/**
- * The rows of a query as one JSON document: PGlite decodes each field of each row in JavaScript, one
- * json_agg value is several times faster for hundreds of rows. Dates come back as 'AAAA-MM-JJ', times
- * as 'HH:MM:SS'.
- */
-async function lignesJson<O>(db: Executeur, q: { compile(): CompiledQuery<O> }): Promise<O[]> {
-  const c = q.compile();
-  const r = await db.executeQuery<{ j: O[] | string }>(CompiledQuery.raw(`select coalesce(json_agg(t), '[]'::json) as j from (${c.sql}) t`, [...c.parameters]));
-  const j = r.rows[0]!.j;
-  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
 }
 
 function dansLeCentre(eb: ExpressionBuilder<any, any>, p: PorteeCentre) {

@@ -2,11 +2,12 @@
 // `missionsProposees`: the missions whose centre is the actor's établissement, in the académie of the
 // session, that the gestionnaire targeted for convocation in établissement or whose type is open
 // without targeting (EC, ECE, numérisation). Scope errors are the service's (404).
-import { CompiledQuery, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Creneau } from '../../domain/imagin/dates.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { COLONNES_MISSION } from '../imagin/convocation.repo.ts';
+import { lignesJson } from '../platform/db/lignes-json.ts';
 
 export type Executeur = Db | Transaction<DB>;
 
@@ -20,14 +21,6 @@ export interface PorteeCentre {
 /** `col = any($1)`: one array parameter, whatever the number of ids. */
 export function parmi(colonne: string, ids: readonly number[]) {
   return sql<boolean>`${sql.ref(colonne)} = any(${sql.val([...ids])}::int[])`;
-}
-
-/** The rows of a query as one JSON value (PGlite decodes one field instead of every field of every row). */
-export async function lignesJson<O>(db: Executeur, q: { compile(): CompiledQuery<O> }): Promise<O[]> {
-  const c = q.compile();
-  const r = await db.executeQuery<{ j: O[] | string }>(CompiledQuery.raw(`select coalesce(json_agg(t), '[]'::json) as j from (${c.sql}) t`, [...c.parameters]));
-  const j = r.rows[0]!.j;
-  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
 }
 
 export function creneau(r: { jour: string; heure_debut: string; heure_fin: string }): Creneau {

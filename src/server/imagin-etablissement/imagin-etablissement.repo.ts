@@ -1,13 +1,14 @@
 // The queries of the établissement service. Every read of a person goes through `dansEtablissement`:
 // the personnels of an établissement are those who work there à titre principal ou secondaire
 // (personne_etablissement), and nobody else's rows are ever read for a chef d'établissement.
-import { CompiledQuery, sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Marque, TypeAuteur } from '../../domain/imagin/competences.ts';
 import type { Creneau } from '../../domain/imagin/dates.ts';
 import { datesEffectives } from '../../domain/imagin/periodes.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { COLONNES_MISSION } from '../imagin/convocation.repo.ts';
+import { lignesJson } from '../platform/db/lignes-json.ts';
 
 type Executeur = Db | Transaction<DB>;
 
@@ -203,18 +204,6 @@ export interface LigneAffectation {
   observation_defaut: string;
   creneaux: Creneau[];
   datesPropres: boolean;
-}
-
-/**
- * The rows of a query as one JSON document. PGlite decodes every field of every row in JavaScript;
- * for the thousands of rows of an export, one json_agg value is about three times faster (and no
- * slower on PostgreSQL). Time stamps come back as ISO strings, dates as 'AAAA-MM-JJ', times 'HH:MM:SS'.
- */
-async function lignesJson<O>(db: Executeur, q: { compile(): CompiledQuery<O> }): Promise<O[]> {
-  const c = q.compile();
-  const r = await db.executeQuery<{ j: O[] | string }>(CompiledQuery.raw(`select coalesce(json_agg(t), '[]'::json) as j from (${c.sql}) t`, [...c.parameters]));
-  const j = r.rows[0]!.j;
-  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
 }
 
 /** `col = any($1)`: one array parameter, whatever the number of ids (a list of 10,000 personnels). */

@@ -2,21 +2,11 @@
 // ONE person (`personneId`, the actor's own): his convoked convocations (statut 'convoquee'), in any
 // académie that convoked him (convocation.academie_code, the convoking académie) or in one of them.
 // Three queries whatever the number of convocations: the convocations, their dates, the affected ones.
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Creneau } from '../../domain/imagin/dates.ts';
 import type { Executeur } from '../cyclades-deliberation/jurys.repo.ts';
 import { COLONNES_MISSION } from '../imagin/convocation.repo.ts';
-
-/**
- * The rows of a query as one JSON document: PGlite decodes each field of each row in JavaScript, one
- * json_agg value is much faster for hundreds of rows. Dates come back as 'AAAA-MM-JJ'.
- */
-async function lignesJson<O>(db: Executeur, q: { compile(): CompiledQuery<O> }): Promise<O[]> {
-  const c = q.compile();
-  const r = await db.executeQuery<{ j: O[] | string }>(CompiledQuery.raw(`select coalesce(json_agg(t), '[]'::json) as j from (${c.sql}) t`, [...c.parameters]));
-  const j = r.rows[0]!.j;
-  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
-}
+import { lignesJson } from '../platform/db/lignes-json.ts';
 
 export interface LigneConvocation {
   /** The convocation. */

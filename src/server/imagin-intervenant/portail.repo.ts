@@ -1,17 +1,10 @@
 // The queries of the portals (seed 004 §2.6, §2.7, §2.10) and of their configuration. Every read of a
 // convocation is limited to the intervenant's own person records (`personnes`: his record and those
 // of other académies that carry his NUMEN), so another person's convocation is never found.
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executeur } from '../cyclades-deliberation/jurys.repo.ts';
 import type { ApplicationExterne } from '../platform/db/tables.ts';
-
-/** The rows of a query as one JSON document (far faster than row by row on PGlite). */
-async function lignesJson<O>(db: Executeur, q: { compile(): CompiledQuery<O> }): Promise<O[]> {
-  const c = q.compile();
-  const r = await db.executeQuery<{ j: O[] | string }>(CompiledQuery.raw(`select coalesce(json_agg(t), '[]'::json) as j from (${c.sql}) t`, [...c.parameters]));
-  const j = r.rows[0]!.j;
-  return typeof j === 'string' ? (JSON.parse(j) as O[]) : j;
-}
+import { lignesJson } from '../platform/db/lignes-json.ts';
 
 /**
  * The person records whose convocations are this intervenant's: his own. A person is one record for

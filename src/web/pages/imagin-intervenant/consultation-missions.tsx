@@ -3,7 +3,6 @@
 // (read-only); a row opens the pop-up of the mission (examen, centre, type, numéro, qualité, jury and
 // its qualité, the mission's text, dates); each row has the duplicata of its convocation (PDF).
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
-import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { api, telecharger } from '../../app/api.ts';
@@ -11,6 +10,7 @@ import { useAction } from '../../app/actions.ts';
 import { useEtatPersistant } from '../../app/etat.ts';
 import { Liste, type Colonne, type Tri } from '../../liste/Liste.tsx';
 import { Details } from '../../liste/ListeOuDetail.tsx';
+import { ParAcademie } from './par-academie.tsx';
 import { Chargement } from '../../shell/Pages.tsx';
 
 const BASE = '/api/intervenant/missions';
@@ -229,27 +229,9 @@ export default function ConsultationMissionsIntervenant() {
 
   return (
     <>
-      {q.isPending && <Chargement />}
-      {q.isError && (
-        <div className="fr-alert fr-alert--error fr-alert--sm">
-          <p>{q.error.message}</p>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={() => void q.refetch()}>
-            Réessayer
-          </button>
-        </div>
-      )}
-      {d && actif && onglets.length === 1 && liste}
-      {d && actif && onglets.length > 1 && (
-        <Tabs
-          className="onglets-missions"
-          label="Missions par académie"
-          selectedTabId={actif.code}
-          onTabChange={setChoisi}
-          tabs={onglets.map((o) => ({ tabId: o.code, label: `${o.libelle} (${o.convoquees})` }))}
-        >
-          {liste}
-        </Tabs>
-      )}
+      <ParAcademie requete={q} onglets={onglets} actif={actif} surChoix={setChoisi} libelleOnglet={(o) => `${o.libelle} (${o.convoquees})`} className="onglets-missions">
+        {liste}
+      </ParAcademie>
       <modaleMission.Component title={ouverte ? `Mission n° ${ouverte.numero}` : 'Mission'} titleAs="h2" size="large" buttons={[{ children: 'Fermer', doClosesModal: true }]}>
         {ouverte && <DetailDeLaMission convocationId={ouverte.convocationId} />}
       </modaleMission.Component>

@@ -2,13 +2,12 @@
 // CYCLADES, one tab per académie (the session's first), with examen, spécialité, épreuve-option, type,
 // numéro, début and the état de correction; a click on a row opens the application in a new tab with
 // a hand-off token (passage.ts); when it is not available, the console says so.
-import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type MouseEvent } from 'react';
 import { api } from '../../app/api.ts';
 import { useEtatPersistant } from '../../app/etat.ts';
 import { Liste, type Colonne, type Tri } from '../../liste/Liste.tsx';
-import { Chargement } from '../../shell/Pages.tsx';
+import { ParAcademie } from './par-academie.tsx';
 import { usePassage } from './passage.ts';
 
 const BASE = '/api/intervenant/portails';
@@ -115,27 +114,8 @@ export default function PortailAccesMissions() {
   ) : null;
 
   return (
-    <>
-      {q.isPending && <Chargement />}
-      {q.isError && (
-        <div className="fr-alert fr-alert--error fr-alert--sm">
-          <p>{q.error.message}</p>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={() => void q.refetch()}>
-            Réessayer
-          </button>
-        </div>
-      )}
-      {d && actif && onglets.length === 1 && liste}
-      {d && actif && onglets.length > 1 && (
-        <Tabs
-          label="Missions par académie"
-          selectedTabId={actif.code}
-          onTabChange={setChoisi}
-          tabs={onglets.map((o) => ({ tabId: o.code, label: `${o.libelle} (${o.missions.length})` }))}
-        >
-          {liste}
-        </Tabs>
-      )}
-    </>
+    <ParAcademie requete={q} onglets={onglets} actif={actif} surChoix={setChoisi} libelleOnglet={(o) => `${o.libelle} (${o.missions.length})`}>
+      {liste}
+    </ParAcademie>
   );
 }
