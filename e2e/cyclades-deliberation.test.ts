@@ -531,6 +531,9 @@ describe('Délibération du 2nd groupe : la chaîne complète, de 140 à la publ
     // The DEC closes 25590 (211); its PV not printed, it cannot end (decision 0011).
     await clore(dec, JURY_PORTAIL);
     await page.reload();
+    // The reloaded page settles (its first reads done) before the click: in CI a click during the
+    // first renders once opened no dialog.
+    await page.waitForLoadState('networkidle');
     await expect.poll(() => nombre(page, 211)).toBe(1);
     await page.locator('#vue-synthetique').getByRole('button', { name: 'Terminer épreuve de contrôle' }).click();
     await repondreConfirmation(page, 'Terminer l’épreuve de contrôle', 'Terminer l’épreuve de contrôle');
