@@ -2,7 +2,7 @@
 // each line. Two per page means one papillon in each half of the A4 sheet and the cut line at
 // mid-page; the « Titre édition » of a regeneration is on every papillon.
 import { describe, expect, it } from 'vitest';
-import { lireFlux } from '../testing/documents.ts';
+import { lireFlux, textePdf } from '../testing/documents.ts';
 import { genererPapillons, LEGENDE_DECOUPE, type OptionsPapillons, type Papillon } from './papillons-pdf.ts';
 
 interface Ligne {
@@ -99,5 +99,12 @@ describe('papillons de connexion', () => {
       expect(surPapillons, `${parPage} par page`).toHaveLength(2);
       for (const p of pages) expect(p.lignes.some((l) => l.texte.startsWith(`${titreEdition} — `))).toBe(true);
     }
+  });
+
+  it('imprime le mot de passe sans crénage : un lecteur le copie sans espace, même « QJ » ou « Qj » (Marianne les écarte)', async () => {
+    const motsDePasse = ['HcQJ@nP2dS', '!mSQjsFd*8', 'WQJ4b?xU6#'];
+    const pdf = await lireFlux(genererPapillons(motsDePasse.map((motDePasse, i) => ({ ...papillon(i), motDePasse })), { ...options, parPage: 1 }));
+    const { pages } = await textePdf(pdf);
+    expect(pages.map((pg) => /Votre mot de passe \(\*\) : (\S+)/.exec(pg)?.[1])).toEqual(motsDePasse);
   });
 });

@@ -42,7 +42,7 @@ function ecrirePapillon(doc: DocumentPdf, p: Papillon, o: OptionsPapillons): voi
   if (o.titreEdition) doc.paragraphe(o.titreEdition, { style: 'gras', taille: 10 });
   doc.paragraphe(`${o.academie} — Session ${p.session}\n${p.nom} ${p.prenom} — N° candidat : ${p.numeroCandidat}`, { style: 'gras', taille: 11 });
   doc.paragraphe(`${p.regroupement}\n\n${INVITE}`, { taille: 10 });
-  doc.paragraphe(`Votre identifiant de connexion : ${p.login}\nVotre mot de passe (*) : ${p.motDePasse}`, { style: 'gras', taille: 12 });
+  doc.paragraphe(`Votre identifiant de connexion : ${p.login}\nVotre mot de passe (*) : ${p.motDePasse}`, { style: 'gras', taille: 12, sansCrenage: true });
   doc.paragraphe(`Connectez-vous à votre espace candidat : ${o.adresseEspaceCandidat}`, { taille: 10 });
   doc.paragraphe(CONSEIL, { style: 'italique', taille: 9 });
 }

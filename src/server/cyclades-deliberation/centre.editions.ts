@@ -248,6 +248,7 @@ export function pdfPapillonsJurys(e: EnteteEdition, papillons: readonly Papillon
           ['Mot de passe', p.motDePasse],
         ],
         12,
+        { sansCrenage: true },
       );
       doc.paragraphe(AVERTISSEMENT_PAPILLON, { style: 'italique', taille: 9 });
       await doc.respirer();

@@ -53,7 +53,7 @@ export async function ecrireConvocation(doc: DocumentPdf, d: DonneesConvocation,
     // Seed 004 §2: the identifiant in the convocation's header, the temporary password to change at first login.
     const lignes: Array<[string, string]> = [["Identifiant IMAG'IN", d.acces.identifiant]];
     if (d.acces.motDePasseProvisoire) lignes.push(['Mot de passe temporaire', d.acces.motDePasseProvisoire]);
-    doc.cleValeur(lignes);
+    doc.cleValeur(lignes, 10, { sansCrenage: true });
     doc.paragraphe(
       d.acces.motDePasseProvisoire
         ? "Connectez-vous au service intervenants d'IMAG'IN avec cet identifiant et ce mot de passe temporaire : vous choisirez votre mot de passe personnel lors de cette première connexion."

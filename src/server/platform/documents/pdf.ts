@@ -57,6 +57,18 @@ export interface StyleTexte {
   style?: 'normal' | 'gras' | 'italique';
   taille?: number;
   alignement?: Alignement | 'justifie';
+  /** Codes and passwords: see `sansCrenage()`. */
+  sansCrenage?: boolean;
+}
+
+/**
+ * Text laid out glyph by glyph, without kerning nor ligatures, for what is read or copied character by
+ * character (passwords, identifiants): Marianne kerns some pairs apart ("QJ", "Qj"), and a viewer then
+ * copies a space between them — a password pasted from the PDF failed. A fresh object each time:
+ * fontkit completes the one it receives.
+ */
+function sansCrenage(): { features?: string[] } {
+  return { features: { kern: false, liga: false } as unknown as string[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,12 +479,16 @@ export class DocumentPdf {
       width: this.#largeur,
       align: ALIGN[style.alignement ?? 'gauche'],
       paragraphGap: 4,
+      ...(style.sansCrenage ? sansCrenage() : {}),
     });
     return this;
   }
 
-  /** "Mission : n° 112121" lines: labels in bold in one column, values beside them. */
-  cleValeur(paires: ReadonlyArray<readonly [string, Cellule]>, taille = 10): this {
+  /**
+   * "Mission : n° 112121" lines: labels in bold in one column, values beside them; `sansCrenage` for
+   * values read character by character (identifiants, passwords).
+   */
+  cleValeur(paires: ReadonlyArray<readonly [string, Cellule]>, taille = 10, o: { sansCrenage?: boolean } = {}): this {
     this.#verifier();
     const pdf = this.#pdf;
     this.#utiliser('gras', taille);
@@ -483,14 +499,15 @@ export class DocumentPdf {
       this.#utiliser('gras', taille);
       const hCle = pdf.heightOfString(`${cle} :`, { width: largeurCle - 6 });
       this.#utiliser('normal', taille);
-      const hValeur = valeur ? pdf.heightOfString(valeur, { width: largeurValeur }) : 0;
+      const options = () => ({ width: largeurValeur, ...(o.sansCrenage ? sansCrenage() : {}) });
+      const hValeur = valeur ? pdf.heightOfString(valeur, options()) : 0;
       const h = Math.max(hCle, hValeur);
       this.#garantir(Math.min(h, this.#basContenu - this.#hautContenu));
       const y = pdf.y;
       this.#utiliser('gras', taille);
       pdf.fillColor(COULEUR_TEXTE).text(`${cle} :`, MARGE_X, y, { width: largeurCle - 6 });
       this.#utiliser('normal', taille);
-      if (valeur) pdf.text(valeur, MARGE_X + largeurCle, y, { width: largeurValeur });
+      if (valeur) pdf.text(valeur, MARGE_X + largeurCle, y, options());
       pdf.x = MARGE_X;
       pdf.y = Math.max(pdf.y, y + h) + 2;
     }
