@@ -57,6 +57,8 @@ async function fermerPopup(page: Page) {
   const modale = page.locator(MODALE);
   await modale.getByRole('button', { name: 'Fermer', exact: true }).last().click();
   await expect.poll(() => modale.evaluate((e) => e.classList.contains('fr-modal--opened'))).toBe(false);
+  // The DSFR fades the dialog out after its class goes: a click meanwhile may land on it, not on the list.
+  await modale.waitFor({ state: 'hidden' });
 }
 
 describe('Consultation missions (intervenant)', () => {
