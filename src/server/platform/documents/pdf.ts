@@ -67,8 +67,8 @@ export interface StyleTexte {
  * copies a space between them — a password pasted from the PDF failed. A fresh object each time:
  * fontkit completes the one it receives.
  */
-function sansCrenage(): { features?: string[] } {
-  return { features: { kern: false, liga: false } as unknown as string[] };
+function sansCrenage(): Pick<PDFKit.Mixins.TextOptions, 'features'> {
+  return { features: { kern: false, liga: false } as unknown as PDFKit.Mixins.TextOptions['features'] };
 }
 
 // ---------------------------------------------------------------------------------------------
