@@ -16,6 +16,7 @@ import * as m015 from './20261206_015_constat_icc.ts';
 import * as m016 from './20261206_016_habilitations_intervenant.ts';
 import * as m020 from './20261206_020_portails_intervenant.ts';
 import * as m021 from './20261206_021_enquete_dcs.ts';
+import * as m022 from './20261206_022_etats_frais.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_016_habilitations_intervenant': m016,
   '20261206_020_portails_intervenant': m020,
   '20261206_021_enquete_dcs': m021,
+  '20261206_022_etats_frais': m022,
 };

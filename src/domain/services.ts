@@ -136,6 +136,8 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       // Issue 15 (seed 004 §2.2–§2.10): each activity is shown only to the people it concerns
       // (ConditionPersonne, checked again by the server on every action) and when the académie opened it.
       intervenant('consultation-missions', 'Consultation missions', 'Missions', "Consultez la liste des missions auxquelles vous êtes convoqué(e) par votre académie, et par les autres académies dans leurs onglets ; téléchargez le duplicata de chaque convocation. Cliquez sur une mission pour en voir le détail."),
+      // Issue 16 (seed 004 §2.4): the intervenant's états de frais, after accepting the académie's conditions.
+      intervenant('etats-frais', 'Saisie/consultation états de frais', 'Missions', "Complétez et validez les états de frais des missions effectuées : rémunération (copies, candidats, horaires ou heures selon la mission), déplacements, pièces justificatives. La validation édite le récapitulatif au format PDF avec son numéro d'ordre ; vous pouvez dévalider tant que le gestionnaire ne l'a pas traité."),
       intervenant('informations-personnelles', 'Informations personnelles', 'Mon dossier', "Vérifiez ou modifiez vos informations personnelles : adresse postale, téléphone, mél professionnel et mél personnel. Vos coordonnées bancaires sont affichées pour consultation."),
       { ...intervenant('portail-acces-missions', "Portail d'accès aux missions", 'Portails', "Accédez aux modules de correction, de numérisation ou de notation de SANTORIN ou de CYCLADES pour les missions auxquelles vous êtes convoqué(e) : cliquez sur la ligne de la mission."), condition: 'convoque_portail' },
       { ...intervenant('gestion-epreuves-eps', 'Gestion des épreuves EPS', 'Portails', "Accédez à l'application CYCLADES pour y gérer les épreuves d'EPS (enseignants d'éducation physique et sportive en BGT, BCP ou CAP)."), condition: 'enseignant_eps' },
@@ -183,6 +185,10 @@ export const SERVICES: Record<ServiceCode, ServiceDef> = {
       platform('imports', 'Imports de données', 'Paramétrage', "Importez les fichiers reçus des autres applications (états de correction SANTORIN des missions) : chaque ligne est contrôlée, les lignes rejetées sont listées avec leur motif dans le compte rendu du traitement."),
       // Issue 15 (seed 004 §2.9): the DCS survey of the SIEC's intervenants.
       { ...platform('enquete-dcs', 'Enquête DCS', 'Enquêtes', "Ouvrez ou fermez l'enquête DCS auprès des enseignants du DCS, suivez les réponses et exportez-les au format CSV."), condition: 'academie_enquete_dcs' },
+      // Issue 16: the processing of the intervenants' états de frais and their liquidation.
+      platform('traitement-etats-frais', 'Traitement des états de frais', 'États de frais', "Suivez les états de frais de l'académie par statut, filtrez-les, ouvrez-en un pour le contrôler avec ses pièces et le constat de service fait, corrigez un chiffre en le motivant, validez, rejetez ou annulez ; validez en masse une sélection filtrée."),
+      platform('liquidation-frais', 'Liquidation des frais', 'États de frais', "Constituez un lot de liquidation des frais validés : le fichier d'export pour le système financier et le bordereau PDF sont produits par un traitement ; importez ensuite le retour de paiement pour marquer les frais payés."),
+      platform('parametres-frais', 'Paramètres des états de frais', 'États de frais', "Rédigez les conditions d'utilisation que les intervenants acceptent avant de saisir leurs états de frais, autorisez ou non le dépôt des pièces justificatives dématérialisées et réglez la fréquence des relances."),
       platform('traitements', 'Comptes rendus des traitements', 'Outils', 'Consultez les traitements lancés dans votre académie et téléchargez les documents produits.'),
       platform('journal', "Journal d'audit", 'Outils', "Consultez les connexions et les modifications enregistrées dans votre académie."),
     ],

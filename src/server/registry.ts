@@ -36,6 +36,7 @@ import { importTraitement } from './imports/imports.traitement.ts';
 import { enqueteDcsRoutes } from './imagin-intervenant/enquete-dcs.routes.ts';
 import { missionsIntervenantRoutes } from './imagin-intervenant/missions.routes.ts';
 import { informationsPersonnellesRoutes } from './imagin-intervenant/informations.routes.ts';
+import { fraisRouteModules, fraisTraitements } from './imagin-frais/registre.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
@@ -50,6 +51,7 @@ export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, ident
   enqueteDcsRoutes,
   missionsIntervenantRoutes,
   informationsPersonnellesRoutes,
+  ...fraisRouteModules,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
@@ -57,6 +59,7 @@ export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTrai
   generationComptesTraitement, regenerationMotsDePasseTraitement,
   planSecoursTraitement,
   importTraitement,
+  ...fraisTraitements,
 ];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {

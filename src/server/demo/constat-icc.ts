@@ -8,6 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
 import { ANNEE_SESSION, UAI_LYCEE_RENNES } from './donnees.ts';
+import { fixerStatutFrais } from '../imagin-frais/etat-frais.repo.ts';
 
 export const MISSIONS_CONSTAT_DEMO = {
   /** CORRECTION DE COPIES, BCG, past: 4 convoked; one's frais validated by the gestionnaire (row read-only). */
@@ -109,11 +110,11 @@ export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<s
     const c = await convoquer(ids.copies, pers(i));
     if (!c) continue;
     convocations++;
-    if (i === 0) await trx.insertInto('etat_frais').values({ convocation_id: c, statut: 'non_valide' }).execute();
+    if (i === 0) await fixerStatutFrais(trx, c, 'non_valide');
     if (i === 1) {
       // Constat by the centre, then the frais validated by the gestionnaire: « Traité par le gestionnaire ».
       await trx.updateTable('convocation').set({ service_fait: 'fait', csf_nb_copies: 24, csf_version: 1, csf_par: 'centre', csf_compte_id: compteCentre, csf_le: le }).where('id', '=', c).execute();
-      await trx.insertInto('etat_frais').values({ convocation_id: c, statut: 'valide_gestionnaire' }).execute();
+      await fixerStatutFrais(trx, c, 'valide_gestionnaire');
     }
   }
   for (let i = 4; i < 7; i++) if (await convoquer(ids.oral2, pers(i), commission)) convocations++;

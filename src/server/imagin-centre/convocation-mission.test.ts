@@ -11,6 +11,7 @@ import { fixtureImagin } from '../imagin-etablissement/fixtures.ts';
 import type { Platform } from '../server.ts';
 import { MESSAGE_FRAIS_EN_COURS, MESSAGE_REPORT_COEC } from './convocation-mission.service.ts';
 import { repriseApresInterruption } from '../platform/traitements/traitements.ts';
+import { fixerStatutFrais } from '../imagin-frais/etat-frais.repo.ts';
 
 const C = '/api/centre/convocation';
 
@@ -480,7 +481,7 @@ describe('modifier et supprimer', () => {
 
   it('refuse la suppression quand les frais sont en cours de traitement, supprime sinon', async () => {
     const c = (await convocationDe(f.missions.m1, f.personnes.denis))!;
-    const fr = await p.ctx.db.insertInto('etat_frais').values({ convocation_id: c.id, statut: 'valide' }).returning('id').executeTakeFirstOrThrow();
+    const fr = { id: await fixerStatutFrais(p.ctx.db, c.id, 'valide') };
     const refus = await lycee.delete(`${C}/convocations/${c.id}`);
     expect(refus.status).toBe(409);
     expect(refus.body.message).toBe(MESSAGE_FRAIS_EN_COURS);

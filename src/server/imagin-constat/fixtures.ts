@@ -4,6 +4,7 @@
 // their états de frais, BAC and BTS sessions with CYCLADES figures.
 import { fixtureCompte, fixtureReferentiel } from '../testing/harness.ts';
 import type { Platform } from '../server.ts';
+import { fixerStatutFrais } from '../imagin-frais/etat-frais.repo.ts';
 
 export async function fixtureConstat(p: Platform) {
   const db = p.ctx.db;
@@ -128,8 +129,8 @@ export async function fixtureConstat(p: Platform) {
   };
   // Alice's frais on the copies is being entered; Bruno's was validated by the gestionnaire (frozen).
   const frais = {
-    alice: (await db.insertInto('etat_frais').values({ convocation_id: convocations.copiesAlice, statut: 'non_valide' }).returning('id').executeTakeFirstOrThrow()).id,
-    bruno: (await db.insertInto('etat_frais').values({ convocation_id: convocations.copiesBruno, statut: 'valide_gestionnaire' }).returning('id').executeTakeFirstOrThrow()).id,
+    alice: await fixerStatutFrais(db, convocations.copiesAlice, 'non_valide'),
+    bruno: await fixerStatutFrais(db, convocations.copiesBruno, 'valide_gestionnaire'),
   };
 
   await db

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureImagin } from '../imagin-etablissement/fixtures.ts';
 import { textePdf } from '../testing/documents.ts';
 import { createTestPlatform, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
+import { fixerStatutFrais } from '../imagin-frais/etat-frais.repo.ts';
 
 let p: TestPlatform;
 let f: Awaited<ReturnType<typeof fixtureImagin>>;
@@ -448,7 +449,7 @@ describe('convocations par le gestionnaire', () => {
 
   it('refuse de supprimer une convocation dont le frais est en cours de traitement', async () => {
     const db = p.ctx.db;
-    await db.insertInto('etat_frais').values({ convocation_id: f.convocations.cBrunoM2, statut: 'valide_gestionnaire' }).execute();
+    await fixerStatutFrais(db, f.convocations.cBrunoM2, 'valide_gestionnaire');
     const refus = await rennes.delete(`${C(f.missions.m2)}/${f.convocations.cBrunoM2}`);
     expect(refus.status).toBe(409);
     expect(refus.body.message).toBe("La convocation de BRUNO-TEST Bruno ne peut être supprimée : l'état de frais qui en résulte est en cours de traitement.");

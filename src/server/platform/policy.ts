@@ -158,6 +158,14 @@ export const RULES = {
   'enquete-dcs.gerer': { roles: ['gestionnaire'], activite: 'enquete-dcs' },
   'imports.gerer': { roles: ['gestionnaire'], activite: 'imports' },
   'applications-externes.gerer': { roles: ['administrateur'], activite: 'applications-externes' },
+  // Issue 16 — états de frais: the intervenant's own only (every read scoped to actor.personneId, another's
+  // is 404); the gestionnaire's académie only.
+  'etats-frais.consulter': { roles: ['intervenant'], activite: 'etats-frais' },
+  'etats-frais.saisir': { roles: ['intervenant'], activite: 'etats-frais' },
+  'etats-frais-gestion.consulter': { roles: ['gestionnaire'], activite: 'traitement-etats-frais' },
+  'etats-frais-gestion.traiter': { roles: ['gestionnaire'], activite: 'traitement-etats-frais' },
+  'liquidation-frais.gerer': { roles: ['gestionnaire'], activite: 'liquidation-frais' },
+  'parametres-frais.gerer': { roles: ['gestionnaire'], activite: 'parametres-frais' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -124,6 +124,8 @@ export interface EpreuveOptionTable {
   controle: ColumnType<EpreuveDeControle | null, EpreuveDeControle | null | undefined, EpreuveDeControle | null>;
   /** Migration 007: this épreuve is that contrôle oral. */
   est_controle: ColumnType<EpreuveDeControle | null, EpreuveDeControle | null | undefined, EpreuveDeControle | null>;
+  /** Migration 022: taux 1–5 of the arrêté du 13 avril 2012; null: by the exam. */
+  taux_remuneration: number | null;
 }
 
 export interface CompteTable {
@@ -369,7 +371,7 @@ export interface ConstatIccDB {
   icc_repartition: IccRepartitionTable;
 }
 
-export interface DB extends EnqueteDcsDB, PortailsIntervenantDB, ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
+export interface DB extends EtatsFraisDB, EnqueteDcsDB, PortailsIntervenantDB, ConstatIccDB, MissionsDB, ImaginEtablissementDB, CandidatsDB, DeliberationDB, ClesOtpDB, PortailJuryDB {
   academie: AcademieTable;
   etablissement: EtablissementTable;
   personne: PersonneTable;
@@ -450,6 +452,8 @@ export interface MissionTable {
   observation_reportee: string | null;
   cree_le: Generated<Date>;
   modifie_le: Generated<Date>;
+  /** Migration 022: convocation issued by the ministry (the président de jury enters the pay figures). */
+  emise_par_ministere: Generated<boolean>;
 }
 
 /** Times are 'HH:MM:SS' strings. */
@@ -602,6 +606,33 @@ export interface EtatFraisTable {
   modifie_le: Generated<Date>;
   /** The status a « service non fait » cancelled, restored by « service fait » (migration 015). */
   statut_avant_annulation: StatutEtatFrais | null;
+  // Migration 022 (issue 16): set by the trigger that creates the état with its convocation.
+  academie_code: string;
+  personne_id: number;
+  version: Generated<number>;
+  modifie_par: number | null;
+  /** « Compléter » clicked once (the first-access choice is no longer offered). */
+  saisie_commencee_le: TimestampNull;
+  /** The intervenant's figures for the rémunération (src/domain/imagin/frais). */
+  remuneration: ColumnType<unknown, string | null | undefined, string | null>;
+  pieces_par_courrier: Generated<boolean>;
+  /** Given at the first validation, unique in the académie, kept after a dévalidation. */
+  numero_ordre: number | null;
+  montant_remuneration_centimes: number | null;
+  montant_deplacement_centimes: number | null;
+  /** The gestionnaire's figure, which prevails over the estimate. */
+  montant_retenu_remuneration_centimes: number | null;
+  montant_retenu_deplacement_centimes: number | null;
+  valide_le: TimestampNull;
+  recapitulatif_document_id: string | null;
+  traite_le: TimestampNull;
+  traite_par: number | null;
+  rejet_motif: string | null;
+  rejete_le: TimestampNull;
+  annulation_motif: string | null;
+  regroupe_dans_id: number | null;
+  commentaire_regroupement: string | null;
+  paye_le: TimestampNull;
 }
 
 export interface MissionDateReporteeTable extends CreneauTable {
@@ -999,4 +1030,136 @@ export interface EnqueteDcsReponseTable {
 export interface EnqueteDcsDB {
   enquete_dcs: EnqueteDcsTable;
   enquete_dcs_reponse: EnqueteDcsReponseTable;
+}
+
+// ---------------------------------------------------------------------------------------------
+// États de frais (migration 022, issue 16)
+
+export type ModeTransport = 'AUTOMOBILE' | 'TRAIN_2EME_CLASSE' | 'TRANSPORT_EN_COMMUN' | 'BON_DE_TRANSPORT' | 'AVION' | 'BATEAU' | 'MOTO' | 'CYCLOMOTEUR' | 'COVOITURAGE_PASSAGER' | 'AUCUN';
+export type NatureFrais = 'remuneration' | 'deplacement';
+
+export interface FraisParametresTable {
+  academie_code: string;
+  conditions_texte: string;
+  conditions_version: Generated<number>;
+  conditions_modifie_le: TimestampNull;
+  conditions_modifie_par: number | null;
+  pieces_dematerialisees: Generated<boolean>;
+  relance_intervalle_jours: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface FraisConditionsAcceptationTable {
+  personne_id: number;
+  academie_code: string;
+  version: number;
+  accepte_le: Date | string;
+}
+
+export interface FraisDeplacementLigneTable {
+  id: Generated<number>;
+  etat_frais_id: number;
+  ordre: number;
+  ville_depart: string;
+  ville_arrivee: string;
+  depart_le: Date | string;
+  retour_le: Date | string;
+  mode: ModeTransport;
+  puissance_fiscale: number | null;
+  km: number | null;
+  trajets: Generated<number>;
+  nuitees: Generated<number>;
+  repas: Generated<number>;
+  frais_divers_centimes: Generated<number>;
+  billets_centimes: Generated<number>;
+  commentaire: Generated<string>;
+}
+
+export interface FraisPieceTable {
+  id: string;
+  etat_frais_id: number;
+  academie_code: string;
+  personne_id: number;
+  groupe: 'paie' | 'deplacement';
+  nom: string;
+  type_mime: string;
+  taille: ColumnType<number, number, number>;
+  sha256: string;
+  cle_stockage: string;
+  depose_le: Date | string;
+  depose_par: number | null;
+  depose_par_gestionnaire: Generated<boolean>;
+  analyse_antivirus: 'saine' | 'non_analysee';
+}
+
+export interface FraisCorrectionTable {
+  id: Generated<number>;
+  etat_frais_id: number;
+  champ: string;
+  avant: string | null;
+  apres: string | null;
+  motif: string;
+  par: number | null;
+  le: Date | string;
+}
+
+export interface FraisTauxRemunerationTable {
+  taux: number;
+  depuis: string;
+  copie_centimes: number;
+  heure_centimes: number | null;
+}
+
+export interface FraisTauxKmTable {
+  categorie: '5CV' | '6-7CV' | '8CV' | 'MOTO' | 'CYCLO';
+  bande: number;
+  depuis: string;
+  centimes: number;
+}
+
+export interface FraisTauxForfaitTable {
+  nature: 'nuitee_base' | 'nuitee_grande_ville' | 'nuitee_paris' | 'nuitee_pmr' | 'repas';
+  depuis: string;
+  centimes: number;
+}
+
+export interface LiquidationLotTable {
+  id: Generated<number>;
+  academie_code: string;
+  numero: number;
+  statut: Generated<'en_preparation' | 'produit' | 'paye'>;
+  traitement_id: string | null;
+  cree_le: Date | string;
+  cree_par: number | null;
+  nb_frais: Generated<number>;
+  total_centimes: ColumnType<string | number, number | undefined, number>;
+  paye_le: TimestampNull;
+}
+
+export interface LiquidationLigneTable {
+  lot_id: number;
+  etat_frais_id: number;
+  nature: NatureFrais;
+  montant_centimes: number;
+  paye_le: TimestampNull;
+}
+
+export interface FraisRelanceTable {
+  personne_id: number;
+  academie_code: string;
+  derniere_le: Date | string;
+}
+
+export interface EtatsFraisDB {
+  frais_parametres: FraisParametresTable;
+  frais_conditions_acceptation: FraisConditionsAcceptationTable;
+  frais_deplacement_ligne: FraisDeplacementLigneTable;
+  frais_piece: FraisPieceTable;
+  frais_correction: FraisCorrectionTable;
+  frais_taux_remuneration: FraisTauxRemunerationTable;
+  frais_taux_km: FraisTauxKmTable;
+  frais_taux_forfait: FraisTauxForfaitTable;
+  liquidation_lot: LiquidationLotTable;
+  liquidation_ligne: LiquidationLigneTable;
+  frais_relance: FraisRelanceTable;
 }
