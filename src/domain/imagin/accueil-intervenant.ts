@@ -9,6 +9,7 @@ export const INTRODUCTION_ACCUEIL_INTERVENANT = 'Différentes activités peuvent
 /** What each activity is for, after « Cliquez sur le menu "<libellé>" pour » (seed 004 §2.2). */
 const SUITES: Readonly<Record<string, string>> = {
   'consultation-missions': 'consulter la liste des missions auxquelles vous êtes convoqué(e).',
+  'etats-frais': 'compléter et valider les états de frais (rémunération, déplacements, pièces justificatives) des missions que vous avez effectuées.',
   'informations-personnelles': 'vérifier ou modifier vos informations personnelles.',
   'portail-acces-missions': "accéder si besoin aux modules (de correction par exemple) de l'application SANTORIN ou de l'application CYCLADES.",
   'gestion-epreuves-eps': "accéder à l'application CYCLADES pour y gérer les épreuves EPS.",

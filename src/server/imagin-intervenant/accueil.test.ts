@@ -84,7 +84,8 @@ describe('le menu de chaque sorte d’intervenant (démonstration)', () => {
   let p: TestPlatform;
   const sessions = new Map<string, { client: TestClient; session: any }>();
   const codes = (s: any): string[] => s.menu.flatMap((g: any) => g.activites.map((a: any) => a.code));
-  const COMMUNES = ['consultation-missions', 'informations-personnelles'];
+  // Every intervenant: his missions, his états de frais (issue 16), his personal information.
+  const COMMUNES = ['consultation-missions', 'etats-frais', 'informations-personnelles'];
 
   beforeAll(async () => {
     p = await createTestPlatform();
@@ -118,8 +119,10 @@ describe('le menu de chaque sorte d’intervenant (démonstration)', () => {
       // The home page: the académie's message and one line per activity of the menu.
       expect(relue.body.messageAccueil, login).toContain("Bienvenue sur le service intervenants de l'académie de Rennes");
       for (const code of codesAttendus) expect(ligneAccueilIntervenant(code), code).toMatch(/^Cliquez sur le menu « .+ » pour /);
-      // Nothing of the états de frais (issue 16) nor of the enquête DCS (the SIEC's only).
-      expect(codes(relue.body).some((c) => c.includes('frais') || c === 'enquete-dcs'), login).toBe(false);
+      // The états de frais are the intervenant's own (issue 16), never the gestionnaire's processing; no
+      // enquête DCS (the SIEC's only).
+      expect(codes(relue.body).filter((c) => c.includes('frais')), login).toEqual(['etats-frais']);
+      expect(codes(relue.body), login).not.toContain('enquete-dcs');
     }
   });
 
