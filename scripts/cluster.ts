@@ -19,6 +19,7 @@ import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { Jobs } from '../src/server/platform/jobs/jobs.ts';
 import { chargerDemo, demoPresente } from '../src/server/demo/demo.ts';
+import { openStore } from '../src/server/platform/documents/store.ts';
 import { construireWeb } from './build-web.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -59,7 +60,7 @@ if (!drapeau('--sans-construction')) construireWeb();
     await jobs.stop();
     if (!drapeau('--sans-demo') && !(await demoPresente(database.db))) {
       console.log('Base vide : chargement des données de démonstration (échelle 1)…');
-      await chargerDemo(database.db, { scale: 1, log: (m) => console.log('  ' + m) });
+      await chargerDemo(database.db, { scale: 1, log: (m) => console.log('  ' + m), store: openStore(config.documents) });
     }
   } finally {
     await database.close();

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { chargerDemo, ECHELLE_MAX } from '../src/server/demo/demo.ts';
+import { openStore } from '../src/server/platform/documents/store.ts';
 
 function lireEchelle(): number {
   let valeur: string | undefined;
@@ -30,7 +31,7 @@ try {
   const appliquees = await migrateToLatest(database.db);
   if (appliquees.length) console.log(`Migrations appliquées : ${appliquees.join(', ')}`);
   const debut = performance.now();
-  const r = await chargerDemo(database.db, { scale: echelle, log: (m) => console.log('  ' + m) });
+  const r = await chargerDemo(database.db, { scale: echelle, log: (m) => console.log('  ' + m), store: openStore(config.documents) });
   const secondes = (performance.now() - debut) / 1000;
   if (r.dejaPresente) {
     console.log('Pour repartir de zéro, supprimez le répertoire de données (DATA_DIR) ou la base PostgreSQL, puis relancez.');

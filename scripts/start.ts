@@ -5,6 +5,7 @@ import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { ecouterSauvegardes } from '../src/server/platform/db/sauvegarde.ts';
 import { chargerDemo, comptesDemo, demoPresente } from '../src/server/demo/demo.ts';
+import { openStore } from '../src/server/platform/documents/store.ts';
 import { fermerAuSignal, startPlatform } from '../src/server/server.ts';
 import { construireWeb } from './build-web.ts';
 
@@ -18,7 +19,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await migrateToLatest(database.db);
 if (!(await demoPresente(database.db))) {
   console.log('Base vide : chargement des données de démonstration (échelle 1)…');
-  await chargerDemo(database.db, { scale: 1, log: (m) => console.log('  ' + m) });
+  await chargerDemo(database.db, { scale: 1, log: (m) => console.log('  ' + m), store: openStore(config.documents) });
 }
 const platform = await startPlatform(config, { database });
 await platform.app.listen({ port: config.port, host: config.host });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { chargerDemo, comptesDemo, type CompteDemo } from '../../src/server/demo/demo.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
+import { openStore } from '../../src/server/platform/documents/store.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
 import { hacher, utiliserHachageRapide } from '../../src/server/platform/passwords.ts';
@@ -108,7 +109,7 @@ export async function demarrerPlateforme(opts: { env?: Record<string, string>; j
   const serveur = process.env.TEST_DATABASE_URL && !opts.embarquee ? await creerBasePostgres(process.env.TEST_DATABASE_URL) : null;
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: serveur?.url });
   await migrateToLatest(database.db);
-  await chargerDemo(database.db, { scale: 1, log: opts.journal });
+  await chargerDemo(database.db, { scale: 1, log: opts.journal, store: openStore(config.documents) });
   const silencieux = { info: () => {}, warn: (o: object | string, m?: string) => console.warn(m ?? o), error: (o: object | string, m?: string) => console.error(m ?? o) };
   const platform = await startPlatform(config, { database, logger: silencieux, pollingIntervalSeconds: 0.5 });
   await creerComptesE2e(platform);

@@ -17,6 +17,8 @@ import { chargerIntervenantMissions } from './intervenant-missions.ts';
 import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
 import { chargerEnqueteDcs } from './enquete-dcs.ts';
 import { chargerIntervenantPortail } from './intervenant-portail.ts';
+import { chargerEtatsFrais } from './etats-frais.ts';
+import type { DocumentStore } from '../platform/documents/store.ts';
 
 export { comptesDemo, type CompteDemo } from './comptes.ts';
 export { CANDIDATS_PAR_ECHELLE, ECHELLE_MAX, genererDemo } from './generateur.ts';
@@ -107,7 +109,7 @@ class DemoDejaChargee extends Error {}
  * 100 ≈ 8,000 intervenants in Rennes). On a database that already holds it, loads nothing and
  * returns `dejaPresente: true`.
  */
-export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: string) => void }): Promise<RapportDemo> {
+export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: string) => void; store?: DocumentStore }): Promise<RapportDemo> {
   verifierEchelle(opts.scale);
   const log = opts.log ?? (() => {});
   if (await demoPresente(db)) {
@@ -293,6 +295,10 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.comptes += dcs.comptes;
       rapport.enseignements += dcs.enseignements;
       rapport.etablissements += 1;
+      // États de frais (issue 16): prof.martin's frais of every pay mode, receipts in the document store, the gestionnaire's queue, a paid batch.
+      const frais = await chargerEtatsFrais(trx, { store: opts.store ?? null });
+      rapport.missions += frais.missions;
+      rapport.convocations += frais.convocations;
 
       await trx
         .insertInto('parametre')
