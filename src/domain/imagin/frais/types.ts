@@ -135,3 +135,55 @@ export interface PieceRequise {
   code: 'rib' | 'carte_vitale' | 'facture_nuitee' | 'billet_transport';
   libelle: string;
 }
+
+/** One état de frais as the intervenant (and the gestionnaire) read it (issue 16, contract; built by intervenant.service.ts vueEtat). */
+export interface EtatFraisVue {
+  id: number;
+  version: number;
+  academieCode: string;
+  numeroOrdre: number | null;
+  workflow: EtatWorkflow;
+  statuts: { remuneration: StatutAffiche; deplacement: StatutAffiche };
+  suivi: string[];
+  mission: {
+    numero: number;
+    examen: string;
+    typeCode: string;
+    type: string;
+    lieu: string | null;
+    centre: string | null;
+    specialite: string | null;
+    epreuveOption: string | null;
+    dates: Array<{ jour: string; debut: string; fin: string }>;
+    debut: string | null;
+    fin: string | null;
+    /** « 2 jour(s) », « 3 h 30 »: the duration as the header prints it. */
+    duree: string;
+    emiseParMinistere: boolean;
+    correctionDematerialisee: boolean;
+  };
+  saisieAttendue: SaisieAttendue;
+  /** The Rémunération tab is read-only (SANTORIN count, correction dématérialisée, ministry convocation). */
+  remunerationLectureSeule: boolean;
+  remuneration: SaisieRemuneration | null;
+  /** The centre's constat figure (copies, candidates, or hours in hundredths) beside the intervenant's. */
+  constat: { chiffre: number | null; libelle: string; serviceFait: 'fait' | 'non_fait' | null } | null;
+  ecartConstat: boolean;
+  deplacementOuvert: boolean;
+  invalidable: boolean;
+  lignes: LigneDeplacement[];
+  lignePreremplie: LigneDeplacement | null;
+  montants: { remunerationCentimes: number | null; deplacementCentimes: number | null; retenuRemunerationCentimes: number | null; retenuDeplacementCentimes: number | null };
+  pieces: PieceVue[];
+  piecesRequises: PieceRequise[];
+  piecesDematerialisees: boolean;
+  piecesParCourrier: boolean;
+  saisieCommencee: boolean;
+  /** The first-access choice (« Mission non effectuée » / « Compléter ») is offered. */
+  premierAcces: boolean;
+  modifiable: boolean;
+  devalidable: boolean;
+  rejetMotif: string | null;
+  commentaireRegroupement: string | null;
+  personne: { nom: string; prenom: string };
+}
