@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { MESSAGE_ANTIVIRUS_ABSENT } from './antivirus.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -55,6 +56,11 @@ export interface Config {
    * of this host talking to the process directly (loopback, not relayed by a proxy).
    */
   metricsToken: string | undefined;
+  /**
+   * Unix socket of ClamAV's daemon (CLAMAV_SOCKET, e.g. /run/clamav/clamd.ctl): uploaded files are scanned
+   * there (platform/antivirus.ts). Unset: nothing is scanned, and the platform says so.
+   */
+  clamavSocket: string | undefined;
 }
 
 /** "30 minutes", "45 secondes": the idle delay as users read it. */
@@ -120,6 +126,12 @@ export function proxysDeConfiance(raw: string | undefined): string[] {
 function jetonMetriques(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw.length < 24 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'un jeton sans espace d\'au moins 24 caractères est attendu');
+  return raw;
+}
+
+function socketAntivirus(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!raw.startsWith('/')) throw new ConfigError('CLAMAV_SOCKET', `le chemin absolu du socket Unix de clamd est attendu, par exemple « /run/clamav/clamd.ctl » (reçu « ${raw} »)`);
   return raw;
 }
 
@@ -223,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentRetentionDays: intVar(env, 'DOCUMENT_RETENTION_DAYS', 400, 1, 10 * 365),
     traitementDelaiReprise: intVar(env, 'TRAITEMENT_DELAI_REPRISE', 30, 0, 3600),
     metricsToken: jetonMetriques(env.METRICS_TOKEN),
+    clamavSocket: socketAntivirus(env.CLAMAV_SOCKET),
   };
 }
 
@@ -248,6 +261,8 @@ export function avertissementsConfiguration(config: Config): string[] {
 /** Prints the start-up warnings (npm start, the production entry point), before anything is served. */
 export function avertirAuDemarrage(config: Config, ecrire: (ligne: string) => void = (l) => console.warn(l)): string[] {
   const avertissements = avertissementsConfiguration(config);
+  // Kept apart from avertissementsConfiguration: a platform without ClamAV still runs (decision 0030).
+  if (!config.clamavSocket) avertissements.push(MESSAGE_ANTIVIRUS_ABSENT);
   for (const a of avertissements) ecrire(`ATTENTION : ${a}`);
   return avertissements;
 }
