@@ -457,7 +457,7 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
   await convoquer(N.futureCorrection, P, `${A}-11-30`);
   await convoquer(N.futurOral, P, `${A}-11-30`);
 
-  // --- The gestionnaire's queue: other teachers of the académie, one état per workflow state ---------
+  // --- The gestionnaire's queue: other teachers of the académie (no demo account), one état per workflow state ---
   const autres = (
     await trx
       .selectFrom('personne as p')
@@ -468,6 +468,8 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       .where('pe.principal', '=', true)
       .where('p.id', '!=', P)
       .where('e.uai', '!=', UAI_LYCEE_RENNES)
+      // Not the demo's accounts (their menus and lists are what other scenarios check).
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('compte as co').select('co.id').whereRef('co.personne_id', '=', 'p.id'))))
       .orderBy('p.id')
       .limit(9)
       .execute()
