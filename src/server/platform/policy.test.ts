@@ -234,6 +234,24 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/gestion/enquete-dcs/ouverture': ['gestionnaire'],
   'GET /api/gestion/enquete-dcs/reponses/:personneId': ['gestionnaire'],
   'GET /api/gestion/enquete-dcs/export': ['gestionnaire'],
+  // Issue 16 — the gestionnaire's processing of the états de frais and their parameters (decision 0032).
+  'GET /api/gestion/etats-frais': ['gestionnaire'],
+  'GET /api/gestion/etats-frais/filtres': ['gestionnaire'],
+  'GET /api/gestion/etats-frais/:id': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/:id/corriger': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/:id/valider': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/:id/rejeter': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/:id/annuler': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/regrouper': ['gestionnaire'],
+  'POST /api/gestion/etats-frais/validation-masse': ['gestionnaire'],
+  'GET /api/gestion/frais-parametres': ['gestionnaire'],
+  'PUT /api/gestion/frais-parametres': ['gestionnaire'],
+  // Issue 16 — pièces justificatives (decision 0030): the intervenant's own, the académie's gestionnaires.
+  'POST /api/intervenant/etats-frais/:id/pieces': ['intervenant'],
+  'GET /api/intervenant/etats-frais/:id/pieces/:pieceId': ['intervenant'],
+  'DELETE /api/intervenant/etats-frais/:id/pieces/:pieceId': ['intervenant'],
+  'POST /api/gestion/etats-frais/:id/pieces': ['gestionnaire'],
+  'GET /api/gestion/etats-frais/:id/pieces/:pieceId': ['gestionnaire'],
   // Issue 15 — the portals (his own convocations only; the activity's condition checked), the
   // administrator's addresses of the external applications, the tokens' public key, the demo target,
   // the gestionnaire's imports (decision 0022).
