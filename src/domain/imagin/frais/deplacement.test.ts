@@ -12,7 +12,9 @@ import {
   montantLigne,
   normaliserCommune,
   normaliserLigne,
+  tauxDepuisVue,
   tauxEnVigueur,
+  tauxVersVue,
   verifierLigne,
   verifierLignes,
   type TauxDeplacement,
@@ -317,5 +319,14 @@ describe('montants', () => {
     expect(lireEuros('12,345')).toBeNull();
     expect(lireEuros('-3')).toBeNull();
     expect(lireEuros('0,07')).toBe(7);
+  });
+});
+
+describe('taux transmis à la page', () => {
+  it('aller-retour JSON sans perte', () => {
+    const vue = JSON.parse(JSON.stringify(tauxVersVue(TAUX_2024))) as ReturnType<typeof tauxVersVue>;
+    expect(vue).toEqual({ kmCentimes: { '5CV': 32, '6-7CV': 41, '8CV': 45, MOTO: 15, CYCLO: 12 }, nuiteeCentimes: 9000, repasCentimes: 2000 });
+    const l = ligne({ km: 40, trajets: 2, nuitees: 1, repas: 2, retour: '2024-06-13T18:00' });
+    expect(montantLigne(l, tauxDepuisVue(vue))).toBe(montantLigne(l, TAUX_2024));
   });
 });

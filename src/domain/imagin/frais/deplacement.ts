@@ -236,6 +236,23 @@ export function montantDeplacement(lignes: LigneDeplacement[], taux: TauxDeplace
   return lignes.reduce((s, l) => s + montantLigne(l, taux), 0);
 }
 
+/** The rates as JSON can carry them (a vue sent to the web page, which then estimates each line live). */
+export interface TauxDeplacementVue {
+  kmCentimes: Record<CategorieKm, number>;
+  nuiteeCentimes: number;
+  repasCentimes: number;
+}
+
+export function tauxVersVue(t: TauxDeplacement): TauxDeplacementVue {
+  const km = {} as Record<CategorieKm, number>;
+  for (const c of ['5CV', '6-7CV', '8CV', 'MOTO', 'CYCLO'] as const) km[c] = t.kmCentimes(c);
+  return { kmCentimes: km, nuiteeCentimes: t.nuiteeCentimes, repasCentimes: t.repasCentimes };
+}
+
+export function tauxDepuisVue(v: TauxDeplacementVue): TauxDeplacement {
+  return { kmCentimes: (c) => v.kmCentimes[c] ?? 0, nuiteeCentimes: v.nuiteeCentimes, repasCentimes: v.repasCentimes };
+}
+
 /** A row of the dated tables frais_taux_km / frais_taux_forfait (depuis: 'AAAA-MM-JJ'). */
 export interface TauxKmDate {
   categorie: CategorieKm;
