@@ -293,7 +293,7 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
     return (
       <div className="frais-deplacement">
         <div className="fr-alert fr-alert--info fr-mb-2w">
-          <h3 className="fr-alert__title">Déplacement : « Invalidable »</h3>
+          <p className="fr-alert__title">Déplacement : « Invalidable »</p>
           <p>
             Vous avez plusieurs missions ce jour-là donnant lieu à des frais de déplacement : tous les déplacements de la journée sont à saisir sur la première mission de la journée.
             Rien n’est à saisir ici.
