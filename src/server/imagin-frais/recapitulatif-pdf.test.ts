@@ -1,62 +1,16 @@
 // The récapitulatif PDF read back (decision 0031): its own pages, then every page of each PDF receipt and
 // one page per image receipt (PNG, JPEG, GIF converted), in one file; a receipt that cannot be reproduced
 // (protected or damaged PDF) gets a page saying so instead of failing the whole document.
-import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureConstat } from '../imagin-constat/fixtures.ts';
 import { lireFlux, textePdf } from '../testing/documents.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/harness.ts';
-import { decoderGif, encoderPng, gifEnPng } from './recapitulatif-gif.ts';
+import { decoderGif, gifEnPng } from './recapitulatif-gif.ts';
+import { deposer, GIF_1X1, pdfDePages, pngRouge } from './recapitulatif.fixtures.ts';
 import { assemblerRecapitulatif, genererRecapitulatif, PHRASE_COURRIER, TITRE_RECAPITULATIF } from './recapitulatif-pdf.ts';
 
 let p: TestPlatform;
 let f: Awaited<ReturnType<typeof fixtureConstat>>;
-
-/** A PDF of `n` pages, page i reading « <texte> page i ». */
-export async function pdfDePages(texte: string, n: number): Promise<Uint8Array> {
-  const d = await PDFDocument.create();
-  const police = await d.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= n; i++) d.addPage([595, 842]).drawText(`${texte} page ${i}`, { x: 60, y: 700, size: 14, font: police });
-  return d.save();
-}
-
-/** A small PNG (a red square). */
-export function pngRouge(cote = 12): Uint8Array {
-  const rgb = new Uint8Array(cote * cote * 3);
-  for (let i = 0; i < cote * cote; i++) rgb[i * 3] = 255;
-  return encoderPng(cote, cote, rgb);
-}
-
-/** The classic 1×1 GIF: palette black, white; the pixel is black. */
-export const GIF_1X1 = Buffer.from('47494638396101000100800000000000ffffff2c00000000010001000002024401003b', 'hex');
-
-export async function deposer(plateforme: TestPlatform, etatFraisId: number, o: { groupe: 'paie' | 'deplacement'; nom: string; typeMime: string; octets: Uint8Array; gestionnaire?: boolean }) {
-  const e = await plateforme.ctx.db.selectFrom('etat_frais').select(['academie_code', 'personne_id']).where('id', '=', etatFraisId).executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const cle = `etats-frais/${e.academie_code}/${etatFraisId}/pieces/${id}`;
-  const s = await plateforme.ctx.store.put(cle, o.octets, o.typeMime);
-  await plateforme.ctx.db
-    .insertInto('frais_piece')
-    .values({
-      id,
-      etat_frais_id: etatFraisId,
-      academie_code: e.academie_code,
-      personne_id: e.personne_id,
-      groupe: o.groupe,
-      nom: o.nom,
-      type_mime: o.typeMime,
-      taille: s.taille,
-      sha256: s.sha256,
-      cle_stockage: cle,
-      depose_le: plateforme.clock.now(),
-      depose_par: null,
-      depose_par_gestionnaire: o.gestionnaire ?? false,
-      analyse_antivirus: 'saine',
-    })
-    .execute();
-  return id;
-}
 
 beforeAll(async () => {
   p = await createTestPlatform();
