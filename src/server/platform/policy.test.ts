@@ -226,6 +226,13 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   // Issue 15 — « Informations personnelles » of the intervenant (his own data only, no id).
   'GET /api/intervenant/informations': ['intervenant'],
   'PUT /api/intervenant/informations': ['intervenant'],
+  // Issue 16 — « Saisie/consultation états de frais » of the intervenant (his own états only, decision 0028).
+  'GET /api/intervenant/etats-frais': ['intervenant'],
+  'POST /api/intervenant/etats-frais/conditions': ['intervenant'],
+  'GET /api/intervenant/etats-frais/:id': ['intervenant'],
+  'PUT /api/intervenant/etats-frais/:id': ['intervenant'],
+  'POST /api/intervenant/etats-frais/:id/commencer': ['intervenant'],
+  'POST /api/intervenant/etats-frais/:id/mission-non-effectuee': ['intervenant'],
   // Issue 15 — « Enquête DCS » (SIEC): the teacher's own answers (no id); the gestionnaire's follow-up.
   'GET /api/intervenant/enquete-dcs': ['intervenant'],
   'PUT /api/intervenant/enquete-dcs/etapes/:etape': ['intervenant'],
@@ -252,6 +259,16 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'DELETE /api/intervenant/etats-frais/:id/pieces/:pieceId': ['intervenant'],
   'POST /api/gestion/etats-frais/:id/pieces': ['gestionnaire'],
   'GET /api/gestion/etats-frais/:id/pieces/:pieceId': ['gestionnaire'],
+  // Issue 16 — Valider / Dévalider and the récapitulatif PDF (decision 0031): the intervenant's own état;
+  // the récapitulatif also for the académie's gestionnaires.
+  'POST /api/intervenant/etats-frais/:id/valider': ['intervenant'],
+  'POST /api/intervenant/etats-frais/:id/devalider': ['intervenant'],
+  'GET /api/intervenant/etats-frais/:id/recapitulatif': ['intervenant'],
+  'GET /api/gestion/etats-frais/:id/recapitulatif': ['gestionnaire'],
+  // Issue 16 — liquidation (decision 0033): the académie's gestionnaires.
+  'GET /api/gestion/liquidation-frais': ['gestionnaire'],
+  'POST /api/gestion/liquidation-frais': ['gestionnaire'],
+  'POST /api/gestion/liquidation-frais/:lotId/retour-paiement': ['gestionnaire'],
   // Issue 15 — the portals (his own convocations only; the activity's condition checked), the
   // administrator's addresses of the external applications, the tokens' public key, the demo target,
   // the gestionnaire's imports (decision 0022).
