@@ -91,6 +91,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     'publication-resultats': page(() => import('../pages/imagin-gestion/publication-resultats.tsx')),
     'enquete-dcs': page(() => import('../pages/imagin-gestion/enquete-dcs.tsx')),
     imports: page(() => import('../pages/imagin-gestion/imports.tsx')),
+    'liquidation-frais': page(() => import('../pages/imagin-gestion/liquidation-frais.tsx')),
     traitements,
     journal,
   },
