@@ -4,7 +4,8 @@
 // missions, the gestionnaire's queue with every workflow state (one differing from the constat), and
 // the paid liquidation batch. A second load changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../testing/harness.ts';
+import { createTestPlatform, type TestClient, type TestPlatform } from '../testing/harness.ts';
+import { MOT_DE_PASSE_AGENTS, MOT_DE_PASSE_INTERVENANT } from './comptes.ts';
 import { chargerDemo } from './demo.ts';
 import { LOT_PAYE_DEMO, MISSIONS_FRAIS_DEMO as N, MOTIF_REJET_DEMO, NUMEROS_ORDRE_DEMO, PIECES_DEMO, ticketPng } from './etats-frais.ts';
 
@@ -20,10 +21,13 @@ beforeAll(async () => {
   p = await createTestPlatform();
   p.clock.set(new Date('2026-12-06T09:00:00Z'));
   await chargerDemo(p.ctx.db, { scale: 1, store: p.ctx.store });
+  etatsMartinPersonne = (await p.ctx.db.selectFrom('compte').select('personne_id').where('login', '=', 'prof.martin').executeTakeFirstOrThrow()).personne_id!;
 }, 240_000);
 afterAll(async () => {
   await p?.close();
 });
+
+let etatsMartinPersonne = 0;
 
 async function etatsDeMartin() {
   return p.ctx.db
@@ -75,7 +79,7 @@ describe('démonstration des états de frais', () => {
     // The two CC missions of one session and vague are on one état, with the comment.
     const cc1 = etats.find((e) => e.numero === N.controleContinu1)!;
     const cc2 = etats.find((e) => e.numero === N.controleContinu2)!;
-    expect(cc2.regroupe_dans_id).toBe(cc1.id);
+    expect(cc2).toMatchObject({ regroupe_dans_id: cc1.id, statut: 'annule' });
     expect(cc1.commentaire_regroupement).toMatch(/63 copies/);
   });
 
@@ -126,6 +130,9 @@ describe('démonstration des états de frais', () => {
     const ecart = file.filter((f) => f.csf_nb_copies !== null && (f.remuneration as { copies?: number } | null)?.copies !== undefined && (f.remuneration as { copies: number }).copies !== f.csf_nb_copies);
     expect(ecart).toHaveLength(1);
     expect(ecart[0]).toMatchObject({ statut: 'valide', csf_nb_copies: 32 });
+    // Only teachers without a demo account (the other scenarios check those accounts' menus and lists).
+    const comptes = await p.ctx.db.selectFrom('compte').select('personne_id').where('personne_id', 'in', [...new Set(file.map((f) => f.personne_id))]).execute();
+    expect(comptes.map((c) => c.personne_id).filter((id) => id !== etatsMartinPersonne)).toEqual([]);
   });
 
   it('un lot de liquidation payé, ses lignes et la date de paiement sur les états', async () => {
@@ -145,6 +152,57 @@ describe('démonstration des états de frais', () => {
       expect(l.etat_paye_le).not.toBeNull();
     }
     expect((await etatsDeMartin()).find((e) => e.numero === N.memoirePaye)?.paye_le).not.toBeNull();
+  });
+
+  it("prof.martin, par l'application : les statuts de sa liste, les pièces téléchargées, le motif du rejet, le nombre SANTORIN regroupé", async () => {
+    const m: TestClient = p.client();
+    await m.login('imagin-intervenant', 'prof.martin', MOT_DE_PASSE_INTERVENANT);
+    const avant = await m.get('/api/intervenant/etats-frais');
+    expect(avant.status).toBe(200);
+    expect(avant.body.conditions).toMatchObject({ acceptee: false });
+    expect((await m.post('/api/intervenant/etats-frais/conditions', { version: avant.body.conditions.version, accepte: true })).status).toBe(200);
+    const liste = (await m.get('/api/intervenant/etats-frais')).body;
+    const ligne = (n: number) => liste.lignes.find((l: any) => l.numero === n);
+    expect(ligne(N.copiesValide)).toMatchObject({ statutRemuneration: 'valide', statutDeplacement: 'valide' });
+    expect(ligne(N.oralRejete)).toMatchObject({ statutRemuneration: 'non_valide' });
+    expect(ligne(N.pratique)).toMatchObject({ statutRemuneration: 'non_valide' });
+    expect(ligne(N.memoirePaye)).toMatchObject({ statutRemuneration: 'traite_gestionnaire' });
+    expect(ligne(N.aideDeroulement)).toMatchObject({ statutRemuneration: 'a_traiter_gestionnaire' });
+    expect(ligne(N.controleContinu2)).toMatchObject({ statutRemuneration: 'annule' });
+    expect(ligne(N.memeJourMatin).statutDeplacement).toBe('non_valide');
+    expect(ligne(N.memeJourApresMidi).statutDeplacement).toBe('invalidable');
+    for (const n of [N.futureCorrection, N.futurOral]) expect(ligne(n)).toMatchObject({ statutRemuneration: 'mission_non_effectuee' });
+
+    const valide = (await m.get(`/api/intervenant/etats-frais/${ligne(N.copiesValide).id}`)).body;
+    expect(valide).toMatchObject({ numeroOrdre: NUMEROS_ORDRE_DEMO.copiesValide, workflow: 'valide', devalidable: true, piecesDematerialisees: true });
+    expect(valide.montants.remunerationCentimes).toBeGreaterThan(0);
+    expect(valide.montants.deplacementCentimes).toBeGreaterThan(0);
+    expect(valide.pieces.map((x: any) => x.nom).sort()).toEqual([PIECES_DEMO.rib.nom, PIECES_DEMO.peage.nom]);
+    const png = valide.pieces.find((x: any) => x.nom === PIECES_DEMO.peage.nom);
+    const telecharge = await m.get(`/api/intervenant/etats-frais/${valide.id}/pieces/${png.id}`);
+    expect(telecharge.status).toBe(200);
+    expect(telecharge.raw.equals(ticketPng())).toBe(true);
+
+    const rejete = (await m.get(`/api/intervenant/etats-frais/${ligne(N.oralRejete).id}`)).body;
+    expect(rejete).toMatchObject({ rejetMotif: MOTIF_REJET_DEMO, modifiable: true });
+    const cc = (await m.get(`/api/intervenant/etats-frais/${ligne(N.controleContinu1).id}`)).body;
+    expect(cc).toMatchObject({ saisieAttendue: 'santorin', constat: { chiffre: 63 } });
+    expect(cc.commentaireRegroupement).toMatch(/63 copies/);
+  });
+
+  it("dec.rennes, par l'application : chaque statut compté, l'écart au constat filtré, le lot n° 1 payé", async () => {
+    const g: TestClient = p.client();
+    await g.login('imagin-gestion', 'dec.rennes', MOT_DE_PASSE_AGENTS);
+    const liste = await g.get('/api/gestion/etats-frais?parPage=500');
+    expect(liste.status).toBe(200);
+    const comptes = new Map<string, number>(liste.body.comptes.map((c: any) => [c.statut, c.nombre]));
+    for (const s of ['non_valide', 'mission_non_effectuee', 'valide', 'valide_gestionnaire', 'traite_gestionnaire', 'annule']) expect(comptes.get(s) ?? 0, s).toBeGreaterThan(0);
+    const ecart = (await g.get('/api/gestion/etats-frais?parPage=500&ecart=oui')).body.lignes;
+    expect(ecart.map((l: any) => [l.missionNumero, l.statut])).toEqual(expect.arrayContaining([[N.fileCopies, 'valide']]));
+    const lots = (await g.get('/api/gestion/liquidation-frais')).body.lots;
+    const lot = lots.find((l: any) => l.numero === LOT_PAYE_DEMO.numero);
+    expect(lot).toMatchObject({ statut: 'paye', payeLe: LOT_PAYE_DEMO.payeLe });
+    expect(lot.nbLignesPayees).toBe(lot.nbLignes);
   });
 
   it('un second chargement ne change rien', async () => {

@@ -16,6 +16,10 @@ import { sql, type Transaction, type Updateable } from 'kysely';
 import type { DB, EtatFraisTable, StatutEtatFrais } from '../platform/db/tables.ts';
 import type { DocumentStore } from '../platform/documents/store.ts';
 import { genererPdf, TYPE_PDF } from '../platform/documents/pdf.ts';
+import type { LigneDeplacement, SaisieRemuneration } from '../../domain/imagin/frais/types.ts';
+import { montantDeplacement } from '../../domain/imagin/frais/deplacement.ts';
+import { lireLignes, tauxDeplacement } from '../imagin-frais/deplacement.repo.ts';
+import { estimerRemuneration } from '../imagin-frais/intervenant.service.ts';
 import { ANNEE_SESSION, UAI_LYCEE_RENNES } from './donnees.ts';
 
 const A = ANNEE_SESSION;
@@ -40,9 +44,9 @@ export const MISSIONS_FRAIS_DEMO = {
   controleContinu2: 146007,
   /** AIDE EXTER. AU DEROULEMENT DES EPREUVES, 12/06: the gestionnaire computes the pay. */
   aideDeroulement: 146008,
-  /** CORRECTION SUR PLACE, 19/06 morning, with a déplacement: the first mission of the day. */
+  /** CORRECTION SUR PLACE, 26/06 morning at Dinan (a déplacement): the first mission of the day. */
   memeJourMatin: 146009,
-  /** LECTURE DE DOSSIER, 19/06 afternoon: its déplacement is « Invalidable ». */
+  /** LECTURE DE DOSSIER, 26/06 afternoon at Dinan: its déplacement is « Invalidable ». */
   memeJourApresMidi: 146010,
   /** Next year's correction and oral: « Mission non effectuée » (to come). */
   futureCorrection: 146011,
@@ -178,13 +182,13 @@ const MISSIONS_MARTIN: readonly MissionFrais[] = [
   { numero: N.copiesValide, type: 'CORCOP', session: `470/${A}-06`, dates: [[`${A}-06-15`, '08:30', '17:00']], centre: 'premier' },
   { numero: N.oralRejete, type: 'INTORA', session: `470/${A}-06`, dates: [[`${A}-06-24`, '08:00', '18:00']], centre: 'promenade', commission: 24 },
   { numero: N.pratique, type: 'PRATIQUE', session: `470/${A}-06`, dates: [[`${A}-06-10`, '08:00', '17:30'], [`${A}-06-11`, '08:00', '12:00']], centre: 'promenade' },
-  { numero: N.recrutement, type: 'RECRUT', session: `470/${A}-06`, dates: [[`${A}-04-14`, '09:00', '12:00']], centre: 'premier' },
-  { numero: N.memoirePaye, type: 'MEMOIRE', session: `470/${A}-06`, dates: [[`${A}-05-05`, '14:00', '17:00']], centre: 'premier' },
-  { numero: N.controleContinu1, type: 'ECCC', session: `47A/${A}-06`, dates: [[`${A}-03-16`, '08:00', '12:00']], centre: 'premier' },
-  { numero: N.controleContinu2, type: 'ECCC', session: `47A/${A}-06`, dates: [[`${A}-03-17`, '08:00', '12:00']], centre: 'premier' },
+  { numero: N.recrutement, type: 'RECRUT', session: `470/${A}-06`, dates: [[`${A}-04-14`, '09:00', '12:00']], centre: 'promenade' },
+  { numero: N.memoirePaye, type: 'MEMOIRE', session: `470/${A}-06`, dates: [[`${A}-05-05`, '14:00', '17:00']], centre: 'promenade' },
+  { numero: N.controleContinu1, type: 'ECCC', session: `47A/${A}-06`, dates: [[`${A}-03-16`, '08:00', '12:00']], centre: 'promenade' },
+  { numero: N.controleContinu2, type: 'ECCC', session: `47A/${A}-06`, dates: [[`${A}-03-17`, '08:00', '12:00']], centre: 'promenade' },
   { numero: N.aideDeroulement, type: 'AIDEXT', session: `470/${A}-06`, dates: [[`${A}-06-12`, '07:30', '12:30']], centre: 'promenade' },
-  { numero: N.memeJourMatin, type: 'CORPLA', session: `470/${A}-06`, dates: [[`${A}-06-19`, '08:00', '12:00']], centre: 'promenade' },
-  { numero: N.memeJourApresMidi, type: 'LECDOS', session: `470/${A}-06`, dates: [[`${A}-06-19`, '13:30', '17:30']], centre: 'promenade' },
+  { numero: N.memeJourMatin, type: 'CORPLA', session: `470/${A}-06`, dates: [[`${A}-06-26`, '08:00', '12:00']], centre: 'premier' },
+  { numero: N.memeJourApresMidi, type: 'LECDOS', session: `470/${A}-06`, dates: [[`${A}-06-26`, '13:30', '17:30']], centre: 'premier' },
   { numero: N.futureCorrection, type: 'CORCOP', session: `470/${A + 1}-06`, dates: [[`${A + 1}-06-16`, '08:30', '17:00'], [`${A + 1}-06-17`, '08:30', '17:00']], centre: 'premier' },
   { numero: N.futurOral, type: 'INTORA', session: `470/${A + 1}-06`, dates: [[`${A + 1}-06-28`, '08:00', '18:00']], centre: 'promenade', commission: 20 },
 ];
@@ -309,6 +313,12 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
   const j = (x: string) => new Date(x);
   const P = martin.personne_id;
   const moi = martin.id;
+  // Amounts as the application estimates them (A's and B's rules, rates in force on the mission's day).
+  const remunerationDe = async (saisie: SaisieRemuneration, jour: string, sigle = 'BCG') => (await estimerRemuneration(trx, { taux_epreuve: null, examen_sigle: sigle }, saisie, jour)) ?? 0;
+  const deplacementDe = async (etat: number, jour: string) => {
+    const lignes: LigneDeplacement[] = await lireLignes(trx, etat);
+    return lignes.length ? montantDeplacement(lignes, await tauxDeplacement(trx, jour)) : 0;
+  };
 
   // --- Paul MARTIN-DEMO ---------------------------------------------------------------------------
   const personneMartin = await trx.selectFrom('personne').select(['commune']).where('id', '=', P).executeTakeFirstOrThrow();
@@ -326,7 +336,7 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
         retour_le: paris(`${A}-06-15T17:45`),
         mode: 'AUTOMOBILE',
         puissance_fiscale: 5,
-        km: 38,
+        km: 55,
         trajets: 1,
         nuitees: 0,
         repas: 1,
@@ -342,7 +352,7 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       ];
       for (const [f, contenu] of fichiers) {
         const id = uuidDe(`demo/etat-frais/${N.copiesValide}/${f.nom}`);
-        const cle = `frais-pieces/14/${id}`;
+        const cle = `frais/pieces/14/${valide.etat}/${id}`;
         const stocke = await o.store.put(cle, contenu, f.typeMime);
         await trx
           .insertInto('frais_piece')
@@ -366,7 +376,6 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       }
     }
     rapport.pieces += pieces;
-    // 42 copies (taux 2: 1,10 € → 46,20 €); 2 × 38 km × 0,32 € + 20,00 € (repas) + 4,20 € = 48,52 €.
     await maj(valide.etat, {
       statut: 'valide',
       version: 4,
@@ -376,8 +385,8 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       remuneration: JSON.stringify({ type: 'copies', copies: 42 }),
       pieces_par_courrier: pieces === 0,
       numero_ordre: NUMEROS_ORDRE_DEMO.copiesValide,
-      montant_remuneration_centimes: 4_620,
-      montant_deplacement_centimes: 4_852,
+      montant_remuneration_centimes: await remunerationDe({ type: 'copies', copies: 42 }, `${A}-06-15`),
+      montant_deplacement_centimes: await deplacementDe(valide.etat, `${A}-06-15`),
       valide_le: j(`${A}-06-20T18:20:00.000Z`),
     });
   }
@@ -393,7 +402,7 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       remuneration: JSON.stringify({ type: 'candidats', candidats: 31 }),
       pieces_par_courrier: true,
       numero_ordre: NUMEROS_ORDRE_DEMO.oralRejete,
-      montant_remuneration_centimes: 31 * 549,
+      montant_remuneration_centimes: await remunerationDe({ type: 'candidats', candidats: 31 }, `${A}-06-24`),
       montant_deplacement_centimes: 0,
       valide_le: null,
       rejet_motif: MOTIF_REJET_DEMO,
@@ -420,17 +429,27 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
   const cc1 = await convoquer(N.controleContinu1, P, `${A}-02-23`);
   const cc2 = await convoquer(N.controleContinu2, P, `${A}-02-23`);
   if (cc1 && cc2) {
-    const commentaire = `Regroupement des épreuves écrites ponctuelles du contrôle continu de la session EA ${A}, vague 1 : missions ${N.controleContinu1} (16/03, 35 copies) et ${N.controleContinu2} (17/03, 28 copies), soit 63 copies remontées de SANTORIN.`;
-    await maj(cc1.etat, { version: 2, modifie_par: gestionnaire, modifie_le: j(`${A}-04-02T09:00:00.000Z`), remuneration: JSON.stringify({ type: 'copies', copies: 63 }), commentaire_regroupement: commentaire });
-    await maj(cc2.etat, { version: 2, modifie_par: gestionnaire, modifie_le: j(`${A}-04-02T09:00:00.000Z`), regroupe_dans_id: cc1.etat, commentaire_regroupement: commentaire });
-    for (const [c, n] of [[cc1.convocation, 35], [cc2.convocation, 28]] as const) {
+    const commentaire = `Épreuves écrites ponctuelles du contrôle continu de la session EA ${A}, vague 1 : les copies corrigées des missions ${N.controleContinu1} (16/03, 35 copies) et ${N.controleContinu2} (17/03, 28 copies) sont regroupées sur cet état, soit 63 copies remontées de SANTORIN.`;
+    await maj(cc1.etat, { version: 2, modifie_par: gestionnaire, modifie_le: j(`${A}-04-02T09:00:00.000Z`), commentaire_regroupement: commentaire });
+    // As « regrouper » does (gestion.service.ts): the other état is cancelled onto the one kept.
+    await maj(cc2.etat, {
+      version: 2,
+      modifie_par: gestionnaire,
+      modifie_le: j(`${A}-04-02T09:00:00.000Z`),
+      statut: 'annule',
+      regroupe_dans_id: cc1.etat,
+      annulation_motif: `Regroupé sur l'état de frais de la mission n° ${N.controleContinu1}.`,
+    });
+    // The SANTORIN count the état shows is its convocation's: the grouped total on the kept one.
+    for (const [c, n] of [[cc1.convocation, 63], [cc2.convocation, 28]] as const) {
       await trx.updateTable('convocation').set({ csf_nb_copies: n }).where('id', '=', c).execute();
     }
   }
 
   await convoquer(N.aideDeroulement, P, `${A}-05-25`); // « A traiter par le gestionnaire »
 
-  // Two missions on 19/06 at LA PROMENADE: the déplacement goes on the morning's, the afternoon's is « Invalidable ».
+  // Two missions on 26/06 at the Dinan lycée (outside his communes, so with a déplacement): the trip
+  // goes on the morning's, the afternoon's is « Invalidable ».
   const matin = await convoquer(N.memeJourMatin, P, `${A}-06-02`);
   await convoquer(N.memeJourApresMidi, P, `${A}-06-02`);
   if (matin) {
@@ -440,12 +459,12 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
         etat_frais_id: matin.etat,
         ordre: 1,
         ville_depart: domicile,
-        ville_arrivee: lycee.commune,
-        depart_le: paris(`${A}-06-19T07:15`),
-        retour_le: paris(`${A}-06-19T18:15`),
+        ville_arrivee: premier.commune,
+        depart_le: paris(`${A}-06-26T07:00`),
+        retour_le: paris(`${A}-06-26T18:30`),
         mode: 'AUTOMOBILE',
         puissance_fiscale: 5,
-        km: 24,
+        km: 55,
         trajets: 1,
         repas: 1,
       })
@@ -494,21 +513,21 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
   interface EtatFile {
     mission: number;
     statut: StatutEtatFrais;
-    saisie?: object;
+    saisie?: SaisieRemuneration;
     constat?: { copies?: number; candidats?: number; heures?: number };
     numero?: number;
-    montant?: number;
     motifAnnulation?: string;
   }
   const FILE: EtatFile[] = [
-    { mission: N.fileCopies, statut: 'valide', saisie: { type: 'copies', copies: 30 }, constat: { copies: 30 }, numero: 3, montant: 3_300 },
+    { mission: N.fileCopies, statut: 'valide', saisie: { type: 'copies', copies: 30 }, constat: { copies: 30 }, numero: 3 },
     // The figure differs from the centre's constat (38 entered, 32 constatées).
-    { mission: N.fileCopies, statut: 'valide', saisie: { type: 'copies', copies: 38 }, constat: { copies: 32 }, numero: 4, montant: 4_180 },
-    { mission: N.fileCopies, statut: 'valide_gestionnaire', saisie: { type: 'copies', copies: 27 }, constat: { copies: 27 }, numero: 5, montant: 2_970 },
-    { mission: N.fileOral, statut: 'traite_gestionnaire', saisie: { type: 'candidats', candidats: 22 }, constat: { candidats: 22 }, numero: 6, montant: 22 * 549 },
+    { mission: N.fileCopies, statut: 'valide', saisie: { type: 'copies', copies: 38 }, constat: { copies: 32 }, numero: 4 },
+    { mission: N.fileCopies, statut: 'valide_gestionnaire', saisie: { type: 'copies', copies: 27 }, constat: { copies: 27 }, numero: 5 },
+    { mission: N.fileOral, statut: 'traite_gestionnaire', saisie: { type: 'candidats', candidats: 22 }, constat: { candidats: 22 }, numero: 6 },
     { mission: N.fileOral, statut: 'annule', motifAnnulation: "Convocation annulée : l'interrogateur a été remplacé le matin de l'épreuve." },
     { mission: N.fileOral, statut: 'mission_non_effectuee' },
     { mission: N.fileSurveillance, statut: 'non_valide' },
+    // SURVEILLANCE: the gestionnaire computes the pay (5 h constatées).
     { mission: N.fileSurveillance, statut: 'valide', constat: { heures: 500 }, numero: 7 },
     { mission: N.fileCopies, statut: 'non_valide', saisie: { type: 'copies', copies: 25 } },
   ];
@@ -520,6 +539,8 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
     if (f.constat) await constat(e.convocation, f.constat);
     const valideLe = f.numero ? j(`${A}-06-2${i % 10}T17:00:00.000Z`) : null;
     const parGestionnaire = ['valide_gestionnaire', 'traite_gestionnaire', 'annule'].includes(f.statut);
+    const d = [...MISSIONS_FILE].find((x) => x.numero === f.mission)!;
+    const montant = f.saisie && f.numero ? await remunerationDe(f.saisie, d.dates[0]![0]) : null;
     await maj(e.etat, {
       statut: f.statut,
       version: f.statut === 'non_valide' && !f.saisie ? 1 : parGestionnaire ? 4 : 3,
@@ -529,20 +550,20 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       remuneration: f.saisie ? JSON.stringify(f.saisie) : null,
       pieces_par_courrier: f.numero !== undefined,
       numero_ordre: f.numero ?? null,
-      montant_remuneration_centimes: f.montant ?? null,
+      montant_remuneration_centimes: montant,
       montant_deplacement_centimes: f.numero ? 0 : null,
-      montant_retenu_remuneration_centimes: parGestionnaire && f.montant ? f.montant : null,
+      montant_retenu_remuneration_centimes: parGestionnaire ? montant : null,
       valide_le: valideLe,
       traite_le: parGestionnaire ? j(`${A}-07-0${1 + (i % 5)}T09:00:00.000Z`) : null,
       traite_par: parGestionnaire ? gestionnaire : null,
       annulation_motif: f.motifAnnulation ?? null,
     });
-    if (f.statut === 'traite_gestionnaire') payes.push({ etat: e.etat, montant: f.montant! });
+    if (f.statut === 'traite_gestionnaire' && montant) payes.push({ etat: e.etat, montant });
   }
 
   // --- Liquidation batch no. 1, paid: the lecture de mémoire of Paul MARTIN-DEMO and an oral ------
   if (memoire) {
-    // 2 h 30 at taux 2 (5,49 €/h) = 13,73 €.
+    const montant = await remunerationDe({ type: 'heures_minutes', heures: 2, minutes: 30 }, `${A}-05-05`);
     await maj(memoire.etat, {
       statut: 'traite_gestionnaire',
       version: 5,
@@ -552,14 +573,14 @@ export async function chargerEtatsFrais(trx: Transaction<DB>, o: { store: Docume
       remuneration: JSON.stringify({ type: 'heures_minutes', heures: 2, minutes: 30 }),
       pieces_par_courrier: true,
       numero_ordre: 8,
-      montant_remuneration_centimes: 1_373,
-      montant_retenu_remuneration_centimes: 1_373,
+      montant_remuneration_centimes: montant,
+      montant_retenu_remuneration_centimes: montant,
       montant_deplacement_centimes: 0,
       valide_le: j(`${A}-05-06T18:05:00.000Z`),
       traite_le: j(LOT_PAYE_DEMO.creeLe),
       traite_par: gestionnaire,
     });
-    payes.unshift({ etat: memoire.etat, montant: 1_373 });
+    payes.unshift({ etat: memoire.etat, montant });
   }
   if (payes.length) {
     const total = payes.reduce((s, p) => s + p.montant, 0);
