@@ -166,6 +166,8 @@ export const RULES = {
   'etats-frais-gestion.traiter': { roles: ['gestionnaire'], activite: 'traitement-etats-frais' },
   'liquidation-frais.gerer': { roles: ['gestionnaire'], activite: 'liquidation-frais' },
   'parametres-frais.gerer': { roles: ['gestionnaire'], activite: 'parametres-frais' },
+  // Issue 17 — the gestionnaire's dashboard of a session (his académie only).
+  'tableau-de-bord.consulter': { roles: ['gestionnaire'], activite: 'tableau-de-bord' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
