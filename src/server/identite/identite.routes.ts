@@ -6,6 +6,7 @@ import { intituleAcademie } from '../../domain/referentiel/academies.ts';
 import { LIBELLE_ROLE } from '../../domain/roles.ts';
 import { estConditionCentre, estConditionPersonne, RAISON_CONDITION, SERVICES, type ConditionPersonne, type ServiceCode } from '../../domain/services.ts';
 import { activitesDuService } from '../platform/activites.ts';
+import { avertissementsAntivirus } from '../platform/antivirus.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
 import { ACTIONS_AUTRE_ACADEMIE, RULES, type Actor, type Rule } from '../platform/policy.ts';
@@ -122,6 +123,8 @@ export async function descriptionSession(ctx: AppContext, actor: Actor, csrfToke
     })),
     activitesReservees,
     messageAccueil: accueil?.texte ?? null,
+    // The administrator reads what the platform lacks (decision 0030: uploads not scanned without ClamAV).
+    avertissementsPlateforme: actor.role === 'administrateur' || actor.role === 'dsi' ? avertissementsAntivirus(ctx.config) : [],
     preferences: (prefs?.preferences ?? {}) as Record<string, unknown>,
     reglesMotDePasse: ENONCE_REGLES,
   };

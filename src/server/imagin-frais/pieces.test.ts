@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TAILLE_MAX_PIECE } from '../../domain/imagin/frais/pieces.ts';
 import { fixtureConstat } from '../imagin-constat/fixtures.ts';
 import { clamdPourLesTests, EICAR } from '../platform/antivirus.fixture.ts';
-import { MESSAGE_ANTIVIRUS_INDISPONIBLE } from '../platform/antivirus.ts';
+import { MESSAGE_ANTIVIRUS_ABSENT, MESSAGE_ANTIVIRUS_INDISPONIBLE } from '../platform/antivirus.ts';
 import { createTestPlatform, fixtureCompte, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
 import { deposerPiece, lireFluxPiece, MESSAGE_NON_DEMATERIALISEES, MESSAGE_VALIDE, piecesDe } from './pieces.service.ts';
 
@@ -190,6 +190,25 @@ describe('dépôt', () => {
     } finally {
       config.clamavSocket = vrai;
       await viderPieces(f.frais.alice);
+    }
+  });
+
+  it('sans antivirus, l’administrateur le lit sur sa page d’accueil (description de session) ; avec, rien', async () => {
+    await fixtureCompte(p, { login: 'admin.rennes', role: 'administrateur' });
+    const admin = p.client();
+    await admin.login('imagin-admin', 'admin.rennes', MOT_DE_PASSE);
+    expect((await admin.get('/api/auth/session')).body.avertissementsPlateforme).toEqual([]);
+    const config = p.ctx.config as { clamavSocket: string | undefined };
+    const vrai = config.clamavSocket;
+    config.clamavSocket = undefined;
+    try {
+      const s = (await admin.get('/api/auth/session')).body;
+      expect(s.avertissementsPlateforme).toEqual([MESSAGE_ANTIVIRUS_ABSENT]);
+      expect(MESSAGE_ANTIVIRUS_ABSENT).toContain('ne sont pas analysés');
+      // Not the intervenant's business.
+      expect((await alice.get('/api/auth/session')).body.avertissementsPlateforme).toEqual([]);
+    } finally {
+      config.clamavSocket = vrai;
     }
   });
 

@@ -164,6 +164,11 @@ export function antivirusClamd(chemin: string, o: { delaiConnexionMs?: number; d
   };
 }
 
+/** What the administrator's home page says of the scanner: nothing when configured. */
+export function avertissementsAntivirus(config: { clamavSocket?: string | undefined }): string[] {
+  return config.clamavSocket ? [] : [MESSAGE_ANTIVIRUS_ABSENT];
+}
+
 /** The scanner the configuration names, or null (nothing scanned: say so). */
 export function antivirusConfigure(config: { clamavSocket?: string | undefined }): Antivirus | null {
   return config.clamavSocket ? antivirusClamd(config.clamavSocket) : null;

@@ -45,6 +45,8 @@ export interface Session {
   /** Centre activities not offered to this établissement (not a centre), with the reason (issue 13). */
   activitesReservees?: Array<{ code: string; libelle: string; raison: string }>;
   messageAccueil: string | null;
+  /** What the administrator must know of the platform (no antivirus configured…), shown on his home page. */
+  avertissementsPlateforme?: string[];
   preferences: Preferences;
   reglesMotDePasse: string;
 }

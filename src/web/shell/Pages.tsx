@@ -117,6 +117,13 @@ export function Accueil() {
           <div className="fr-callout__text accueil__texte">{session.messageAccueil}</div>
         </div>
       ) : null}
+      {(session.avertissementsPlateforme ?? []).length > 0 && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" id="avertissements-plateforme">
+          {session.avertissementsPlateforme!.map((a) => (
+            <p key={a}>{a}</p>
+          ))}
+        </div>
+      )}
       {session.candidat && <SessionsCandidat candidat={session.candidat} />}
       {s.code === 'imagin-intervenant' ? (
         <ActivitesIntervenant />
