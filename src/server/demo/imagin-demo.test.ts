@@ -185,7 +185,8 @@ describe('LGT LA PROMENADE dans chaque activité', () => {
     expect(duplicata).toBe(true);
 
     const annees = (await ce.get('/api/etablissement/consultation/annees-missions')).body;
-    expect(annees.annees).toEqual([2026, 2025]);
+    // 2027: Paul MARTIN-DEMO, of LA PROMENADE, is convoked to next year's missions (états de frais demo).
+    expect(annees.annees).toEqual([2027, 2026, 2025]);
     const ids = l.body.lignes.map((x: any) => x.id);
     const csv = await ce.post('/api/etablissement/consultation/exports', { contenu: 'missions', format: 'csv', ids, annees: [2025, 2026] });
     expect(csv.status).toBe(200);
