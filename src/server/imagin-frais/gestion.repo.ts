@@ -490,3 +490,17 @@ export async function etatsPourRegroupement(db: Executeur, academieCode: string,
     .where('f.id', 'in', ids)
     .execute();
 }
+
+/** The person's other états on missions of the same session (candidates for a grouping), with their type. */
+export async function etatsMemeSession(db: Executeur, academieCode: string, personneId: number, sessionExamenId: number, saufId: number) {
+  return base(db, academieCode)
+    .innerJoin('type_mission as tm', 'tm.code', 'm.type_mission')
+    .select(['f.id', 'f.version', 'f.statut', 'f.regroupe_dans_id', 'm.numero as mission_numero', 'tm.code as type_code', 'tm.libelle as type_libelle', DEBUT.as('debut')])
+    .where('f.personne_id', '=', personneId)
+    .where('m.session_examen_id', '=', sessionExamenId)
+    .where('f.id', '!=', saufId)
+    .where('f.statut', 'not in', ['annule', 'traite_gestionnaire', 'mission_non_effectuee'])
+    .where('f.regroupe_dans_id', 'is', null)
+    .orderBy('m.numero')
+    .execute();
+}

@@ -6,7 +6,7 @@
 // liquidation batch), group the contrôle continu missions of one session onto one état — each with the
 // version the page read (stale → 409 naming who changed it and when), each audited; the mass
 // validation of the filtered selection is a treatment (gestion.traitement.ts), one per académie at a time.
-import { LIBELLE_CHAMP_CORRECTION, refusDecision, texteValeur, euros, verifierRegroupement, type ChampCorrection, type DecisionGestion } from '../../domain/imagin/frais/gestion.ts';
+import { estControleContinu, LIBELLE_CHAMP_CORRECTION, refusDecision, texteValeur, euros, verifierRegroupement, type ChampCorrection, type DecisionGestion } from '../../domain/imagin/frais/gestion.ts';
 import { LIBELLE_STATUT, type EtatWorkflow, type LigneDeplacement, type PieceVue } from '../../domain/imagin/frais/types.ts';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -125,13 +125,15 @@ async function charger(ctx: AppContext, db: repo.Executeur, academieCode: string
 export async function detailEtat(ctx: AppContext, actor: Actor, id: number) {
   const academieCode = academieGeree(actor);
   const e = await charger(ctx, ctx.db, academieCode, id);
-  const [dates, lignes, pieces, corrections, regroupes, parametres] = await Promise.all([
+  const cc = estControleContinu(e.type_code, e.type_libelle);
+  const [dates, lignes, pieces, corrections, regroupes, parametres, memeSession] = await Promise.all([
     repo.datesMission(ctx.db, e.mission_id),
     repo.lignesDeplacement(ctx.db, id),
     repo.pieces(ctx.db, id),
     repo.corrections(ctx.db, id),
     repo.regroupes(ctx.db, id),
     parametresDeLAcademie(ctx.db, academieCode),
+    cc && e.regroupe_dans_id === null ? repo.etatsMemeSession(ctx.db, academieCode, e.personne_id, e.session_examen_id, e.id) : Promise.resolve([]),
   ]);
   const c = constatChiffre(e);
   return {
@@ -219,7 +221,15 @@ export async function detailEtat(ctx: AppContext, actor: Actor, id: number) {
       modifiePar: e.modifie_par,
       enLot: e.en_lot,
     },
-    regroupement: { regroupeDansId: e.regroupe_dans_id, commentaire: e.commentaire_regroupement, regroupes: regroupes.map((r) => ({ id: r.id, missionNumero: r.mission_numero })) },
+    regroupement: {
+      regroupeDansId: e.regroupe_dans_id,
+      commentaire: e.commentaire_regroupement,
+      regroupes: regroupes.map((r) => ({ id: r.id, missionNumero: r.mission_numero })),
+      /** The person's other contrôle continu états of the session that may be grouped onto this one. */
+      regroupables: memeSession
+        .filter((x) => estControleContinu(x.type_code, x.type_libelle))
+        .map((x) => ({ id: x.id, version: x.version, missionNumero: x.mission_numero, type: x.type_libelle, debut: x.debut, libelleStatut: libelleStatut(x.statut as repo.StatutGestion) })),
+    },
     corrections: corrections.map((k) => ({
       id: k.id,
       champ: k.champ,

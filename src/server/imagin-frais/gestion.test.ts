@@ -303,6 +303,8 @@ describe('regroupement du contrôle continu', () => {
   });
 
   it('regroupe sur le premier état : les autres annulés et rattachés, le commentaire pour l’intervenant', async () => {
+    const avant = await dec.get(`${G}/${e1}`);
+    expect(avant.body.regroupement.regroupables.map((x: { id: number }) => x.id)).toEqual([e2]);
     const stale = await dec.post(`${G}/regrouper`, { etatIds: [e1, e2], versions: [await version(e1), 99], commentaire: 'Vos deux épreuves sont sur cet état.' });
     expect(stale.status).toBe(409);
     const r = await dec.post(`${G}/regrouper`, { etatIds: [e1, e2], versions: [await version(e1), await version(e2)], commentaire: 'Vos deux épreuves sont sur cet état.' });

@@ -91,6 +91,8 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     'publication-resultats': page(() => import('../pages/imagin-gestion/publication-resultats.tsx')),
     'enquete-dcs': page(() => import('../pages/imagin-gestion/enquete-dcs.tsx')),
     imports: page(() => import('../pages/imagin-gestion/imports.tsx')),
+    'traitement-etats-frais': page(() => import('../pages/imagin-gestion/traitement-etats-frais.tsx')),
+    'parametres-frais': page(() => import('../pages/imagin-gestion/parametres-frais.tsx')),
     'liquidation-frais': page(() => import('../pages/imagin-gestion/liquidation-frais.tsx')),
     traitements,
     journal,
@@ -112,6 +114,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     journal,
   },
   'imagin-intervenant': {
+    'etats-frais': page(() => import('../pages/imagin-intervenant/etats-frais.tsx')),
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
     'enquete-dcs': page(() => import('../pages/imagin-intervenant/enquete-dcs.tsx')),
     'informations-personnelles': page(() => import('../pages/imagin-intervenant/informations-personnelles.tsx')),
