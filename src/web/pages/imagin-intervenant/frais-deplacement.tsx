@@ -308,6 +308,8 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
     <div className="frais-deplacement">
       <style>
         {'.frais-deplacement .fr-table td, .frais-deplacement .fr-table th { white-space: normal; } ' +
+          '.frais-deplacement__actions { display: flex; gap: 0.5rem; justify-content: flex-end; } ' +
+          '.frais-deplacement__supprimer { color: var(--text-default-error) !important; } ' +
           '.frais-deplacement__fixe { background-color: var(--background-contrast-grey) !important; cursor: not-allowed; } ' +
           '.frais-deplacement__dates { display: grid; grid-template-columns: 1fr 12rem; column-gap: 1rem; align-items: start; } ' +
           '.frais-deplacement__grille { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 1rem; align-items: start; }'}
@@ -341,31 +343,27 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
         actions={
           editable
             ? (l, i) => (
-                <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left fr-mb-0">
-                  <li>
+                <div className="frais-deplacement__actions">
                     <button
                       type="button"
-                      className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-edit-line fr-btn--icon-only fr-mb-0"
+                      className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-edit-line fr-mb-0"
                       title={`Modifier le déplacement ${i + 1}`}
                       aria-haspopup="dialog"
                       onClick={() => ouvrir(i, !!proposee, l)}
                     >
                       {`Modifier le déplacement ${i + 1}`}
                     </button>
-                  </li>
                   {!proposee && (
-                    <li>
                       <button
                         type="button"
-                        className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-only fr-mb-0 frais-deplacement__supprimer"
+                        className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-mb-0 frais-deplacement__supprimer"
                         title={`Supprimer le déplacement ${i + 1}`}
                         onClick={() => supprimer(i)}
                       >
                         {`Supprimer le déplacement ${i + 1}`}
                       </button>
-                    </li>
                   )}
-                </ul>
+                </div>
               )
             : undefined
         }
