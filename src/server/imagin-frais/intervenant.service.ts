@@ -7,7 +7,7 @@
 // (stale: 409 naming who changed it and when) and is audited.
 import { dateFr, isoParis } from '../../domain/imagin/dates.ts';
 import { chiffreSaisi } from '../../domain/imagin/constat.ts';
-import { deplacementOuvert as ouvreDeplacement, lignePreremplie as preremplir, missionsInvalidables, montantDeplacement, normaliserLigne, verifierLignes } from '../../domain/imagin/frais/deplacement.ts';
+import { deplacementOuvert as ouvreDeplacement, lignePreremplie as preremplir, missionsInvalidables, montantDeplacement, normaliserLigne, tauxVersVue, verifierLignes, type TauxDeplacementVue } from '../../domain/imagin/frais/deplacement.ts';
 import { piecesRequises } from '../../domain/imagin/frais/pieces.ts';
 import {
   chiffreCompare,
@@ -387,12 +387,28 @@ async function exigerEtat(ctx: AppContext, personneId: number, id: number): Prom
   return e;
 }
 
-export async function lireEtat(ctx: AppContext, actor: Actor, id: number): Promise<EtatFraisVue> {
+/** The rates in force on the mission's first day, for the page's live estimates while typing. */
+export interface TauxEtat {
+  remuneration: { copieCentimes: number; heureCentimes: number | null } | null;
+  deplacement: TauxDeplacementVue | null;
+}
+
+export async function lireEtat(ctx: AppContext, actor: Actor, id: number): Promise<EtatFraisVue & { taux: TauxEtat }> {
   const personneId = personneDe(actor);
-  await exigerEtat(ctx, personneId, id);
+  const e = await exigerEtat(ctx, personneId, id);
   const v = await vueEtat(ctx.db, ctx, id, { personneId, academieCode: actor.academieCode });
   if (!v) throw introuvable(ETAT_INTROUVABLE);
-  return v;
+  const jour = e.premier_jour ?? aujourdhui(ctx);
+  const t = tauxApplicables({ tauxEpreuve: e.taux_epreuve, examenSigle: e.examen_sigle });
+  const copie = await repo.tauxRemuneration(ctx.db, t.copie, jour);
+  const heure = await repo.tauxRemuneration(ctx.db, t.heure, jour);
+  return {
+    ...v,
+    taux: {
+      remuneration: copie || heure ? { copieCentimes: copie?.copie_centimes ?? 0, heureCentimes: heure?.heure_centimes ?? null } : null,
+      deplacement: v.deplacementOuvert ? tauxVersVue(await tauxDeplacement(ctx.db, jour)) : null,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

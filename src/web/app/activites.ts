@@ -115,6 +115,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'imagin-intervenant': {
     'etats-frais': page(() => import('../pages/imagin-intervenant/etats-frais.tsx')),
+    'etats-frais': page(() => import('../pages/imagin-intervenant/etats-frais.tsx')),
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
     'enquete-dcs': page(() => import('../pages/imagin-intervenant/enquete-dcs.tsx')),
     'informations-personnelles': page(() => import('../pages/imagin-intervenant/informations-personnelles.tsx')),
