@@ -51,6 +51,10 @@ let jetonCsrf: string | null = null;
 export function definirJetonCsrf(jeton: string | null) {
   jetonCsrf = jeton;
 }
+/** The session's CSRF token, for a call that cannot go through appelApi (an upload with its progress). */
+export function jetonCsrfCourant(): string | null {
+  return jetonCsrf;
+}
 
 /**
  * A tab opened by « Accès autres académies » (003 §4.6) works in another académie with a session of

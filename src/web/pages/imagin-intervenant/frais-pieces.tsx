@@ -8,8 +8,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ACCEPT_PIECES, LIBELLE_GROUPE_PIECE, OCTETS_SIGNATURE, PIECES_MAX_PAR_GROUPE, TITRE_GROUPE_PIECE, verifierFichier } from '../../../domain/imagin/frais/pieces.ts';
 import type { GroupePiece, PieceRequise, PieceVue } from '../../../domain/imagin/frais/types.ts';
-import { api, ecouteursApi, entetesSession, ErreurApi, ErreurReseau, messageErreurTechnique, referenceErreur, telecharger } from '../../app/api.ts';
-import { useSessionOuverte } from '../../app/session.tsx';
+import { api, ecouteursApi, entetesSession, ErreurApi, ErreurReseau, jetonCsrfCourant, messageErreurTechnique, referenceErreur, telecharger } from '../../app/api.ts';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
 
 export interface PiecesJustificativesProps {
@@ -50,13 +49,14 @@ function lireJson(texte: string): { code?: unknown; message?: unknown; fields?: 
 }
 
 /** POST of the raw file, with upload progress (fetch gives none): same headers and errors as api.ts. */
-function televerser(url: string, fichier: Blob, csrf: string, progres: (fraction: number) => void): Promise<PieceVue> {
+function televerser(url: string, fichier: Blob, progres: (fraction: number) => void): Promise<PieceVue> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', csrf);
+    const csrf = jetonCsrfCourant();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     for (const [k, v] of Object.entries(entetesSession())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) progres(e.loaded / e.total);
@@ -82,7 +82,6 @@ function televerser(url: string, fichier: Blob, csrf: string, progres: (fraction
 const messageErreur = (e: unknown) => (e instanceof ErreurApi ? (e.fields.fichier ?? e.message) : e instanceof Error ? e.message : String(e));
 
 export function PiecesJustificatives({ etatId, groupe, pieces, requises, modifiable, base, onChange, dematerialisees = true }: PiecesJustificativesProps) {
-  const session = useSessionOuverte();
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const champ = useRef<HTMLInputElement>(null);
   const confirmation = useConfirmation();
@@ -112,7 +111,7 @@ export function PiecesJustificatives({ etatId, groupe, pieces, requises, modifia
     }
     setEnvoi({ nom: fichier.name, fraction: 0 });
     try {
-      await televerser(`${url}?groupe=${groupe}&nom=${encodeURIComponent(fichier.name)}`, fichier, session.csrfToken, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
+      await televerser(`${url}?groupe=${groupe}&nom=${encodeURIComponent(fichier.name)}`, fichier, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
       setAnnonce(`« ${fichier.name} » a été déposé.`);
       onChange?.();
     } catch (err) {
