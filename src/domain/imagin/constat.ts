@@ -21,6 +21,9 @@ export const LIBELLE_SERVICE: Record<ServiceFait, string> = { fait: 'Service fai
 
 export const TRAITE_PAR_GESTIONNAIRE = 'Traité par le gestionnaire';
 
+/** The frais of a « Traité par le gestionnaire » line has been paid (liquidation's payment return, decision 0033). */
+export const ACCEPTE = 'Accepté';
+
 /** États de frais that the gestionnaire has validated: the constat of that intervenant is then frozen (003 §4.3.3). */
 export const FRAIS_TRAITES: ReadonlySet<string> = new Set(['valide_gestionnaire', 'traite_gestionnaire']);
 

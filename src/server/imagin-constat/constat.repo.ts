@@ -127,6 +127,8 @@ export interface LigneIntervenantCsf {
   frais_id: number | null;
   frais_statut: StatutEtatFrais | null;
   frais_statut_avant: StatutEtatFrais | null;
+  /** Paid (liquidation's payment return): the line reads « Accepté ». */
+  frais_paye: boolean | null;
 }
 
 function requeteIntervenants(missionId: number, ids?: readonly number[]) {
@@ -134,7 +136,7 @@ function requeteIntervenants(missionId: number, ids?: readonly number[]) {
     select c.id, c.personne_id, p.nom, p.prenom, p.tel_perso, p.tel_pro, ep.libelle as etablissement_principal, k.nb_candidats as commission_nb,
       c.service_fait, c.motif_service_non_fait, c.csf_nb_copies, c.csf_nb_candidats, c.csf_heures_centiemes, c.csf_version, c.csf_par,
       to_char(c.csf_le at time zone 'Europe/Paris', 'DD/MM/YYYY à HH24:MI') as csf_le, cp.login as csf_login,
-      f.id as frais_id, f.statut as frais_statut, f.statut_avant_annulation as frais_statut_avant
+      f.id as frais_id, f.statut as frais_statut, f.statut_avant_annulation as frais_statut_avant, f.paye_le is not null as frais_paye
     from convocation c
     join personne p on p.id = c.personne_id
     left join commission k on k.id = c.commission_id

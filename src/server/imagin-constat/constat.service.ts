@@ -22,6 +22,7 @@ import {
   nombreCandidatsExige,
   remunerationTexte,
   TRAITE_PAR_GESTIONNAIRE,
+  ACCEPTE,
   type ChiffreCsf,
   type EtatMissionCsf,
   type HoraireJour,
@@ -157,7 +158,7 @@ function presenterIntervenant(i: LigneIntervenantCsf, inscrits: number | null) {
     constatLogin: i.csf_login,
     frais: i.frais_statut,
     traite,
-    mention: traite ? TRAITE_PAR_GESTIONNAIRE : null,
+    mention: traite ? (i.frais_paye ? ACCEPTE : TRAITE_PAR_GESTIONNAIRE) : null,
   };
 }
 

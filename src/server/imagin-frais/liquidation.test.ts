@@ -223,6 +223,16 @@ describe('Liquidation des frais', () => {
     expect(payes.every((x) => x.paye_le !== null)).toBe(true);
     const ecran = await dec.get(B);
     expect(ecran.body.lots.find((l: any) => l.id === lot1.lotId)).toMatchObject({ statut: 'paye', libelleStatut: 'Payé', nbLignesPayees: attendues.length });
+    // The constat de service fait shows « Accepté » for a paid frais, « Traité par le gestionnaire » for
+    // a processed one not yet paid (lot 2).
+    const mission = async (numero: number) => {
+      const m = await p.ctx.db.selectFrom('mission').select('id').where('numero', '=', numero).executeTakeFirstOrThrow();
+      const d = await dec.get(`/api/gestion/constat/missions/${m.id}`);
+      expect(d.status, JSON.stringify(d.body)).toBe(200);
+      return d.body.intervenants[0];
+    };
+    expect(await mission(500_003)).toMatchObject({ traite: true, mention: 'Accepté' });
+    expect(await mission(500_001)).toMatchObject({ traite: true, mention: 'Traité par le gestionnaire' });
   });
 
   it('un fichier sans les colonnes attendues est refusé en nommant ce qui manque', async () => {
