@@ -31,6 +31,7 @@ import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { OngletDeplacement } from './frais-deplacement.tsx';
 import { PiecesJustificatives } from './frais-pieces.tsx';
+import { BoutonsValidation } from './frais-validation.tsx';
 
 const BASE = '/api/intervenant/etats-frais';
 const CLE = ['intervenant', 'etats-frais'] as const;
@@ -663,20 +664,32 @@ function VueEtat({ etat: initial, relire }: { etat: Etat; relire: () => void }) 
   const estimationRem = e.saisieAttendue === null || e.saisieAttendue === 'santorin' ? e.montants.remunerationCentimes : montantRemuneration(lu.saisie, e.taux.remuneration);
   const estimationDep = e.taux.deplacement && lignes.length ? lignes.reduce((s, l) => s + montantLigne(l, tauxDepuisVue(e.taux.deplacement!)), 0) : e.montants.deplacementCentimes;
 
-  const sauver = async () => {
+  const corps = () => ({ version: e.version, remuneration: e.remunerationLectureSeule || e.saisieAttendue === null || e.saisieAttendue === 'santorin' ? null : lu.saisie, lignes, piecesParCourrier });
+  /** Something typed differs from what is stored. */
+  const modifie =
+    JSON.stringify({ r: corps().remuneration, lignes, piecesParCourrier }) !==
+    JSON.stringify({ r: e.remunerationLectureSeule || e.saisieAttendue === null || e.saisieAttendue === 'santorin' ? null : lireFormulaire(e.saisieAttendue, versFormulaire(e.remuneration)).saisie, lignes: e.lignes, piecesParCourrier: e.piecesParCourrier });
+
+  /** « Enregistrer »: the new version, or null when nothing was stored (the fields at fault are shown). */
+  const sauver = async (): Promise<number | null> => {
     if (Object.keys(lu.erreurs).length) {
       setErreursLocales(lu.erreurs);
       setOnglet('remuneration');
-      return;
+      return null;
     }
-    const r = await enregistrer.executer({ version: e.version, remuneration: e.remunerationLectureSeule || e.saisieAttendue === null || e.saisieAttendue === 'santorin' ? null : lu.saisie, lignes, piecesParCourrier });
-    if (r) prendre(r);
-    else {
-      const champs = Object.keys(enregistrer.erreursChamps);
-      if (champs.some((c) => c.startsWith('remuneration')) && onglets.includes('remuneration')) setOnglet('remuneration');
-      else if (champs.some((c) => c.startsWith('lignes')) && onglets.includes('deplacement')) setOnglet('deplacement');
+    const r = await enregistrer.executer(corps());
+    if (r) {
+      prendre(r);
+      return r.version;
     }
+    return null;
   };
+  // The server's field errors lead to their tab.
+  useEffect(() => {
+    const champs = Object.keys(enregistrer.erreursChamps);
+    if (champs.some((c) => c.startsWith('remuneration')) && onglets.includes('remuneration')) setOnglet('remuneration');
+    else if (champs.some((c) => c.startsWith('lignes')) && onglets.includes('deplacement')) setOnglet('deplacement');
+  }, [enregistrer.erreursChamps, onglets]);
 
   const aller = (o: Onglets) => {
     setOnglet(o);
@@ -768,7 +781,7 @@ function VueEtat({ etat: initial, relire }: { etat: Etat; relire: () => void }) 
           Précédent
         </button>
         {e.modifiable && (
-          <button type="button" className="fr-btn" disabled={enregistrer.enCours || perime} onClick={() => void sauver()}>
+          <button type="button" className="fr-btn fr-btn--secondary" disabled={enregistrer.enCours || perime} onClick={() => void sauver()}>
             Enregistrer
           </button>
         )}
@@ -778,6 +791,12 @@ function VueEtat({ etat: initial, relire }: { etat: Etat; relire: () => void }) 
           </button>
         )}
       </div>
+      {e.modifiable && modifie && <p className="fr-hint-text fr-mt-1w" aria-live="polite">Modifications non enregistrées.</p>}
+      {(onglet === 'recapitulatif' || !e.modifiable) && e.workflow !== 'annule' && e.workflow !== 'mission_non_effectuee' && (
+        <div className="fr-mt-2w">
+          <BoutonsValidation etat={e} onChange={relire} onAllerAuRecapitulatif={() => aller('recapitulatif')} enregistrerAvant={async () => (modifie ? sauver() : e.version)} />
+        </div>
+      )}
       {confirmation.dialogue}
     </>
   );
