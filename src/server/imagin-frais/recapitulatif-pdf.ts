@@ -6,7 +6,20 @@
 // then appends the receipts to it. pdf-lib works on whole documents in memory: at most 2 × 20 receipts
 // of 5 MB, read one at a time from the store.
 import { Readable } from 'node:stream';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  StandardFonts,
+  type PDFFont,
+  type PDFRef,
+} from 'pdf-lib';
 import { dateFr as dateIsoFr } from '../../domain/imagin/dates.ts';
 import { euros } from '../../domain/imagin/icc.ts';
 import { libelleSaisie } from '../../domain/imagin/frais/remuneration.ts';
@@ -163,18 +176,90 @@ function pageIllisible(sortie: PDFDocument, police: PDFFont, p: PieceAJoindre, r
   lignes.forEach((t, i) => page.drawText(t, { x: 50, y: A4[1] - 80 - i * 18, size: 11, font: police, color: rgb(0.09, 0.09, 0.09) }));
 }
 
+/** An image in the output document: its XObject and its size in pixels. */
+interface ImageEmbarquee {
+  ref: PDFRef;
+  largeur: number;
+  hauteur: number;
+}
+
+/**
+ * A PNG whose compressed data PDF reads as is (FlateDecode with the PNG predictors): 8-bit grey or RGB,
+ * or a palette, not interlaced, without transparency — scans and photos, the usual receipts. Its IDAT
+ * chunks are copied, nothing is decoded nor compressed again (pdf-lib's embedPng decodes and re-encodes
+ * every pixel: seconds for 20 photos). Otherwise null, and pdf-lib's general path is used.
+ */
+function pngDirect(sortie: PDFDocument, o: Uint8Array): ImageEmbarquee | null {
+  const b = Buffer.from(o.buffer, o.byteOffset, o.byteLength);
+  if (b.length < 33 || b.readUInt32BE(0) !== 0x89504e47 || b.toString('ascii', 12, 16) !== 'IHDR') return null;
+  const largeur = b.readUInt32BE(16);
+  const hauteur = b.readUInt32BE(20);
+  const bits = b[24]!;
+  const couleur = b[25]!;
+  if (b[28] !== 0 || b[26] !== 0 || b[27] !== 0) return null; // interlaced, or unknown methods
+  if (!(couleur === 0 || couleur === 2 || couleur === 3)) return null; // alpha channels: general path
+  if (couleur !== 3 && bits !== 8) return null;
+  let palette: Buffer | null = null;
+  const idat: Buffer[] = [];
+  for (let p = 8; p + 8 <= b.length; ) {
+    const n = b.readUInt32BE(p);
+    const type = b.toString('ascii', p + 4, p + 8);
+    const donnees = b.subarray(p + 8, p + 8 + n);
+    if (type === 'PLTE') palette = donnees;
+    else if (type === 'tRNS') return null;
+    else if (type === 'IDAT') idat.push(donnees);
+    else if (type === 'IEND') break;
+    p += 12 + n;
+  }
+  if (!idat.length || (couleur === 3 && !palette)) return null;
+  const composantes = couleur === 2 ? 3 : 1;
+  const espace =
+    couleur === 0
+      ? PDFName.of('DeviceGray')
+      : couleur === 2
+        ? PDFName.of('DeviceRGB')
+        : sortie.context.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), palette!.length / 3 - 1, PDFHexString.of(palette!.toString('hex'))]);
+  const dict = sortie.context.obj({
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: largeur,
+    Height: hauteur,
+    BitsPerComponent: bits,
+    ColorSpace: espace,
+    Filter: 'FlateDecode',
+    DecodeParms: { Predictor: 15, Colors: composantes, BitsPerComponent: bits, Columns: largeur },
+  });
+  return { ref: sortie.context.register(PDFRawStream.of(dict, Buffer.concat(idat))), largeur, hauteur };
+}
+
+async function embarquerImage(sortie: PDFDocument, typeMime: string, octets: Uint8Array): Promise<ImageEmbarquee | null> {
+  if (typeMime === 'image/png' || typeMime === 'image/gif') {
+    const png = typeMime === 'image/gif' ? gifEnPng(octets) : octets;
+    const direct = pngDirect(sortie, png);
+    if (direct) return direct;
+    const i = await sortie.embedPng(png);
+    return { ref: i.ref, largeur: i.width, hauteur: i.height };
+  }
+  if (typeMime === 'image/jpeg') {
+    const i = await sortie.embedJpg(octets);
+    return { ref: i.ref, largeur: i.width, hauteur: i.height };
+  }
+  return null;
+}
+
 /** An image receipt as a full A4 page (turned to landscape for a wide image), with its name on top. */
-function pageImage(sortie: PDFDocument, police: PDFFont, p: PieceAJoindre, image: PDFImage): void {
-  const paysage = image.width > image.height;
+function pageImage(sortie: PDFDocument, police: PDFFont, p: PieceAJoindre, image: ImageEmbarquee): void {
+  const paysage = image.largeur > image.hauteur;
   const [l, h] = paysage ? [A4[1], A4[0]] : A4;
   const page = sortie.addPage([l, h]);
-  page.drawText(`Pièce justificative (${GROUPE[p.groupe]}) : ${p.nom}`, { x: MARGE, y: h - MARGE + 6 - 12, size: 9, font: police, color: rgb(0.09, 0.09, 0.09) });
+  page.drawText(`Pièce justificative (${GROUPE[p.groupe]}) : ${p.nom}`, { x: MARGE, y: h - MARGE - 6, size: 9, font: police, color: rgb(0.09, 0.09, 0.09) });
   const dispoL = l - 2 * MARGE;
   const dispoH = h - 2 * MARGE - 14;
-  const echelle = Math.min(dispoL / image.width, dispoH / image.height, 1.5);
-  const w = image.width * echelle;
-  const hh = image.height * echelle;
-  page.drawImage(image, { x: (l - w) / 2, y: MARGE + (dispoH - hh) / 2, width: w, height: hh });
+  const echelle = Math.min(dispoL / image.largeur, dispoH / image.hauteur, 1.5);
+  const w = image.largeur * echelle;
+  const hh = image.hauteur * echelle;
+  const nom = page.node.newXObject('Image', image.ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, hh, (l - w) / 2, MARGE + (dispoH - hh) / 2), drawObject(nom), popGraphicsState());
 }
 
 /**
@@ -201,20 +286,16 @@ export async function assemblerRecapitulatif(recapitulatif: Uint8Array, pieces: 
         }
         const pages = await sortie.copyPages(source, source.getPageIndices());
         for (const page of pages) sortie.addPage(page);
-      } else if (p.typeMime === 'image/png') {
-        pageImage(sortie, police, p, await sortie.embedPng(octets));
-      } else if (p.typeMime === 'image/jpeg') {
-        pageImage(sortie, police, p, await sortie.embedJpg(octets));
-      } else if (p.typeMime === 'image/gif') {
-        pageImage(sortie, police, p, await sortie.embedPng(gifEnPng(octets)));
       } else {
-        pageIllisible(sortie, police, p, `type de fichier ${p.typeMime} non reproductible`);
+        const image = await embarquerImage(sortie, p.typeMime, octets);
+        if (image) pageImage(sortie, police, p, image);
+        else pageIllisible(sortie, police, p, `type de fichier ${p.typeMime} non reproductible`);
       }
     } catch {
       pageIllisible(sortie, police, p, 'fichier illisible');
     }
   }
-  return sortie.save({ useObjectStreams: true });
+  return sortie.save({ useObjectStreams: false });
 }
 
 /** The récapitulatif of this dossier with its receipts, read through `lirePiece`. */
