@@ -39,8 +39,28 @@ export interface GenreImport<L = any> {
   /** The words of the compte rendu's counts: « état(s) de correction ». */
   unite: string;
   lire(champ: (nom: string) => string, ligne: number): { valeur: L } | { rejets: RejetLigne[] };
+  /**
+   * Applies a BATCH of valid lines (up to TAILLE_LOT_IMPORT): called once per batch, all batches in one
+   * transaction for « tout ou rien » and for the preview (rolled back), one transaction per batch for
+   * « lignes valides seulement ». Idempotent: a line already applied counts as `inchangees`.
+   */
   appliquer(trx: Transaction<DB>, c: ContexteImport, lignes: ReadonlyArray<{ ligne: number; valeur: L }>): Promise<BilanImport>;
+  /**
+   * Optional (issue 17): the key of a line. Two lines of one file with the same key: the second is
+   * rejected (« déjà donnée ligne n »); with `complet`, the keys of the file feed `absents`.
+   */
+  cle?(valeur: L): string;
+  /** Optional: the file is a full extract of the académie's rows (then `cle` and `absents` are given). */
+  complet?: boolean;
+  /**
+   * Optional, with `complet`: after the last batch, the French descriptions of the académie's rows
+   * whose key is not in the file. Reported in the compte rendu, never deleted.
+   */
+  absents?(trx: Transaction<DB>, c: ContexteImport, cles: ReadonlySet<string>): Promise<string[]>;
 }
+
+/** The number of valid lines given to one `appliquer` call at most. */
+export const TAILLE_LOT_IMPORT = 1000;
 
 export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin];
 

@@ -16,3 +16,16 @@ export async function derniersImports(db: Executeur, academieCode: string, type:
 export async function libelleAcademie(db: Executeur, code: string): Promise<string> {
   return (await db.selectFrom('academie').select('libelle').where('code', '=', code).executeTakeFirst())?.libelle ?? code;
 }
+
+/** The import treatment of the académie waiting or running, if any (one at a time). */
+export async function importEnCours(db: Executeur, academieCode: string, type: string) {
+  return db
+    .selectFrom('traitement as t')
+    .leftJoin('compte as c', 'c.id', 't.cree_par')
+    .select(['t.id', 't.titre', 't.cree_le', 'c.login as par'])
+    .where('t.academie_code', '=', academieCode)
+    .where('t.type', '=', type)
+    .where('t.statut', 'in', ['en_attente', 'en_cours'])
+    .orderBy('t.cree_le')
+    .executeTakeFirst();
+}
