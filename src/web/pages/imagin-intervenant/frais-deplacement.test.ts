@@ -67,7 +67,8 @@ describe('onglet', () => {
     expect(html).not.toContain('Ajouter un déplacement');
     expect(html).not.toContain('Modifier le déplacement');
     expect(html).toContain('61,50');
-    expect(html).toContain('au dernier enregistrement');
+    expect(html).not.toContain('au dernier enregistrement');
+    expect(rendu({ lignes: [complete], estimation: 6150 })).toContain('61,50\u00a0€</strong> (au dernier enregistrement)');
   });
   it('les erreurs du serveur s’affichent sous la ligne', () => {
     const html = rendu({ lignes: [complete], erreurs: { 'lignes.0.km': 'Déplacement 1, nombre de kilomètres : obligatoire.' } });

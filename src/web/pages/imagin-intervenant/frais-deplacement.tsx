@@ -314,22 +314,6 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
           '.frais-deplacement__dates { display: grid; grid-template-columns: 1fr 12rem; column-gap: 1rem; align-items: start; } ' +
           '.frais-deplacement__grille { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 1rem; align-items: start; }'}
       </style>
-      {editable && (
-        <div className="fr-callout fr-py-2w fr-mb-2w">
-          <ul className="fr-callout__text fr-text--sm fr-mb-0">
-            <li>La première ligne reprend les informations connues de la mission (départ au début de la mission) : remplacez-les si nécessaire et complétez-la avec le bouton « Modifier ».</li>
-            <li>
-              Si votre mission se déroule au même endroit sur plusieurs jours et que vous faites l’aller-retour tous les jours, renseignez une seule ligne de déplacement en précisant le
-              nombre de trajets (un trajet = un aller-retour ; le nombre de kilomètres est celui d’un aller).
-            </li>
-            <li>
-              Si vous effectuez plusieurs missions le même jour donnant lieu à des frais de déplacement, tous les déplacements de la journée sont à saisir sur la première mission de la
-              journée : ajoutez autant de lignes que de déplacements.
-            </li>
-            <li>Pour un aller ou un retour combinant plusieurs modes de transport (voiture + train + transport en commun), renseignez une ligne par mode.</li>
-          </ul>
-        </div>
-      )}
       {erreurs.lignes && (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
           <p>{erreurs.lignes}</p>
@@ -377,7 +361,7 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
         {total !== null ? (
           <>
             Montant estimé du déplacement : <strong>{euros(total)}</strong>
-            {totalLive === null && ' (au dernier enregistrement)'} — estimation : le montant retenu par le gestionnaire prévaut.
+            {totalLive === null && editable && ' (au dernier enregistrement)'} — estimation : le montant retenu par le gestionnaire prévaut.
           </>
         ) : (
           'Montant estimé du déplacement : calculé à l’enregistrement — estimation : le montant retenu par le gestionnaire prévaut.'
@@ -387,6 +371,16 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
         <p className="fr-text--sm fr-mb-1w">
           Montant retenu par le gestionnaire : <strong>{euros(retenu)}</strong>
         </p>
+      )}
+      {editable && (
+        <div className="fr-callout fr-py-2w fr-px-3w fr-mb-2w">
+          <ul className="fr-callout__text fr-text--sm fr-mb-0">
+            {proposee && <li>La ligne proposée reprend la mission (départ au début de la mission) : complétez-la avec le bouton « Modifier ».</li>}
+            <li>Aller-retour quotidien sur une mission de plusieurs jours : une seule ligne, avec le nombre de trajets (un trajet = un aller-retour ; km d’un aller).</li>
+            <li>Plusieurs missions le même jour : tous les déplacements de la journée se saisissent sur la première mission de la journée.</li>
+            <li>Modes de transport combinés (voiture + train + transport en commun) : une ligne par mode.</li>
+          </ul>
+        </div>
       )}
       <modaleLigne.Component title={edition ? (edition.nouvelle && edition.index >= lignes.length ? `Nouveau déplacement (${edition.index + 1})` : `Déplacement ${edition.index + 1}`) : 'Déplacement'} titleAs="h2" size="large">
         {edition && (
