@@ -3,7 +3,8 @@
 //   hashed (the store), measured (5 Mo at most, enforced while streaming) and scanned by ClamAV when
 //   configured (platform/antivirus.ts). Its format is read from its first bytes, never from its name.
 //   Nothing is kept when refused: what was written is deleted. The intervenant deposits while his état is
-//   not validated and when his académie allows dematerialised receipts; the gestionnaire at any time.
+//   not validated, when his académie allows dematerialised receipts and once he has accepted its
+//   conditions d'utilisation (as every route of his états de frais); the gestionnaire at any time.
 // - Download: attachment, the type read from the content at deposit, nosniff — never inline. Readable by
 //   its owner and by the académie's gestionnaires; anything else is 404.
 // - Removal: the intervenant's own, until validation, unless the gestionnaire deposited it.
@@ -27,6 +28,7 @@ import type { AppContext } from '../platform/context.ts';
 import { AppError, champInvalide, conflit, introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 import { contexteAudit, type FichierGenere, type Trace } from '../imagin-gestion/commun.ts';
+import { exigerConditions } from './intervenant.service.ts';
 import * as repo from './pieces.repo.ts';
 
 export { piecesDe } from './pieces.repo.ts';
@@ -71,6 +73,7 @@ export async function deposerPiece(
   const etat = await repo.etatPourPieces(ctx.db, etatFraisId, portee(actor, o.parGestionnaire));
   if (!etat) throw introuvable(INTROUVABLE);
   if (!o.parGestionnaire) {
+    await exigerConditions(ctx.db, etat.personneId, etat.academieCode);
     if (!(await repo.piecesDematerialisees(ctx.db, etat.academieCode))) throw new AppError('INTERDIT', MESSAGE_NON_DEMATERIALISEES);
     if (etat.workflow !== 'non_valide') throw conflit(MESSAGE_VALIDE);
   }
@@ -211,6 +214,7 @@ export async function lireFluxPiece(ctx: AppContext, piece: { cleStockage: strin
 export async function telechargerPiece(ctx: AppContext, actor: Actor, etatFraisId: number, pieceId: string, o: { parGestionnaire: boolean }): Promise<FichierGenere> {
   const etat = await repo.etatPourPieces(ctx.db, etatFraisId, portee(actor, o.parGestionnaire));
   if (!etat) throw introuvable(PIECE_INTROUVABLE);
+  if (!o.parGestionnaire) await exigerConditions(ctx.db, etat.personneId, etat.academieCode);
   const p = await repo.piece(ctx.db, etat.id, pieceId, etat.workflow);
   if (!p) throw introuvable(PIECE_INTROUVABLE);
   return { flux: await lireFluxPiece(ctx, p), fichier: p.nom, typeMime: p.typeMime };
@@ -222,6 +226,7 @@ export async function retirerPiece(ctx: AppContext, actor: Actor, etatFraisId: n
   const p = await ctx.db.transaction().execute(async (trx) => {
     const etat = await repo.etatPourPieces(trx, etatFraisId, { ...scope, verrouiller: true });
     if (!etat) throw introuvable(PIECE_INTROUVABLE);
+    await exigerConditions(trx, etat.personneId, etat.academieCode);
     const p = await repo.piece(trx, etat.id, pieceId, etat.workflow);
     if (!p) throw introuvable(PIECE_INTROUVABLE);
     if (etat.workflow !== 'non_valide') throw conflit(MESSAGE_VALIDE);

@@ -12,6 +12,7 @@ import { fixtureConstat } from '../imagin-constat/fixtures.ts';
 import { clamdPourLesTests, EICAR } from '../platform/antivirus.fixture.ts';
 import { MESSAGE_ANTIVIRUS_ABSENT, MESSAGE_ANTIVIRUS_INDISPONIBLE } from '../platform/antivirus.ts';
 import { createTestPlatform, fixtureCompte, MOT_DE_PASSE, type TestClient, type TestPlatform } from '../testing/harness.ts';
+import { CONDITIONS_A_ACCEPTER } from './intervenant.service.ts';
 import { deposerPiece, lireFluxPiece, MESSAGE_NON_DEMATERIALISEES, MESSAGE_VALIDE, piecesDe } from './pieces.service.ts';
 
 let p: TestPlatform;
@@ -50,6 +51,10 @@ beforeAll(async () => {
   await fixtureCompte(p, { login: 'alice.frais', role: 'intervenant', personneId: f.personnes.alice });
   await fixtureCompte(p, { login: 'bruno.frais', role: 'intervenant', personneId: f.personnes.bruno });
   await p.ctx.db.insertInto('frais_parametres').values({ academie_code: '14', conditions_texte: 'Conditions.', pieces_dematerialisees: true }).execute();
+  await p.ctx.db
+    .insertInto('frais_conditions_acceptation')
+    .values([f.personnes.alice, f.personnes.bruno].map((personne_id) => ({ personne_id, academie_code: '14', version: 1, accepte_le: new Date('2026-06-01T08:00:00Z') })))
+    .execute();
   alice = p.client();
   await alice.login('imagin-intervenant', 'alice.frais', MOT_DE_PASSE);
   bruno = p.client();
@@ -209,6 +214,18 @@ describe('dépôt', () => {
       expect((await alice.get('/api/auth/session')).body.avertissementsPlateforme).toEqual([]);
     } finally {
       config.clamavSocket = vrai;
+    }
+  });
+
+  it('refusé (409) tant que l’intervenant n’a pas accepté la version en vigueur des conditions d’utilisation', async () => {
+    await p.ctx.db.updateTable('frais_parametres').set({ conditions_version: 2 }).where('academie_code', '=', '14').execute();
+    try {
+      const r = await deposer(alice, f.frais.alice, 'facture.pdf', PDF());
+      expect(r.status).toBe(409);
+      expect(r.body.message).toBe(CONDITIONS_A_ACCEPTER);
+      expect(await lignesPieces(f.frais.alice)).toHaveLength(0);
+    } finally {
+      await p.ctx.db.updateTable('frais_parametres').set({ conditions_version: 1 }).where('academie_code', '=', '14').execute();
     }
   });
 
