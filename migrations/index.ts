@@ -17,6 +17,7 @@ import * as m016 from './20261206_016_habilitations_intervenant.ts';
 import * as m020 from './20261206_020_portails_intervenant.ts';
 import * as m021 from './20261206_021_enquete_dcs.ts';
 import * as m022 from './20261206_022_etats_frais.ts';
+import * as m027 from './20261206_027_traitement_etats_frais.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_020_portails_intervenant': m020,
   '20261206_021_enquete_dcs': m021,
   '20261206_022_etats_frais': m022,
+  '20261206_027_traitement_etats_frais': m027,
 };

@@ -44,15 +44,23 @@ const PIECES = sql<boolean>`exists (select 1 from frais_piece fp where fp.etat_f
 /** First day of the mission (its dates, or the convocation's own). */
 const DEBUT = sql<string>`(select min(md.jour) from mission_date md where md.mission_id = m.id)`;
 
-function base(db: Executeur, academieCode: string) {
-  return db
+function base(db: Executeur, academieCode: string, o: { personne: boolean; session: boolean } = { personne: true, session: true }) {
+  const q = db
     .selectFrom('etat_frais as f')
     .innerJoin('convocation as c', 'c.id', 'f.convocation_id')
     .innerJoin('mission as m', 'm.id', 'c.mission_id')
     .innerJoin('session_examen as se', 'se.id', 'm.session_examen_id')
-    .innerJoin('personne as p', 'p.id', 'f.personne_id')
-    .where('f.academie_code', '=', academieCode);
+    .innerJoin('personne as p', 'p.id', 'f.personne_id');
+  // The list joins only what its filters and sort read (the person, the session): 50,000 rows stay fast.
+  type Complet = typeof q;
+  let r = db.selectFrom('etat_frais as f').innerJoin('convocation as c', 'c.id', 'f.convocation_id').innerJoin('mission as m', 'm.id', 'c.mission_id') as unknown as Complet;
+  if (o.session) r = (r as any).innerJoin('session_examen as se', 'se.id', 'm.session_examen_id');
+  if (o.personne) r = (r as any).innerJoin('personne as p', 'p.id', 'f.personne_id');
+  return r.where('f.academie_code', '=', academieCode);
 }
+
+/** Whether the filters need a join beyond the état itself (none: the counts read etat_frais alone). */
+const besoinJointures = (f: Filtres) => !!(f.examen || f.session || f.type || f.centre || f.du || f.au || f.ecart !== undefined || f.recherche);
 
 type Base = ReturnType<typeof base>;
 
@@ -92,10 +100,18 @@ function filtrer<Q extends Base>(q: Q, f: Filtres, avecStatut: boolean): Q {
 
 /** The number of états per workflow status under the filters (the status filter aside). */
 export async function comptesParStatut(db: Executeur, academieCode: string, f: Filtres): Promise<Record<StatutGestion, number>> {
-  const rows = await filtrer(base(db, academieCode), f, false)
-    .select(['f.statut', sql<number>`count(*)::int`.as('n')])
-    .groupBy('f.statut')
-    .execute();
+  const rows = besoinJointures(f)
+    ? await filtrer(base(db, academieCode, { personne: !!f.recherche, session: !!f.examen }), f, false)
+        .select(['f.statut', sql<number>`count(*)::int`.as('n')])
+        .groupBy('f.statut')
+        .execute()
+    : await db
+        .selectFrom('etat_frais as f')
+        .select(['f.statut', sql<number>`count(*)::int`.as('n')])
+        .where('f.academie_code', '=', academieCode)
+        .$if(f.pieces !== undefined, (q) => q.where(f.pieces ? PIECES : sql<SqlBool>`not ${PIECES}`))
+        .groupBy('f.statut')
+        .execute();
   const r = Object.fromEntries(STATUTS_GESTION.map((s) => [s, 0])) as Record<StatutGestion, number>;
   for (const x of rows) if (x.statut in r) r[x.statut as StatutGestion] = x.n;
   return r;
@@ -126,7 +142,7 @@ export interface LigneListe {
 }
 
 const ORDRE: Record<Tri, string> = {
-  debut: 'debut',
+  debut: 'md1.jour',
   nom: 'p.nom',
   mission: 'm.numero',
   numeroOrdre: 'f.numero_ordre',
@@ -134,10 +150,35 @@ const ORDRE: Record<Tri, string> = {
   modifie: 'f.modifie_le',
 };
 
-/** One page of états under the filters, sorted (then by id, so that pages do not overlap). */
+/** The first day of each mission of the académie, aggregated once (not a subquery per état). */
+function premiersJours(db: Executeur, academieCode: string) {
+  return db
+    .selectFrom('mission_date as mdx')
+    .innerJoin('mission as mx', 'mx.id', 'mdx.mission_id')
+    .select(['mdx.mission_id', sql<string>`min(mdx.jour)`.as('jour')])
+    .where('mx.academie_code', '=', academieCode)
+    .groupBy('mdx.mission_id');
+}
+
+/**
+ * One page of états under the filters, sorted (then by id, so that pages do not overlap): the ids of
+ * the page first, with only the joins the filters and the sort need, then the rows of those ids.
+ */
 export async function page(db: Executeur, academieCode: string, f: Filtres, o: { tri: Tri; sens: 'asc' | 'desc'; limite: number; decalage: number }): Promise<LigneListe[]> {
   const sens = o.sens === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
-  const rows = await filtrer(base(db, academieCode), f, true)
+  let q = filtrer(base(db, academieCode, { personne: !!f.recherche || o.tri === 'nom', session: !!f.examen }), f, true);
+  if (o.tri === 'debut') q = q.leftJoin(premiersJours(db, academieCode).as('md1'), (j) => j.onRef('md1.mission_id', '=', 'm.id')) as unknown as typeof q;
+  const ids = (
+    await q
+      .select('f.id')
+      .orderBy(sql`${sql.raw(ORDRE[o.tri])} ${sens}`)
+      .orderBy('f.id', o.sens)
+      .limit(o.limite)
+      .offset(o.decalage)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await base(db, academieCode)
     .innerJoin('type_mission as tm', 'tm.code', 'm.type_mission')
     .innerJoin('examen as ex', 'ex.code', 'se.examen_code')
     .leftJoin('etablissement as ce', 'ce.id', 'm.centre_id')
@@ -164,12 +205,10 @@ export async function page(db: Executeur, academieCode: string, f: Filtres, o: {
       'f.paye_le',
       'f.modifie_le',
     ])
-    .orderBy(sql`${sql.raw(ORDRE[o.tri])} ${sens}`)
-    .orderBy('f.id', o.sens)
-    .limit(o.limite)
-    .offset(o.decalage)
+    .where('f.id', 'in', ids)
     .execute();
-  return rows as unknown as LigneListe[];
+  const parId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => parId.get(id)!).filter(Boolean) as unknown as LigneListe[];
 }
 
 /** The ids of the états under the filters (the mass validation's selection), in id order. */
