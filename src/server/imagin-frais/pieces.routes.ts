@@ -2,7 +2,7 @@
 // (Content-Type: application/octet-stream), handed to the service as a stream: a parser scoped to these
 // routes (Fastify encapsulation) passes it through unread; the service measures it (5 Mo), hashes,
 // scans and stores it as it comes.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { TAILLE_MAX_PIECE } from '../../domain/imagin/frais/pieces.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -33,6 +33,21 @@ function fluxDe(request: FastifyRequest): Readable {
   throw champInvalide('fichier', 'Fichier : le document doit être envoyé tel quel, avec l’en-tête Content-Type: application/octet-stream.');
 }
 
+/**
+ * A refused deposit may leave part of the body unread: it is discarded and the connection closed after
+ * the answer (as Fastify does when a parser fails), so the client reads the French message instead of a
+ * stalled connection.
+ */
+async function deposer<T>(request: FastifyRequest, reply: FastifyReply, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    reply.header('connection', 'close');
+    if (!request.raw.readableEnded) request.raw.resume();
+    throw err;
+  }
+}
+
 function tailleAnnoncee(request: FastifyRequest): number | undefined {
   const n = Number(request.headers['content-length']);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
@@ -49,11 +64,13 @@ export async function piecesRoutes(app: App, ctx: AppContext) {
       `${BASE_INTERVENANT}/:id/pieces`,
       { bodyLimit, config: { action: 'etats-frais.saisir' }, schema: { tags: tagsI, summary: 'Déposer une pièce justificative (corps : le fichier, application/octet-stream)', params: etatParams, querystring: depotQuery } },
       async (request, reply) => {
-        const piece = await deposerPiece(ctx, request.actor!, request.params.id, request.query.groupe, request.query.nom, fluxDe(request), {
-          parGestionnaire: false,
-          tailleAnnoncee: tailleAnnoncee(request),
-          trace: trace(request),
-        });
+        const piece = await deposer(request, reply, () =>
+          deposerPiece(ctx, request.actor!, request.params.id, request.query.groupe, request.query.nom, fluxDe(request), {
+            parGestionnaire: false,
+            tailleAnnoncee: tailleAnnoncee(request),
+            trace: trace(request),
+          }),
+        );
         return reply.status(201).send(piece);
       },
     );
@@ -69,11 +86,13 @@ export async function piecesRoutes(app: App, ctx: AppContext) {
       `${BASE_GESTION}/:id/pieces`,
       { bodyLimit, config: { action: 'etats-frais-gestion.traiter' }, schema: { tags: tagsG, summary: "Déposer une pièce justificative pour l'intervenant (corps : le fichier, application/octet-stream)", params: etatParams, querystring: depotQuery } },
       async (request, reply) => {
-        const piece = await deposerPiece(ctx, request.actor!, request.params.id, request.query.groupe, request.query.nom, fluxDe(request), {
-          parGestionnaire: true,
-          tailleAnnoncee: tailleAnnoncee(request),
-          trace: trace(request),
-        });
+        const piece = await deposer(request, reply, () =>
+          deposerPiece(ctx, request.actor!, request.params.id, request.query.groupe, request.query.nom, fluxDe(request), {
+            parGestionnaire: true,
+            tailleAnnoncee: tailleAnnoncee(request),
+            trace: trace(request),
+          }),
+        );
         return reply.status(201).send(piece);
       },
     );

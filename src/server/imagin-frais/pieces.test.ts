@@ -4,6 +4,7 @@
 // receipt is 404, checked by changing ids), removal rules, download headers (attachment, nosniff).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -131,6 +132,35 @@ describe('dépôt', () => {
     const acteur = { compteId: 0, login: 'alice.frais', role: 'intervenant', roleAttributionId: 0, academieCode: '14', etablissementId: null, personneId: f.personnes.alice, service: 'imagin-intervenant', sessionId: 'x', motDePasseTemporaire: false } as const;
     const morceaux = [trop.subarray(0, 1_000_000), trop.subarray(1_000_000, 4_000_000), trop.subarray(4_000_000)];
     await expect(deposerPiece(p.ctx, acteur, f.frais.alice, 'paie', 'flux.pdf', Readable.from(morceaux), { parGestionnaire: false })).rejects.toMatchObject({ code: 'TROP_VOLUMINEUX' });
+    expect(await lignesPieces(f.frais.alice)).toHaveLength(0);
+    expect(fichiersStockes(f.frais.alice)).toHaveLength(avant);
+  });
+
+  it('sur un vrai serveur HTTP, un envoi « chunked » sans longueur est coupé à 5 Mo avec le message en français', async () => {
+    const adresse = await p.app.listen({ port: 0, host: '127.0.0.1' });
+    const avant = fichiersStockes(f.frais.alice).length;
+    const url = new URL(`/api/intervenant/etats-frais/${f.frais.alice}/pieces?groupe=paie&nom=chunked.pdf`, adresse);
+    const reponse = await new Promise<{ status: number; corps: string }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked', cookie: alice.cookie!, 'x-csrf-token': alice.csrf! } }, (res) => {
+        const morceaux: Buffer[] = [];
+        res.on('data', (d: Buffer) => morceaux.push(d));
+        res.on('end', () => resolve({ status: res.statusCode!, corps: Buffer.concat(morceaux).toString('utf8') }));
+      });
+      req.on('error', reject);
+      req.write(PDF());
+      const morceau = Buffer.alloc(256 * 1024, 0x20);
+      let envoyes = 0;
+      const suite = () => {
+        while (envoyes < 24) {
+          envoyes++;
+          if (!req.write(morceau)) return void req.once('drain', suite);
+        }
+        req.end();
+      };
+      suite();
+    });
+    expect(reponse.status).toBe(413);
+    expect(JSON.parse(reponse.corps).fields.fichier).toContain('limitée à 5 Mo');
     expect(await lignesPieces(f.frais.alice)).toHaveLength(0);
     expect(fichiersStockes(f.frais.alice)).toHaveLength(avant);
   });
