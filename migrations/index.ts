@@ -18,6 +18,7 @@ import * as m020 from './20261206_020_portails_intervenant.ts';
 import * as m021 from './20261206_021_enquete_dcs.ts';
 import * as m022 from './20261206_022_etats_frais.ts';
 import * as m027 from './20261206_027_traitement_etats_frais.ts';
+import * as m028 from './20261206_028_liquidation_icc.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_021_enquete_dcs': m021,
   '20261206_022_etats_frais': m022,
   '20261206_027_traitement_etats_frais': m027,
+  '20261206_028_liquidation_icc': m028,
 };

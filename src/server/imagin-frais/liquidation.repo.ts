@@ -37,6 +37,36 @@ export async function compterPrets(db: Executeur, academieCode: string, f: Filtr
   return { nb: x.nb, total: Number(x.total ?? 0), sansMontant: x.sans_montant };
 }
 
+/**
+ * ICC répartition lines ready for a batch (décision 0033): validated by the gestionnaire, on a transmitted
+ * declaration of the académie, in no batch.
+ */
+export async function compterIccPrets(db: Executeur, academieCode: string, f: FiltresLiquidation = {}): Promise<{ nb: number; total: number }> {
+  const r = await sql<{ nb: number; total: string | null }>`
+    select count(*)::int as nb, sum(r.montant_centimes) as total
+    from icc_repartition r
+    join icc_declaration d on d.id = r.declaration_id
+    join session_examen se on se.id = d.session_examen_id
+    where d.academie_code = ${academieCode} and d.statut_saisie = 'transmis' and r.statut = 'valide'
+      and r.liquidation_lot_id is null and r.montant_centimes > 0
+      ${f.examenCode ? sql`and se.examen_code = ${f.examenCode}` : sql``} ${f.sessionId ? sql`and d.session_examen_id = ${f.sessionId}` : sql``}`.execute(db);
+  return { nb: r.rows[0]!.nb, total: Number(r.rows[0]!.total ?? 0) };
+}
+
+/** Takes the ready ICC lines into the batch (each line in one batch ever: only while it has none). */
+export async function prendreIcc(trx: Transaction<DB>, v: { lotId: number; academieCode: string; filtres: FiltresLiquidation }): Promise<number> {
+  const f = v.filtres;
+  const r = await sql<{ id: number }>`
+    update icc_repartition r set liquidation_lot_id = ${v.lotId}::int
+    from icc_declaration d, session_examen se
+    where d.id = r.declaration_id and se.id = d.session_examen_id
+      and d.academie_code = ${v.academieCode} and d.statut_saisie = 'transmis' and r.statut = 'valide'
+      and r.liquidation_lot_id is null and r.montant_centimes > 0
+      ${f.examenCode ? sql`and se.examen_code = ${f.examenCode}` : sql``} ${f.sessionId ? sql`and d.session_examen_id = ${f.sessionId}` : sql``}
+    returning r.id`.execute(trx);
+  return r.rows.length;
+}
+
 /** Serialises the batches of one académie (the académie's row, locked until the transaction ends). */
 export async function verrouillerAcademie(trx: Transaction<DB>, academieCode: string): Promise<void> {
   await sql`select code from academie where code = ${academieCode} for update`.execute(trx);
@@ -108,16 +138,6 @@ export async function prendreFrais(
   return { nbFrais: x.nb_frais, nbLignes: x.nb_lignes };
 }
 
-/** Totals of a batch, written on it once its documents are produced. */
-export async function totauxLot(db: Executeur, lotId: number): Promise<{ nbFrais: number; nbLignes: number; total: number }> {
-  const r = await db
-    .selectFrom('liquidation_ligne')
-    .select((eb) => [eb.fn.count<string>('etat_frais_id').distinct().as('nb_frais'), eb.fn.countAll<string>().as('nb_lignes'), eb.fn.sum<string>('montant_centimes').as('total')])
-    .where('lot_id', '=', lotId)
-    .executeTakeFirstOrThrow();
-  return { nbFrais: Number(r.nb_frais), nbLignes: Number(r.nb_lignes), total: Number(r.total ?? 0) };
-}
-
 export async function cloturerLot(trx: Transaction<DB>, lotId: number, t: { nbFrais: number; total: number }): Promise<void> {
   await trx
     .updateTable('liquidation_lot')
@@ -127,18 +147,21 @@ export async function cloturerLot(trx: Transaction<DB>, lotId: number, t: { nbFr
     .execute();
 }
 
+export type NatureLigne = 'remuneration' | 'deplacement' | 'icc';
+
 export interface LigneExport {
-  etat_frais_id: number;
-  numero_ordre: number | null;
-  nature: 'remuneration' | 'deplacement';
+  /** Null for an ICC line. */
+  etat_frais_id: number | null;
+  /** The numéro d'ordre of the état, or « ICC-<id> » for an ICC répartition line. */
+  reference: string;
+  nature: NatureLigne;
   montant_centimes: number;
-  paye_le: Date | null;
   nom: string;
   prenom: string;
   numen: string | null;
   nir: string | null;
   iban_fin: string | null;
-  mission_numero: number;
+  mission_numero: number | null;
   type_mission: string;
   examen_code: string;
   examen: string;
@@ -146,22 +169,37 @@ export interface LigneExport {
   debut: string | null;
 }
 
-/** Every line of a batch with what the financial system needs, by numéro d'ordre then nature. */
+/** Every line of a batch with what the financial system needs: the frais by numéro d'ordre, then the ICC. */
 export async function lignesLot(db: Executeur, lotId: number): Promise<LigneExport[]> {
   const r = await sql<LigneExport>`
-    select l.etat_frais_id, f.numero_ordre, l.nature, l.montant_centimes, l.paye_le, p.nom, p.prenom, p.numen, p.nir, p.iban_fin,
-      m.numero as mission_numero, coalesce(tm.libelle, m.type_mission) as type_mission, se.examen_code, coalesce(x.libelle, se.examen_code) as examen, se.libelle as session,
-      (select to_char(min(d.jour), 'YYYY-MM-DD') from mission_date d where d.mission_id = m.id) as debut
-    from liquidation_ligne l
-    join etat_frais f on f.id = l.etat_frais_id
-    join personne p on p.id = f.personne_id
-    join convocation c on c.id = f.convocation_id
-    join mission m on m.id = c.mission_id
-    left join type_mission tm on tm.code = m.type_mission
-    join session_examen se on se.id = m.session_examen_id
-    left join examen x on x.code = se.examen_code
-    where l.lot_id = ${lotId}
-    order by f.numero_ordre nulls last, f.id, l.nature desc`.execute(db);
+    select * from (
+      select l.etat_frais_id, f.numero_ordre::text as reference, l.nature, l.montant_centimes, p.nom, p.prenom, p.numen, p.nir, p.iban_fin,
+        m.numero as mission_numero, coalesce(tm.libelle, m.type_mission) as type_mission, se.examen_code, coalesce(x.libelle, se.examen_code) as examen, se.libelle as session,
+        (select to_char(min(d.jour), 'YYYY-MM-DD') from mission_date d where d.mission_id = m.id) as debut,
+        0 as groupe, f.numero_ordre as tri, f.id as tri2
+      from liquidation_ligne l
+      join etat_frais f on f.id = l.etat_frais_id
+      join personne p on p.id = f.personne_id
+      join convocation c on c.id = f.convocation_id
+      join mission m on m.id = c.mission_id
+      left join type_mission tm on tm.code = m.type_mission
+      join session_examen se on se.id = m.session_examen_id
+      left join examen x on x.code = se.examen_code
+      where l.lot_id = ${lotId}
+      union all
+      select null, 'ICC-' || r.id, 'icc', r.montant_centimes, p.nom, p.prenom, p.numen, p.nir, p.iban_fin,
+        null, 'Indemnité chef de centre (' || e.uai || ', période ' || d.periode || ')', se.examen_code, coalesce(x.libelle, se.examen_code), se.libelle,
+        to_char(d.date_debut, 'YYYY-MM-DD'),
+        1, r.id, r.id
+      from icc_repartition r
+      join icc_declaration d on d.id = r.declaration_id
+      join etablissement e on e.id = d.etablissement_id
+      join personne p on p.id = r.personne_id
+      join session_examen se on se.id = d.session_examen_id
+      left join examen x on x.code = se.examen_code
+      where r.liquidation_lot_id = ${lotId}
+    ) t
+    order by groupe, tri nulls last, tri2, nature desc`.execute(db);
   return r.rows;
 }
 
@@ -190,9 +228,13 @@ export async function lots(db: Executeur, academieCode: string) {
     nb_payees: number;
     total_remuneration: string | null;
     total_deplacement: string | null;
+    total_icc: string | null;
+    nb_icc: number;
+    nb_icc_payees: number;
   }>`
     select l.id, l.numero, l.statut, l.traitement_id, t.statut as traitement_statut, l.cree_le, cp.login as par, l.nb_frais, l.total_centimes, l.paye_le,
-      coalesce(s.nb_lignes, 0)::int as nb_lignes, coalesce(s.nb_payees, 0)::int as nb_payees, s.total_remuneration, s.total_deplacement
+      coalesce(s.nb_lignes, 0)::int as nb_lignes, coalesce(s.nb_payees, 0)::int as nb_payees, s.total_remuneration, s.total_deplacement,
+      i.total_icc, coalesce(i.nb_icc, 0)::int as nb_icc, coalesce(i.nb_icc_payees, 0)::int as nb_icc_payees
     from liquidation_lot l
     left join traitement t on t.id = l.traitement_id
     left join compte cp on cp.id = l.cree_par
@@ -202,6 +244,10 @@ export async function lots(db: Executeur, academieCode: string) {
         sum(g.montant_centimes) filter (where g.nature = 'deplacement') as total_deplacement
       from liquidation_ligne g where g.lot_id = l.id
     ) s on true
+    left join lateral (
+      select sum(r.montant_centimes) as total_icc, count(*) as nb_icc, count(*) filter (where r.statut = 'paye') as nb_icc_payees
+      from icc_repartition r where r.liquidation_lot_id = l.id
+    ) i on true
     where l.academie_code = ${academieCode}
     order by l.numero desc`.execute(db).then((r) => r.rows);
 }
@@ -257,13 +303,21 @@ export async function marquerEtatsPayes(trx: Transaction<DB>, lotId: number, par
   return r.rows.map((x) => x.id);
 }
 
-/** The batch is « payé » once every line is. */
+/** The ICC lines of a batch, locked until the transaction ends. */
+export async function iccAPayer(trx: Transaction<DB>, lotId: number): Promise<Array<{ id: number; montant_centimes: number; statut: string }>> {
+  const r = await sql<{ id: number; montant_centimes: number; statut: string }>`
+    select id, montant_centimes, statut from icc_repartition where liquidation_lot_id = ${lotId} for update`.execute(trx);
+  return r.rows;
+}
+
+/** The batch is « payé » once every line is (an ICC line the gestionnaire took back since is not waited for). */
 export async function marquerLotPaye(trx: Transaction<DB>, lotId: number): Promise<boolean> {
   const r = await sql<{ id: number }>`
     update liquidation_lot l set statut = 'paye', paye_le = (select max(paye_le) from liquidation_ligne where lot_id = l.id)
     where l.id = ${lotId} and l.statut = 'produit'
-      and exists (select 1 from liquidation_ligne where lot_id = l.id)
+      and (exists (select 1 from liquidation_ligne where lot_id = l.id) or exists (select 1 from icc_repartition where liquidation_lot_id = l.id))
       and not exists (select 1 from liquidation_ligne where lot_id = l.id and paye_le is null)
+      and not exists (select 1 from icc_repartition where liquidation_lot_id = l.id and statut = 'valide')
     returning l.id`.execute(trx);
   return r.rows.length > 0;
 }

@@ -1,6 +1,7 @@
 // « Liquidation des frais » (gestionnaire, issue 16 §8, décision 0033): the frais ready for a batch, the
 // batches with their documents and totals, the launch of a batch (a treatment, one at a time per
-// académie) and the payment return that marks the frais paid.
+// académie) and the payment return that marks the frais paid — and the ICC répartition lines the batch
+// took, whose declaration then reads « Accepté » (décision 0033).
 import { LIBELLE_NATURE, LIBELLE_STATUT_LOT, COLONNES_RETOUR, lireLigneRetour, montantFichier, type LigneRetour } from '../../domain/imagin/frais/liquidation.ts';
 import { audit } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -8,6 +9,7 @@ import { champInvalide, conflit, introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 import { lancerTraitement } from '../platform/traitements/traitements.ts';
 import { decoderFichier, lireCsv, type RejetLigne } from '../imports/fichier-csv.ts';
+import { marquerLignesPayees as marquerIccPayees } from '../imagin-constat/icc.repo.ts';
 import * as repo from './liquidation.repo.ts';
 import { TAILLE_MAX_RETOUR } from './liquidation.schemas.ts';
 import { TRAITEMENT_LIQUIDATION } from './liquidation.traitement.ts';
@@ -31,8 +33,9 @@ function auditCtx(actor: Actor, academieCode: string, t: Trace) {
 /** The screen: frais ready (with the filters), the running batch, the batches with documents and totals. */
 export async function ecranLiquidation(ctx: AppContext, actor: Actor, filtres: repo.FiltresLiquidation) {
   const academieCode = academieGeree(actor);
-  const [prets, lots, enCours, examens] = await Promise.all([
+  const [prets, icc, lots, enCours, examens] = await Promise.all([
     repo.compterPrets(ctx.db, academieCode, filtres),
+    repo.compterIccPrets(ctx.db, academieCode, filtres),
     repo.lots(ctx.db, academieCode),
     repo.lotEnCours(ctx.db, academieCode),
     ctx.db
@@ -51,7 +54,7 @@ export async function ecranLiquidation(ctx: AppContext, actor: Actor, filtres: r
   ]);
   const docs = await repo.documentsDesTraitements(ctx.db, lots.map((l) => l.traitement_id).filter((x): x is string => !!x));
   return {
-    prets,
+    prets: { ...prets, icc },
     enCours: enCours ? { lotId: enCours.id, numero: enCours.numero, traitementId: enCours.traitement_id } : null,
     sessions: examens.map((s) => ({ sessionId: s.session_id, session: s.session, examenCode: s.examen_code, examen: s.examen ?? s.examen_code })),
     lots: lots.map((l) => ({
@@ -67,8 +70,10 @@ export async function ecranLiquidation(ctx: AppContext, actor: Actor, filtres: r
       totalCentimes: Number(l.total_centimes),
       totalRemunerationCentimes: Number(l.total_remuneration ?? 0),
       totalDeplacementCentimes: Number(l.total_deplacement ?? 0),
-      nbLignes: l.nb_lignes,
-      nbLignesPayees: l.nb_payees,
+      totalIccCentimes: Number(l.total_icc ?? 0),
+      nbLignes: l.nb_lignes + l.nb_icc,
+      nbLignesPayees: l.nb_payees + l.nb_icc_payees,
+      nbIcc: l.nb_icc,
       payeLe: l.paye_le,
       documents: docs.filter((d) => d.traitement_id === l.traitement_id).map((d) => ({ id: d.id, nom: d.nom, typeMime: d.type_mime, taille: d.taille, url: `/api/documents/${d.id}` })),
     })),
@@ -89,7 +94,8 @@ export async function lancerLiquidation(ctx: AppContext, actor: Actor, b: { exam
       throw conflit(`Le lot de liquidation n° ${enCours.numero} est en cours de constitution (traitement ${enCours.traitement_id}) : attendez sa fin avant d'en constituer un autre.`);
     }
     const prets = await repo.compterPrets(trx, academieCode, filtres);
-    if (prets.nb === 0) throw conflit("Aucun état de frais validé par le gestionnaire n'attend de liquidation" + (filtres.examenCode || filtres.sessionId ? ' pour cette sélection.' : '.'));
+    const icc = await repo.compterIccPrets(trx, academieCode, filtres);
+    if (prets.nb === 0 && icc.nb === 0) throw conflit("Aucun état de frais validé par le gestionnaire n'attend de liquidation" + (filtres.examenCode || filtres.sessionId ? ' pour cette sélection.' : '.'));
     const lot = await repo.creerLot(trx, { academieCode, creePar: actor.compteId, le: ctx.clock.now() });
     const { id: traitementId } = await lancerTraitement(ctx, trx, {
       type: TRAITEMENT_LIQUIDATION,
@@ -100,7 +106,7 @@ export async function lancerLiquidation(ctx: AppContext, actor: Actor, b: { exam
       visibilite: 'academie',
     });
     await repo.rattacherTraitement(trx, lot.id, traitementId);
-    await audit(trx, auditCtx(actor, academieCode, t), { action: 'liquidation-frais.lancement', entite: 'liquidation_lot', entiteId: lot.id, apres: { numero: lot.numero, filtres, prets: prets.nb } });
+    await audit(trx, auditCtx(actor, academieCode, t), { action: 'liquidation-frais.lancement', entite: 'liquidation_lot', entiteId: lot.id, apres: { numero: lot.numero, filtres, prets: prets.nb, icc: icc.nb } });
     return { lotId: lot.id, numero: lot.numero, traitementId };
   });
 }
@@ -138,29 +144,38 @@ export async function retourPaiement(ctx: AppContext, actor: Actor, lotId: numbe
   }
   return ctx.db.transaction().execute(async (trx) => {
     const lignes = await repo.lignesAPayer(trx, lot.id);
-    const parCle = new Map<string, repo.LigneAPayer>(lignes.map((l) => [`${l.numero_ordre}|${l.nature}`, l] as const));
+    const icc = await repo.iccAPayer(trx, lot.id);
+    const parCle = new Map<string, { montant: number; payee: boolean; etatFraisId: number | null; iccId: number | null; nature: 'remuneration' | 'deplacement' | 'icc' }>([
+      ...lignes.map((l) => [`${l.numero_ordre}|${l.nature}`, { montant: l.montant_centimes, payee: l.paye_le !== null, etatFraisId: l.etat_frais_id, iccId: null, nature: l.nature }] as const),
+      // An ICC line the gestionnaire took back since it entered the batch (no longer « validé ») is unknown here.
+      ...icc.filter((l) => l.statut === 'valide' || l.statut === 'paye').map((l) => [`ICC-${l.id}|icc`, { montant: l.montant_centimes, payee: l.statut === 'paye', etatFraisId: null, iccId: l.id, nature: 'icc' as const }] as const),
+    ]);
     const aMarquer: Array<{ etatFraisId: number; nature: 'remuneration' | 'deplacement'; le: Date }> = [];
+    const iccAMarquer = new Map<string, number[]>();
     const vues = new Set<string>();
     let dejaPayees = 0;
     for (const v of valides) {
-      const cle = `${v.numeroOrdre}|${v.nature}`;
+      const cle = `${v.reference}|${v.nature}`;
       const l = parCle.get(cle);
       if (!l) {
-        rejets.push({ ligne: v.ligne, champ: 'NUMERO_ORDRE', motif: `Ligne ${v.ligne} : numéro d'ordre ${v.numeroOrdre} (${LIBELLE_NATURE[v.nature]}) inconnu dans le lot n° ${lot.numero}.` });
+        rejets.push({ ligne: v.ligne, champ: 'NUMERO_ORDRE', motif: `Ligne ${v.ligne} : numéro d'ordre ${v.reference} (${LIBELLE_NATURE[v.nature]}) inconnu dans le lot n° ${lot.numero}.` });
         continue;
       }
-      if (l.montant_centimes !== v.montantCentimes) {
-        rejets.push({ ligne: v.ligne, champ: 'MONTANT_PAYE', motif: `Ligne ${v.ligne} : montant payé ${montantFichier(v.montantCentimes)} différent du montant liquidé ${montantFichier(l.montant_centimes)} pour le numéro d'ordre ${v.numeroOrdre} (${LIBELLE_NATURE[v.nature]}).` });
+      if (l.montant !== v.montantCentimes) {
+        rejets.push({ ligne: v.ligne, champ: 'MONTANT_PAYE', motif: `Ligne ${v.ligne} : montant payé ${montantFichier(v.montantCentimes)} différent du montant liquidé ${montantFichier(l.montant)} pour le numéro d'ordre ${v.reference} (${LIBELLE_NATURE[v.nature]}).` });
         continue;
       }
-      if (l.paye_le || vues.has(cle)) {
+      if (l.payee || vues.has(cle)) {
         dejaPayees++;
         continue;
       }
       vues.add(cle);
-      aMarquer.push({ etatFraisId: l.etat_frais_id, nature: l.nature, le: new Date(`${v.date}T12:00:00Z`) });
+      if (l.iccId !== null) iccAMarquer.set(v.date, [...(iccAMarquer.get(v.date) ?? []), l.iccId]);
+      else aMarquer.push({ etatFraisId: l.etatFraisId!, nature: l.nature as 'remuneration' | 'deplacement', le: new Date(`${v.date}T12:00:00Z`) });
     }
-    const payees = await repo.marquerLignesPayees(trx, lot.id, aMarquer);
+    let iccPayees = 0;
+    for (const [date, ids] of iccAMarquer) iccPayees += await marquerIccPayees(trx, ids, new Date(`${date}T12:00:00Z`));
+    const payees = (await repo.marquerLignesPayees(trx, lot.id, aMarquer)) + iccPayees;
     const etats = await repo.marquerEtatsPayes(trx, lot.id, actor.compteId, ctx.clock.now());
     const lotPaye = await repo.marquerLotPaye(trx, lot.id);
     rejets.sort((a, c) => a.ligne - c.ligne);

@@ -235,6 +235,45 @@ describe('Liquidation des frais', () => {
     expect(await mission(500_001)).toMatchObject({ traite: true, mention: 'Traité par le gestionnaire' });
   });
 
+  it("les indemnités de chef de centre (ICC) validées entrent dans un lot, une seule fois ; payées, la déclaration passe « Accepté »", async () => {
+    const db = p.ctx.db;
+    const etab = await db.selectFrom('etablissement').select('id').where('uai', '=', '0350710G').executeTakeFirstOrThrow();
+    const pers = await db.selectFrom('personne').select('id').where('nom', 'in', ['LIQUIDATION-500001', 'LIQUIDATION-500002']).orderBy('nom').execute();
+    const d = await db
+      .insertInto('icc_declaration')
+      .values({ academie_code: '14', session_examen_id: sessions.bac, etablissement_id: etab.id, periode: 'normale', montant_centimes: 50_000, statut_saisie: 'transmis' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const lignesIcc = await db
+      .insertInto('icc_repartition')
+      .values(pers.map((x, i) => ({ declaration_id: d.id, personne_id: x.id, montant_centimes: 20_000 + i * 5_000, statut: 'valide' as const })))
+      .returning('id')
+      .execute();
+    const ecran = await dec.get(B);
+    expect(ecran.body.prets).toMatchObject({ nb: 0, icc: { nb: 2, total: 45_000 } });
+    const r = await dec.post(B, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await finTraitement(r.body.traitementId)).statut).toBe('termine');
+    // A second batch finds nothing: each ICC line is in one batch only.
+    expect((await dec.post(B, {})).status).toBe(409);
+    const lot = (await dec.get(B)).body.lots.find((l: any) => l.id === r.body.lotId);
+    expect(lot).toMatchObject({ nbFrais: 0, nbIcc: 2, totalIccCentimes: 45_000, totalCentimes: 45_000 });
+    const csv = (await telecharger(dec, lot.documents.find((x: any) => x.nom.endsWith('.csv')).url)).subarray(3).toString('utf8').trim().split('\r\n').slice(1).map((l) => l.split(';'));
+    expect(csv.map((c) => [c[2], c[3], c[4], c[5]])).toEqual([
+      [`ICC-${lignesIcc[0]!.id}`, 'Indemnité chef de centre', '200,00', 'LIQUIDATION-500001'],
+      [`ICC-${lignesIcc[1]!.id}`, 'Indemnité chef de centre', '250,00', 'LIQUIDATION-500002'],
+    ]);
+    const { pages } = await textePdf(await telecharger(dec, lot.documents.find((x: any) => x.nom.endsWith('.pdf')).url));
+    expect(pages.join(' ').replace(/[\u00a0\u202f]/g, ' ')).toContain('Indemnité chef de centre 2 450,00 €');
+    const payer = await dec.post(`${B}/${r.body.lotId}/retour-paiement`, retour([`ICC-${lignesIcc[0]!.id};Indemnité chef de centre;200,00;21/07/2026`, `ICC-${lignesIcc[1]!.id};ICC;250,00;21/07/2026`]));
+    expect(payer.body).toMatchObject({ payees: 2, lotPaye: true, rejets: [] });
+    const statuts = await db.selectFrom('icc_repartition').select('statut').where('declaration_id', '=', d.id).execute();
+    expect(statuts.map((x) => x.statut)).toEqual(['paye', 'paye']);
+    const decl = await dec.get('/api/gestion/icc/declarations');
+    expect(decl.status).toBe(200);
+    expect(decl.body.lignes.find((l: any) => l.id === d.id || l.declarationId === d.id)).toMatchObject({ suivi: 'Accepté' });
+  });
+
   it('un fichier sans les colonnes attendues est refusé en nommant ce qui manque', async () => {
     const r = await dec.post(`${B}/${lot1.lotId}/retour-paiement`, { nomFichier: 'x.csv', contenu: Buffer.from('NUMERO;MONTANT\r\n1;2').toString('base64') });
     expect(r.status).toBe(400);

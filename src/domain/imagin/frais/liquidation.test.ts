@@ -29,7 +29,9 @@ describe('liquidation : montants, dates, natures', () => {
     expect(lireNature('Rémunération')).toBe('remuneration');
     expect(lireNature('DEPLACEMENT')).toBe('deplacement');
     expect(lireNature('D')).toBe('deplacement');
-    expect(lireNature('ICC')).toBeNull();
+    expect(lireNature('ICC')).toBe('icc');
+    expect(lireNature('Indemnité chef de centre')).toBe('icc');
+    expect(lireNature('Prime')).toBeNull();
   });
 });
 
@@ -37,8 +39,13 @@ describe('liquidation : une ligne du retour de paiement', () => {
   const champs = (v: Record<string, string>) => (nom: string) => v[nom] ?? '';
   it('valide', () => {
     expect(lireLigneRetour(champs({ NUMERO_ORDRE: '42', NATURE: 'Déplacement', MONTANT_PAYE: '25,50', DATE_PAIEMENT: '20/07/2026' }), 3)).toEqual({
-      valeur: { ligne: 3, numeroOrdre: 42, nature: 'deplacement', montantCentimes: 2550, date: '2026-07-20' },
+      valeur: { ligne: 3, reference: '42', nature: 'deplacement', montantCentimes: 2550, date: '2026-07-20' },
     });
+  });
+  it('une indemnité de chef de centre : ICC-<id> et sa nature, l’un sans l’autre refusé', () => {
+    expect(lireLigneRetour(champs({ NUMERO_ORDRE: 'icc-7', NATURE: 'Indemnité chef de centre', MONTANT_PAYE: '100', DATE_PAIEMENT: '20/07/2026' }), 2)).toMatchObject({ valeur: { reference: 'ICC-7', nature: 'icc' } });
+    const r = lireLigneRetour(champs({ NUMERO_ORDRE: 'ICC-7', NATURE: 'Rémunération', MONTANT_PAYE: '100', DATE_PAIEMENT: '20/07/2026' }), 2);
+    expect('rejets' in r && r.rejets[0]!.motif).toContain('incompatible');
   });
   it('chaque colonne fautive a son motif', () => {
     const r = lireLigneRetour(champs({ NUMERO_ORDRE: '4x', NATURE: 'Prime', MONTANT_PAYE: '', DATE_PAIEMENT: '2026' }), 7);

@@ -3,8 +3,10 @@
 // the lines of the return checked one by one (French reasons naming the column). No I/O.
 
 export type NatureFrais = 'remuneration' | 'deplacement';
+/** A line of a batch: a frais of an état, or an indemnity of a chef de centre (ICC répartition line). */
+export type NatureLigne = NatureFrais | 'icc';
 
-export const LIBELLE_NATURE: Record<NatureFrais, string> = { remuneration: 'Rémunération', deplacement: 'Déplacement' };
+export const LIBELLE_NATURE: Record<NatureLigne, string> = { remuneration: 'Rémunération', deplacement: 'Déplacement', icc: 'Indemnité chef de centre' };
 
 export const LIBELLE_STATUT_LOT: Record<'en_preparation' | 'produit' | 'paye', string> = {
   en_preparation: 'En préparation',
@@ -40,8 +42,8 @@ export function lireDate(s: string): string | null {
   return `${a}-${String(m).padStart(2, '0')}-${String(j).padStart(2, '0')}`;
 }
 
-/** "Rémunération", "REMUNERATION", "remuneration", "R" → 'remuneration'; likewise déplacement. */
-export function lireNature(s: string): NatureFrais | null {
+/** "Rémunération", "REMUNERATION", "remuneration", "R" → 'remuneration'; likewise déplacement and ICC. */
+export function lireNature(s: string): NatureLigne | null {
   const t = s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -49,6 +51,7 @@ export function lireNature(s: string): NatureFrais | null {
     .toLowerCase();
   if (t === 'remuneration' || t === 'r') return 'remuneration';
   if (t === 'deplacement' || t === 'd') return 'deplacement';
+  if (t === 'icc' || t === 'indemnite chef de centre') return 'icc';
   return null;
 }
 
@@ -57,8 +60,9 @@ export const COLONNES_RETOUR = ['NUMERO_ORDRE', 'NATURE', 'MONTANT_PAYE', 'DATE_
 
 export interface LigneRetour {
   ligne: number;
-  numeroOrdre: number;
-  nature: NatureFrais;
+  /** The numéro d'ordre as the export wrote it: « 42 », or « ICC-7 » for an ICC line. */
+  reference: string;
+  nature: NatureLigne;
   montantCentimes: number;
   date: string;
 }
@@ -67,11 +71,15 @@ export interface LigneRetour {
 export function lireLigneRetour(champ: (nom: string) => string, ligne: number): { valeur: LigneRetour } | { rejets: Array<{ champ: string; motif: string }> } {
   const rejets: Array<{ champ: string; motif: string }> = [];
   const no = champ('NUMERO_ORDRE').trim();
-  const numeroOrdre = /^\d{1,9}$/.test(no) ? Number(no) : null;
-  if (numeroOrdre === null) rejets.push({ champ: 'NUMERO_ORDRE', motif: `numéro d'ordre « ${no} » illisible (nombre entier attendu).` });
+  const maj = no.toUpperCase();
+  const reference = /^\d{1,9}$/.test(maj) ? String(Number(maj)) : /^ICC-\d{1,9}$/.test(maj) ? `ICC-${Number(maj.slice(4))}` : null;
+  if (reference === null) rejets.push({ champ: 'NUMERO_ORDRE', motif: `numéro d'ordre « ${no} » illisible (nombre entier, ou ICC-nombre pour une indemnité de chef de centre).` });
   const na = champ('NATURE');
   const nature = lireNature(na);
-  if (!nature) rejets.push({ champ: 'NATURE', motif: `nature « ${na} » inconnue (Rémunération ou Déplacement attendu).` });
+  if (!nature) rejets.push({ champ: 'NATURE', motif: `nature « ${na} » inconnue (Rémunération, Déplacement ou Indemnité chef de centre attendu).` });
+  else if (reference && (nature === 'icc') !== reference.startsWith('ICC-')) {
+    rejets.push({ champ: 'NATURE', motif: `nature « ${na} » incompatible avec le numéro d'ordre « ${no} » (ICC-… pour une indemnité de chef de centre seulement).` });
+  }
   const mo = champ('MONTANT_PAYE');
   const montant = lireMontant(mo);
   if (montant === null) rejets.push({ champ: 'MONTANT_PAYE', motif: `montant « ${mo} » illisible (en euros, par exemple 1268,00).` });
@@ -79,7 +87,7 @@ export function lireLigneRetour(champ: (nom: string) => string, ligne: number): 
   const date = lireDate(da);
   if (!date) rejets.push({ champ: 'DATE_PAIEMENT', motif: `date « ${da} » illisible (JJ/MM/AAAA attendu).` });
   if (rejets.length) return { rejets };
-  return { valeur: { ligne, numeroOrdre: numeroOrdre!, nature: nature!, montantCentimes: montant!, date: date! } };
+  return { valeur: { ligne, reference: reference!, nature: nature!, montantCentimes: montant!, date: date! } };
 }
 
 /** The text of the reminder mail: the missions whose frais still wait for the intervenant. */
