@@ -417,12 +417,12 @@ function TableauLignes({
 }) {
   const colonnes = actions ? 12 : 11;
   return (
-    <div className="fr-table fr-table--sm fr-mb-2w">
+    <div className="fr-table fr-table--sm fr-table--no-caption fr-mb-2w">
       <div className="fr-table__wrapper">
         <div className="fr-table__container">
           <div className="fr-table__content">
             <table id="lignes-deplacement">
-              <caption>Déplacements</caption>
+              <caption>Déplacements de l’état de frais</caption>
               <thead>
                 <tr>
                   <th scope="col">N°</th>
@@ -431,7 +431,7 @@ function TableauLignes({
                   <th scope="col">Départ</th>
                   <th scope="col">Retour</th>
                   <th scope="col">Mode de transport</th>
-                  <th scope="col">Km (aller) / trajets</th>
+                  <th scope="col">Km / trajets</th>
                   <th scope="col">Nuitées</th>
                   <th scope="col">Repas</th>
                   <th scope="col">Frais divers</th>
