@@ -28,6 +28,7 @@ import type { AppContext } from '../platform/context.ts';
 import { genererPdf, TYPE_PDF, type DocumentPdf } from '../platform/documents/pdf.ts';
 import { dateFr, dateHeureFr } from '../platform/documents/tableau.ts';
 import { introuvable } from '../platform/errors.ts';
+import { lireFluxPiece } from './pieces.service.ts';
 import { gifEnPng } from './recapitulatif-gif.ts';
 import { lireDossier, piecesManquantes, type DossierEtat, type PieceDossier } from './validation.dossier.ts';
 
@@ -318,6 +319,6 @@ export async function construireRecapitulatif(d: DossierEtat, editeLe: Date, lir
 export async function genererRecapitulatif(ctx: AppContext, etatFraisId: number): Promise<Readable> {
   const d = await lireDossier(ctx.db, etatFraisId, ctx.clock.now());
   if (!d) throw introuvable("Cet état de frais n'existe pas.");
-  const octets = await construireRecapitulatif(d, ctx.clock.now(), async (p) => lireTout(await ctx.store.get(p.cleStockage)));
+  const octets = await construireRecapitulatif(d, ctx.clock.now(), async (p) => lireTout(await lireFluxPiece(ctx, p)));
   return Readable.from([Buffer.from(octets)]);
 }
