@@ -1,7 +1,8 @@
 // « Liquidation des frais » (gestionnaire, issue 16 §8, décision 0033): how many états de frais validated
 // by the gestionnaire wait for a batch (optionally for one session), « Constituer un lot de liquidation »
 // (through the confirmation dialog; a treatment builds it, one at a time per académie), the batches with
-// their status, totals, documents (export financier CSV, bordereau PDF) and compte rendu, and the
+// their status, totals (ICC indemnities included), documents (export financier CSV, bordereau PDF) and
+// compte rendu, and the
 // payment return of a batch (CSV: numéro d'ordre, nature, montant payé, date).
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,6 +30,8 @@ interface Lot {
   totalCentimes: number;
   totalRemunerationCentimes: number;
   totalDeplacementCentimes: number;
+  totalIccCentimes: number;
+  nbIcc: number;
   nbLignes: number;
   nbLignesPayees: number;
   payeLe: string | null;
@@ -36,7 +39,7 @@ interface Lot {
 }
 
 interface Ecran {
-  prets: { nb: number; total: number; sansMontant: number };
+  prets: { nb: number; total: number; sansMontant: number; icc: { nb: number; total: number } };
   enCours: { lotId: number; numero: number; traitementId: string } | null;
   sessions: Array<{ sessionId: number; session: string; examenCode: string; examen: string }>;
   lots: Lot[];
@@ -130,8 +133,8 @@ function DetailLot({ lot, surFin }: { lot: Lot; surFin: () => void }) {
         Lot n° {lot.numero} — {lot.libelleStatut}
       </h2>
       <p className="fr-text--sm fr-mb-1w">
-        {lot.nbFrais} état(s) de frais, {lot.nbLignes} ligne(s) de paiement : rémunération {euros(lot.totalRemunerationCentimes)}, déplacement {euros(lot.totalDeplacementCentimes)}, total{' '}
-        {euros(lot.totalRemunerationCentimes + lot.totalDeplacementCentimes)} ; {lot.nbLignesPayees} ligne(s) payée(s).
+        {lot.nbFrais} état(s) de frais, {lot.nbLignes} ligne(s) de paiement : rémunération {euros(lot.totalRemunerationCentimes)}, déplacement {euros(lot.totalDeplacementCentimes)}
+        {lot.nbIcc > 0 && `, ${lot.nbIcc} indemnité(s) de chef de centre ${euros(lot.totalIccCentimes)}`}, total {euros(lot.totalCentimes)} ; {lot.nbLignesPayees} ligne(s) payée(s).
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         {lot.documents.map((d) => (
@@ -186,7 +189,7 @@ export default function LiquidationFrais() {
       { id: 'par', libelle: 'Par', valeur: (l) => l.par },
       { id: 'statut', libelle: 'Statut', valeur: (l) => l.libelleStatut },
       { id: 'nbFrais', libelle: 'États de frais', valeur: (l) => l.nbFrais, type: 'nombre', alignement: 'droite' },
-      { id: 'total', libelle: 'Total', valeur: (l) => l.totalRemunerationCentimes + l.totalDeplacementCentimes, texte: (l) => euros(l.totalRemunerationCentimes + l.totalDeplacementCentimes), alignement: 'droite' },
+      { id: 'total', libelle: 'Total', valeur: (l) => l.totalCentimes, texte: (l) => euros(l.totalCentimes), alignement: 'droite' },
       { id: 'payees', libelle: 'Lignes payées', valeur: (l) => l.nbLignesPayees, texte: (l) => `${l.nbLignesPayees} / ${l.nbLignes}`, alignement: 'droite' },
     ],
     [],
@@ -203,7 +206,7 @@ export default function LiquidationFrais() {
   const demander = () =>
     confirmation.demander({
       titre: 'Constituer un lot de liquidation',
-      message: `${e.prets.nb} état(s) de frais validé(s) par le gestionnaire (${euros(e.prets.total)}) entreront dans le lot et passeront « Traité par le gestionnaire » ; ils ne pourront plus être dévalidés ni entrer dans un autre lot. Le fichier d'export financier et le bordereau seront produits par un traitement.`,
+      message: `${e.prets.nb} état(s) de frais validé(s) par le gestionnaire (${euros(e.prets.total)})${e.prets.icc.nb ? ` et ${e.prets.icc.nb} indemnité(s) de chef de centre validée(s) (${euros(e.prets.icc.total)})` : ''} entreront dans le lot ; les états de frais passeront « Traité par le gestionnaire » ; ils ne pourront plus être dévalidés ni entrer dans un autre lot. Le fichier d'export financier et le bordereau seront produits par un traitement.`,
       bouton: 'Constituer le lot',
       surConfirmation: () => void constituer.executer(),
     });
@@ -213,6 +216,11 @@ export default function LiquidationFrais() {
         <h2 className="fr-h6 fr-mb-1w" id="titre-prets">
           États de frais prêts à liquider : {e.prets.nb} ({euros(e.prets.total)})
         </h2>
+        {e.prets.icc.nb > 0 && (
+          <p className="fr-text--sm fr-mb-1w">
+            Et {e.prets.icc.nb} indemnité(s) de chef de centre validée(s) ({euros(e.prets.icc.total)}), qui entrent dans le même lot.
+          </p>
+        )}
         {e.prets.sansMontant > 0 && <p className="fr-text--sm fr-mb-1w">{e.prets.sansMontant} état(s) validé(s) sans montant à payer n'entrent dans aucun lot.</p>}
         <div style={{ display: 'flex', gap: '1rem', alignItems: 'flex-end', flexWrap: 'wrap' }}>
           {e.sessions.length > 1 && (
@@ -225,7 +233,7 @@ export default function LiquidationFrais() {
               ))}
             </Select>
           )}
-          <button type="button" className="fr-btn" disabled={constituer.enCours || !!e.enCours || e.prets.nb === 0} onClick={demander}>
+          <button type="button" className="fr-btn" disabled={constituer.enCours || !!e.enCours || e.prets.nb + e.prets.icc.nb === 0} onClick={demander}>
             {constituer.enCours || e.enCours ? 'Constitution en cours…' : 'Constituer un lot de liquidation'}
           </button>
         </div>
