@@ -178,6 +178,37 @@ describe('dépôt', () => {
     await viderPieces(f.frais.alice);
   });
 
+  it('deux envois simultanés sur la 20e place : un seul est gardé, l’autre refusé sans rien laisser', async () => {
+    const maintenant = new Date();
+    await p.ctx.db
+      .insertInto('frais_piece')
+      .values(
+        Array.from({ length: 19 }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          etat_frais_id: f.frais.alice,
+          academie_code: '14',
+          personne_id: f.personnes.alice,
+          groupe: 'paie' as const,
+          nom: `ancien-${i}.pdf`,
+          type_mime: 'application/pdf',
+          taille: 10,
+          sha256: 'x',
+          cle_stockage: `frais/pieces/14/${f.frais.alice}/ancien-${i}`,
+          depose_le: maintenant,
+          depose_par: null,
+          analyse_antivirus: 'non_analysee' as const,
+        })),
+      )
+      .execute();
+    const avant = fichiersStockes(f.frais.alice).length;
+    const [a, b] = await Promise.all([deposer(alice, f.frais.alice, 'vingtieme-a.pdf', PDF('a')), deposer(alice, f.frais.alice, 'vingtieme-b.pdf', PDF('b'))]);
+    expect([a.status, b.status].sort()).toEqual([201, 400]);
+    expect([a, b].find((r) => r.status === 400)!.body.fields.fichier).toContain('20 documents au plus');
+    expect(await lignesPieces(f.frais.alice)).toHaveLength(20);
+    expect(fichiersStockes(f.frais.alice)).toHaveLength(avant + 1);
+    await viderPieces(f.frais.alice);
+  });
+
   it('nom : 50 caractères acceptés, 51 refusés ; ni espace ni accent', async () => {
     expect((await deposer(alice, f.frais.alice, `${'a'.repeat(50)}.pdf`, PDF())).status).toBe(201);
     const r = await deposer(alice, f.frais.alice, `${'a'.repeat(51)}.pdf`, PDF());
