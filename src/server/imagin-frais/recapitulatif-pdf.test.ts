@@ -15,6 +15,8 @@ let f: Awaited<ReturnType<typeof fixtureConstat>>;
 beforeAll(async () => {
   p = await createTestPlatform();
   f = await fixtureConstat(p);
+  // The académie takes receipts online (otherwise they all go by post and nothing is missing).
+  await p.ctx.db.insertInto('frais_parametres').values({ academie_code: '14', conditions_texte: 'Conditions.', pieces_dematerialisees: true }).execute();
 });
 afterAll(async () => {
   await p?.close();

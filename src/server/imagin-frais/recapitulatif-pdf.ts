@@ -133,7 +133,13 @@ async function ecrireRecapitulatif(doc: DocumentPdf, d: DossierEtat): Promise<vo
     const requises = d.piecesRequises.filter((r) => r.groupe === groupe);
     const deposees = d.pieces.filter((p) => p.groupe === groupe);
     doc.intertitre(groupe === 'paie' ? 'Récapitulatif des pièces justificatives du dossier paie' : 'Récapitulatif des pièces justificatives du déplacement');
-    const etat = deposees.length ? `Déposée(s) (${deposees.length} fichier(s))` : d.piecesParCourrier ? 'Envoyée(s) par voie postale' : 'Manquante';
+    const etat = deposees.length
+      ? `Déposée(s) (${deposees.length} fichier(s))`
+      : d.piecesParCourrier
+        ? 'Envoyée(s) par voie postale'
+        : d.piecesDematerialisees
+          ? 'Manquante'
+          : 'À envoyer par voie postale';
     await doc.tableau({
       colonnes: [
         { libelle: 'Pièce requise', valeur: (r: { libelle: string }) => r.libelle, largeur: 3 },
@@ -155,6 +161,8 @@ async function ecrireRecapitulatif(doc: DocumentPdf, d: DossierEtat): Promise<vo
     }
   }
   if (d.piecesParCourrier) doc.paragraphe('Les pièces justificatives sont envoyées par voie postale au service gestionnaire.', { style: 'gras' });
+  else if (!d.piecesDematerialisees && d.piecesRequises.length)
+    doc.paragraphe("Votre académie ne prévoit pas le dépôt des pièces justificatives en ligne : envoyez-les par voie postale au service gestionnaire.", { style: 'gras' });
   const manquantes = piecesManquantes(d);
   if (manquantes.length) doc.paragraphe(`Pièces manquantes : ${manquantes.map((m) => m.libelle).join(', ')}.`, { style: 'gras' });
   doc.paragraphe(PHRASE_COURRIER);

@@ -10,6 +10,7 @@ import { saisieModifiable } from '../../domain/imagin/frais/statuts.ts';
 import type { EtatWorkflow, GroupePiece, LigneDeplacement, PieceRequise, SaisieRemuneration } from '../../domain/imagin/frais/types.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
+import { piecesDematerialisees } from './pieces.repo.ts';
 import * as repo from './validation.repo.ts';
 
 type Executeur = Kysely<DB> | Transaction<DB>;
@@ -54,6 +55,8 @@ export interface DossierEtat {
   piecesRequises: PieceRequise[];
   pieces: PieceDossier[];
   piecesParCourrier: boolean;
+  /** The académie lets intervenants upload receipts (frais_parametres); otherwise they go by post. */
+  piecesDematerialisees: boolean;
 }
 
 /** 'AAAA-MM-JJTHH:MM' in Paris time. */
@@ -87,9 +90,12 @@ function lireSaisie(v: unknown): SaisieRemuneration | null {
   return o as SaisieRemuneration;
 }
 
-/** The receipts still missing: a group that requires some and holds none, unless sent by post. */
-export function piecesManquantes(d: Pick<DossierEtat, 'piecesRequises' | 'pieces' | 'piecesParCourrier'>): PieceRequise[] {
-  if (d.piecesParCourrier) return [];
+/**
+ * The receipts still missing: a group that requires some and holds none — unless they are sent by post
+ * (declared, or the académie does not take them online: then the post is the only way).
+ */
+export function piecesManquantes(d: Pick<DossierEtat, 'piecesRequises' | 'pieces' | 'piecesParCourrier' | 'piecesDematerialisees'>): PieceRequise[] {
+  if (d.piecesParCourrier || !d.piecesDematerialisees) return [];
   const deposees = new Set(d.pieces.map((p) => p.groupe));
   return d.piecesRequises.filter((r) => !deposees.has(r.groupe));
 }
@@ -110,7 +116,7 @@ export async function lireDossier(db: Executeur, etatFraisId: number, maintenant
   const lignes = lignesLues.map(ligne);
   const saisie = lireSaisie(e.remuneration);
 
-  const [lignesTaux, [km, forfaits]] = await Promise.all([repo.tauxRemuneration(db), repo.tauxDeplacementDates(db)]);
+  const [lignesTaux, [km, forfaits], dematerialisees] = await Promise.all([repo.tauxRemuneration(db), repo.tauxDeplacementDates(db), piecesDematerialisees(db, e.academie_code)]);
   const applicables = tauxApplicables({ tauxEpreuve: c.taux_remuneration, examenSigle: c.examen_sigle });
   const copie = tauxRemunerationEnVigueur(lignesTaux, applicables.copie, premierJour);
   const heure = tauxRemunerationEnVigueur(lignesTaux, applicables.heure, premierJour);
@@ -177,5 +183,6 @@ export async function lireDossier(db: Executeur, etatFraisId: number, maintenant
       cleStockage: p.cle_stockage,
     })),
     piecesParCourrier: e.pieces_par_courrier,
+    piecesDematerialisees: dematerialisees,
   };
 }

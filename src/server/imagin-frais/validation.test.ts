@@ -29,6 +29,8 @@ const etat = (id: number) => p.ctx.db.selectFrom('etat_frais').selectAll().where
 beforeAll(async () => {
   p = await createTestPlatform();
   f = await fixtureConstat(p);
+  // The académie takes receipts online (otherwise they all go by post and nothing is missing).
+  await p.ctx.db.insertInto('frais_parametres').values({ academie_code: '14', conditions_texte: 'Conditions.', pieces_dematerialisees: true }).execute();
   await fixtureCompte(p, { login: 'anne.frais', role: 'intervenant', personneId: f.personnes.alice });
   await fixtureCompte(p, { login: 'bruno.frais', role: 'intervenant', personneId: f.personnes.bruno });
   anne = await connecte('anne.frais', 'imagin-intervenant');
@@ -131,6 +133,24 @@ describe('Valider un état de frais', () => {
     const r = await anne.get(`${I}/${f.frais.alice}/recapitulatif`);
     expect(r.status).toBe(200);
     expect((await textePdf(r.raw)).pages.join(' ')).toContain('RIB-ANNE page 2');
+  });
+});
+
+describe("une académie qui ne prend pas les pièces en ligne", () => {
+  it("valide sans pièce déposée : le récapitulatif dit de les envoyer par voie postale", async () => {
+    await fixtureCompte(p, { login: 'denis.frais', role: 'intervenant', academie: '16', personneId: f.personnes.denis });
+    const denis = await connecte('denis.frais', 'imagin-intervenant');
+    const id = (await p.ctx.db.selectFrom('etat_frais').select('id').where('convocation_id', '=', f.convocations.toulouseDenis).executeTakeFirstOrThrow()).id;
+    const r = await denis.post(`${I}/${id}/valider`, { version: (await etat(id)).version });
+    expect(r.status).toBe(200);
+    // Numbered in its own académie.
+    expect(r.body.numeroOrdre).toBe(1);
+    const texte = (await textePdf((await denis.get(`${I}/${id}/recapitulatif`)).raw)).pages.join(' ');
+    expect(texte).toContain('ACADEMIE DE TOULOUSE');
+    expect(texte).toContain('À envoyer par voie postale');
+    expect(texte).toContain('ne prévoit pas le dépôt des pièces justificatives en ligne');
+    expect((await decRennes.get(`/api/gestion/etats-frais/${id}/recapitulatif`)).status).toBe(404);
+    expect((await decToulouse.get(`/api/gestion/etats-frais/${id}/recapitulatif`)).status).toBe(200);
   });
 });
 
