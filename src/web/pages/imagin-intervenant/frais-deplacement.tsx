@@ -198,6 +198,18 @@ function kilometres(l: LigneDeplacement): string {
   return `${l.km ?? '?'} km, ${trajets}${l.mode === 'AUTOMOBILE' ? ` (${l.puissanceFiscale ?? '?'} CV)` : ''}`;
 }
 
+const STYLE = (
+  <style>
+    {'.frais-deplacement .fr-table td, .frais-deplacement .fr-table th { white-space: normal; padding: 0.5rem 0.375rem; } ' +
+      '.frais-deplacement .fr-table td:last-child { white-space: nowrap; } ' +
+      '.frais-deplacement__actions { display: flex; gap: 0.5rem; justify-content: flex-end; } ' +
+      '.frais-deplacement__supprimer { color: var(--text-default-error) !important; } ' +
+      '.frais-deplacement__fixe { background-color: var(--background-contrast-grey) !important; cursor: not-allowed; } ' +
+      '.frais-deplacement__dates { display: grid; grid-template-columns: 1fr 12rem; column-gap: 1rem; align-items: start; } ' +
+      '.frais-deplacement__grille { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 1rem; align-items: start; }'}
+  </style>
+);
+
 /** The « Déplacement » tab. */
 export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiable, invalidable, estimation, erreurs = {}, effacerChamp }: OngletDeplacementProps) {
   const confirmation = useConfirmation();
@@ -292,6 +304,7 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
   if (invalidable) {
     return (
       <div className="frais-deplacement">
+        {STYLE}
         <div className="fr-alert fr-alert--info fr-mb-2w">
           <p className="fr-alert__title">Déplacement : « Invalidable »</p>
           <p>
@@ -306,14 +319,7 @@ export function OngletDeplacement({ lignes, lignePreremplie, onChange, modifiabl
 
   return (
     <div className="frais-deplacement">
-      <style>
-        {'.frais-deplacement .fr-table td, .frais-deplacement .fr-table th { white-space: normal; } ' +
-          '.frais-deplacement__actions { display: flex; gap: 0.5rem; justify-content: flex-end; } ' +
-          '.frais-deplacement__supprimer { color: var(--text-default-error) !important; } ' +
-          '.frais-deplacement__fixe { background-color: var(--background-contrast-grey) !important; cursor: not-allowed; } ' +
-          '.frais-deplacement__dates { display: grid; grid-template-columns: 1fr 12rem; column-gap: 1rem; align-items: start; } ' +
-          '.frais-deplacement__grille { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 1rem; align-items: start; }'}
-      </style>
+      {STYLE}
       {erreurs.lignes && (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
           <p>{erreurs.lignes}</p>
@@ -415,7 +421,7 @@ function TableauLignes({
   erreurs: Record<string, string>;
   actions?: (l: LigneDeplacement, i: number) => ReactNode;
 }) {
-  const colonnes = actions ? 12 : 11;
+  const colonnes = actions ? 11 : 10;
   return (
     <div className="fr-table fr-table--sm fr-table--no-caption fr-mb-2w">
       <div className="fr-table__wrapper">
@@ -432,8 +438,7 @@ function TableauLignes({
                   <th scope="col">Retour</th>
                   <th scope="col">Mode de transport</th>
                   <th scope="col">Km / trajets</th>
-                  <th scope="col">Nuitées</th>
-                  <th scope="col">Repas</th>
+                  <th scope="col">Nuitées / repas</th>
                   <th scope="col">Frais divers</th>
                   <th scope="col">Montant estimé</th>
                   {actions && (
@@ -464,8 +469,9 @@ function TableauLignes({
                         {proposee && <span className="fr-badge fr-badge--sm fr-badge--new fr-ml-1v">à compléter</span>}
                       </td>
                       <td>{kilometres(l)}</td>
-                      <td>{l.nuitees}</td>
-                      <td>{l.repas}</td>
+                      <td>
+                        {l.nuitees} / {l.repas}
+                      </td>
                       <td>
                         {l.fraisDiversCentimes ? euros(l.fraisDiversCentimes) : '—'}
                         {l.billetsCentimes ? <span className="fr-hint-text">billets : {euros(l.billetsCentimes)}</span> : null}
