@@ -219,6 +219,8 @@ export async function ligneDeLAcademie(db: Executeur, academieCode: string, lign
     .selectFrom('icc_repartition as l')
     .innerJoin('icc_declaration as d', 'd.id', 'l.declaration_id')
     .select(['l.id', 'l.declaration_id', 'l.statut', 'd.statut_saisie', 'd.version', 'd.session_examen_id', 'd.etablissement_id', 'd.periode'])
+    // The liquidation batch the line entered (migration 028, decision 0033), if any.
+    .select(sql<number | null>`(select lot.numero from liquidation_lot lot where lot.id = l.liquidation_lot_id)`.as('lot_numero'))
     .where('d.academie_code', '=', academieCode)
     .where('l.id', '=', ligneId)
     .executeTakeFirst();

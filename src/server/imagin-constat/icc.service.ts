@@ -388,6 +388,7 @@ export async function deciderLigne(ctx: AppContext, actor: Actor, ligneId: numbe
     if (d.version !== body.version) throw conflit(`La déclaration a été modifiée entre-temps par ${nommer(d)}. Rechargez la page : rien n'a été enregistré.`);
     if (d.statut_saisie !== 'transmis') throw conflit("La déclaration n'est pas encore transmise par le centre : ses lignes ne se valident qu'après transmission.");
     if (l.statut === 'paye') throw conflit('Cette ligne est payée : sa décision ne change plus.');
+    if (l.lot_numero !== null) throw conflit(`Cette ligne est dans le lot de liquidation n° ${l.lot_numero} : sa décision ne change plus.`);
     const le = ctx.clock.now();
     await repo.deciderLigne(trx, l.id, { statut: body.decision, motif: body.decision === 'rejete' ? body.motif : null, par: actor.compteId, le });
     await repo.majDeclaration(trx, d.id, { modifie_par: actor.compteId, modifie_le: le });

@@ -265,6 +265,13 @@ describe('Liquidation des frais', () => {
     ]);
     const { pages } = await textePdf(await telecharger(dec, lot.documents.find((x: any) => x.nom.endsWith('.pdf')).url));
     expect(pages.join(' ').replace(/[\u00a0\u202f]/g, ' ')).toContain('Indemnité chef de centre 2 450,00 €');
+    // Once in a batch, the line's decision no longer changes (409), and no path may change its amount.
+    const version = (await db.selectFrom('icc_declaration').select('version').where('id', '=', d.id).executeTakeFirstOrThrow()).version;
+    const retour409 = await dec.post(`/api/gestion/icc/lignes/${lignesIcc[0]!.id}/decision`, { version, decision: 'a_traiter' });
+    expect(retour409.status).toBe(409);
+    expect(retour409.body.message).toBe(`Cette ligne est dans le lot de liquidation n° ${r.body.numero} : sa décision ne change plus.`);
+    await expect(db.updateTable('icc_repartition').set({ montant_centimes: 1 }).where('id', '=', lignesIcc[0]!.id).execute()).rejects.toThrow(/lot de liquidation/);
+    await expect(db.deleteFrom('icc_repartition').where('id', '=', lignesIcc[0]!.id).execute()).rejects.toThrow(/lot de liquidation/);
     const payer = await dec.post(`${B}/${r.body.lotId}/retour-paiement`, retour([`ICC-${lignesIcc[0]!.id};Indemnité chef de centre;200,00;21/07/2026`, `ICC-${lignesIcc[1]!.id};ICC;250,00;21/07/2026`]));
     expect(payer.body).toMatchObject({ payees: 2, lotPaye: true, rejets: [] });
     const statuts = await db.selectFrom('icc_repartition').select('statut').where('declaration_id', '=', d.id).execute();
