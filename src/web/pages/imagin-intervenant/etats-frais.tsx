@@ -171,14 +171,21 @@ function EcranConditions({ conditions, surAcceptation }: { conditions: Condition
 // ---------------------------------------------------------------------------------------------
 // The list
 
+/** A long text cut to its column, whole in its tooltip: every row stays on one line at 1280 px. */
+const coupe = (texte: string | null) => (
+  <span className="etats-frais__coupe" title={texte ?? undefined}>
+    {texte}
+  </span>
+);
+
 const colonnes: Colonne<LigneEtat>[] = [
   { id: 'examen', libelle: 'Examen', valeur: (l) => l.examen, poids: 1.2 },
-  { id: 'type', libelle: 'Type de mission', valeur: (l) => l.type, poids: 2 },
-  { id: 'numero', libelle: 'N° mission', valeur: (l) => l.numero, type: 'nombre' },
+  { id: 'type', libelle: 'Type de mission', valeur: (l) => l.type, rendu: (l) => coupe(l.type), poids: 2 },
+  { id: 'numero', libelle: 'N°', valeur: (l) => l.numero, texte: (l) => String(l.numero), type: 'nombre' },
   { id: 'debut', libelle: 'Début', valeur: (l) => l.debut, type: 'date' },
-  { id: 'centre', libelle: "Centre d'examen", valeur: (l) => l.centre, poids: 2 },
-  { id: 'remuneration', libelle: 'Frais de rémunération', valeur: (l) => l.libelleRemuneration, rendu: (l) => <BadgeStatut statut={l.statutRemuneration} />, poids: 1.6 },
-  { id: 'deplacement', libelle: 'Frais de déplacement', valeur: (l) => l.libelleDeplacement, rendu: (l) => <BadgeStatut statut={l.statutDeplacement} />, poids: 1.6 },
+  { id: 'centre', libelle: "Centre d'examen", valeur: (l) => l.centre, rendu: (l) => coupe(l.centre), poids: 2 },
+  { id: 'remuneration', libelle: 'Rémunération', valeur: (l) => l.libelleRemuneration, rendu: (l) => <BadgeStatut statut={l.statutRemuneration} />, poids: 1.6 },
+  { id: 'deplacement', libelle: 'Déplacement', valeur: (l) => l.libelleDeplacement, rendu: (l) => <BadgeStatut statut={l.statutDeplacement} />, poids: 1.6 },
 ];
 
 function BandeauAcademies({ onglets, surChoix }: { onglets: Onglet[]; surChoix: (code: string) => void }) {
@@ -219,10 +226,11 @@ function PageListe({ q, surChoix, academie }: { q: ReturnType<typeof useListe>; 
           </button>
         </p>
       )}
-      <p className="fr-text--sm fr-mb-1w">
-        Les frais des missions de correction dématérialisées sont accessibles en consultation uniquement : ils sont gérés par les gestionnaires à partir des informations transmises par SANTORIN (nombre de copies, nombre de candidats).
-      </p>
-      <style>{'.etats-frais-liste .liste__table tbody td { white-space: normal; line-height: 1.25rem; }'}</style>
+      <style>
+        {'.etats-frais-liste .liste__table th, .etats-frais-liste .liste__table td { white-space: nowrap; padding-left: 0.5rem; padding-right: 0.5rem; } ' +
+          '.etats-frais-liste .liste__table tbody td { font-size: 0.875rem; } ' +
+          '.etats-frais__coupe { display: inline-block; max-width: 7rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }'}
+      </style>
       <div className="etats-frais-liste">
         <Liste
           key={d.academieCode}
@@ -233,7 +241,7 @@ function PageListe({ q, surChoix, academie }: { q: ReturnType<typeof useListe>; 
           cle={(l) => l.id}
           triParDefaut={TRI}
           lien={(l) => `${a.base}/${l.id}`}
-          libelleLien={(l) => `Mission n° ${l.numero}, ${l.type} : ouvrir l'état de frais`}
+          libelleLien={(l) => `${l.examen}, mission n° ${l.numero}, ${l.type} : ouvrir l'état de frais`}
           chargement={q.isFetching && !q.data}
           erreur={q.error}
           surReessayer={() => void q.refetch()}
@@ -241,6 +249,9 @@ function PageListe({ q, surChoix, academie }: { q: ReturnType<typeof useListe>; 
           exports={false}
         />
       </div>
+      <p className="fr-text--sm fr-mt-1w fr-mb-0">
+        Cliquez sur une mission pour consulter ou compléter son état de frais. Les frais des missions de correction dématérialisées sont accessibles en consultation uniquement : ils sont gérés par les gestionnaires à partir des informations transmises par SANTORIN (nombre de copies, nombre de candidats).
+      </p>
     </>
   );
 }
@@ -624,15 +635,21 @@ function VueEtat({ etat: initial, relire }: { etat: Etat; relire: () => void }) 
   const [onglet, setOnglet] = useState<Onglets>('suivi');
   const titreOnglet = useRef<HTMLDivElement>(null);
 
-  // A new reading from the server (after a receipt, a validation): the form starts from it.
+  // A new reading from the server: after a validation or a change elsewhere (new version) the form
+  // starts from it; after a receipt deposited (same version) what is being typed stays.
+  const versionLue = useRef(initial.version);
   useEffect(() => {
     setE(initial);
+    if (initial.version === versionLue.current) return;
+    versionLue.current = initial.version;
     setF(versFormulaire(initial.remuneration));
     setLignes(initial.lignes);
     setPiecesParCourrier(initial.piecesParCourrier);
+    setPerime(false);
   }, [initial]);
 
   const prendre = (r: Etat) => {
+    versionLue.current = r.version;
     setE(r);
     setF(versFormulaire(r.remuneration));
     setLignes(r.lignes);
