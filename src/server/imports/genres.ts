@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
 import type { RejetLigne } from './fichier-csv.ts';
 import { importEtatsSantorin } from './santorin-etats.ts';
+import { importPersonnels } from './genres/personnels.ts';
 
 export interface ColonneImport {
   nom: string;
@@ -62,7 +63,7 @@ export interface GenreImport<L = any> {
 /** The number of valid lines given to one `appliquer` call at most. */
 export const TAILLE_LOT_IMPORT = 1000;
 
-export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin];
+export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin, importPersonnels];
 
 export function genreImport(code: string): GenreImport | undefined {
   return GENRES_IMPORT.find((g) => g.code === code);
