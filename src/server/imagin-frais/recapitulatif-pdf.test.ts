@@ -6,8 +6,9 @@ import { fixtureConstat } from '../imagin-constat/fixtures.ts';
 import { lireFlux, textePdf } from '../testing/documents.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/harness.ts';
 import { decoderGif, gifEnPng } from './recapitulatif-gif.ts';
-import { deposer, GIF_1X1, pdfDePages, pngRouge } from './recapitulatif.fixtures.ts';
-import { assemblerRecapitulatif, genererRecapitulatif, PHRASE_COURRIER, TITRE_RECAPITULATIF } from './recapitulatif-pdf.ts';
+import { deposer, GIF_1X1, jpegEntete, pdfDePages, pngRouge } from './recapitulatif.fixtures.ts';
+import { PDFDocument } from 'pdf-lib';
+import { assemblerRecapitulatif, genererRecapitulatif, orientationJpeg, PHRASE_COURRIER, TITRE_RECAPITULATIF } from './recapitulatif-pdf.ts';
 
 let p: TestPlatform;
 let f: Awaited<ReturnType<typeof fixtureConstat>>;
@@ -32,6 +33,24 @@ describe('les images GIF', () => {
   });
   it("un fichier qui n'est pas un GIF est refusé", () => {
     expect(() => decoderGif(Buffer.from('<html>pas une image</html>'))).toThrow(/GIF illisible/);
+  });
+});
+
+describe('les photos JPEG', () => {
+  it("sont tournées comme le dit leur orientation EXIF (photo de téléphone prise en portrait)", async () => {
+    expect(orientationJpeg(jpegEntete(40, 30))).toBe(1);
+    expect(orientationJpeg(jpegEntete(40, 30, 6))).toBe(6);
+    expect(orientationJpeg(jpegEntete(40, 30, 8))).toBe(8);
+    expect(orientationJpeg(Buffer.from('pas un jpeg'))).toBe(1);
+    const recap = await pdfDePages('RECAP', 1);
+    const octets = await assemblerRecapitulatif(recap, [
+      { nom: 'paysage.jpg', typeMime: 'image/jpeg', groupe: 'deplacement', lire: async () => jpegEntete(40, 30) },
+      { nom: 'portrait.jpg', typeMime: 'image/jpeg', groupe: 'deplacement', lire: async () => jpegEntete(40, 30, 6) },
+    ]);
+    const d = await PDFDocument.load(octets);
+    const [, paysage, portrait] = d.getPages().map((p) => p.getSize());
+    expect(paysage!.width).toBeGreaterThan(paysage!.height);
+    expect(portrait!.height).toBeGreaterThan(portrait!.width);
   });
 });
 

@@ -185,11 +185,48 @@ function pageIllisible(sortie: PDFDocument, police: PDFFont, p: PieceAJoindre, r
   lignes.forEach((t, i) => page.drawText(t, { x: 50, y: A4[1] - 80 - i * 18, size: 11, font: police, color: rgb(0.09, 0.09, 0.09) }));
 }
 
-/** An image in the output document: its XObject and its size in pixels. */
+/** An image in the output document: its XObject, its size in pixels, its EXIF orientation (JPEG). */
 interface ImageEmbarquee {
   ref: PDFRef;
   largeur: number;
   hauteur: number;
+  /** 1: as stored; 3: upside down; 6: to turn 90° clockwise; 8: to turn 90° anticlockwise. */
+  orientation?: number;
+}
+
+/**
+ * The EXIF orientation of a JPEG (tag 0x0112 of IFD0): phones store photos as the sensor saw them and
+ * say how to turn them. 1 when absent or unreadable; mirrored orientations (2, 4, 5, 7) read as 1.
+ */
+export function orientationJpeg(o: Uint8Array): number {
+  const b = Buffer.from(o.buffer, o.byteOffset, o.byteLength);
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return 1;
+  for (let p = 2; p + 4 <= b.length; ) {
+    if (b[p] !== 0xff) return 1;
+    const marqueur = b[p + 1]!;
+    if (marqueur === 0xda || marqueur === 0xd9) return 1; // image data: no EXIF before it
+    const n = b.readUInt16BE(p + 2);
+    if (marqueur === 0xe1 && b.toString('latin1', p + 4, p + 10) === 'Exif\0\0') {
+      const t = p + 10;
+      const le = b.toString('latin1', t, t + 2) === 'II';
+      const u16 = (q: number) => (le ? b.readUInt16LE(q) : b.readUInt16BE(q));
+      const u32 = (q: number) => (le ? b.readUInt32LE(q) : b.readUInt32BE(q));
+      const ifd = t + u32(t + 4);
+      if (ifd + 2 > b.length) return 1;
+      const entrees = u16(ifd);
+      for (let i = 0; i < entrees; i++) {
+        const e = ifd + 2 + i * 12;
+        if (e + 12 > b.length) return 1;
+        if (u16(e) === 0x0112) {
+          const v = u16(e + 8);
+          return v === 3 || v === 6 || v === 8 ? v : 1;
+        }
+      }
+      return 1;
+    }
+    p += 2 + n;
+  }
+  return 1;
 }
 
 /**
@@ -251,24 +288,31 @@ async function embarquerImage(sortie: PDFDocument, typeMime: string, octets: Uin
   }
   if (typeMime === 'image/jpeg') {
     const i = await sortie.embedJpg(octets);
-    return { ref: i.ref, largeur: i.width, hauteur: i.height };
+    return { ref: i.ref, largeur: i.width, hauteur: i.height, orientation: orientationJpeg(octets) };
   }
   return null;
 }
 
 /** An image receipt as a full A4 page (turned to landscape for a wide image), with its name on top. */
 function pageImage(sortie: PDFDocument, police: PDFFont, p: PieceAJoindre, image: ImageEmbarquee): void {
-  const paysage = image.largeur > image.hauteur;
-  const [l, h] = paysage ? [A4[1], A4[0]] : A4;
+  const tourne = image.orientation === 6 || image.orientation === 8;
+  // The size as the photo is seen (turned as EXIF says).
+  const [vueL, vueH] = tourne ? [image.hauteur, image.largeur] : [image.largeur, image.hauteur];
+  const [l, h] = vueL > vueH ? [A4[1], A4[0]] : A4;
   const page = sortie.addPage([l, h]);
   page.drawText(`Pièce justificative (${GROUPE[p.groupe]}) : ${p.nom}`, { x: MARGE, y: h - MARGE - 6, size: 9, font: police, color: rgb(0.09, 0.09, 0.09) });
   const dispoL = l - 2 * MARGE;
   const dispoH = h - 2 * MARGE - 14;
-  const echelle = Math.min(dispoL / image.largeur, dispoH / image.hauteur, 1.5);
-  const w = image.largeur * echelle;
-  const hh = image.hauteur * echelle;
+  const echelle = Math.min(dispoL / vueL, dispoH / vueH, 1.5);
+  const w = vueL * echelle;
+  const hh = vueH * echelle;
+  const x = (l - w) / 2;
+  const y = MARGE + (dispoH - hh) / 2;
+  // The image's unit square onto the box (x, y, w, hh), turned as its orientation says.
+  const matrice: [number, number, number, number, number, number] =
+    image.orientation === 6 ? [0, -hh, w, 0, x, y + hh] : image.orientation === 8 ? [0, hh, -w, 0, x + w, y] : image.orientation === 3 ? [-w, 0, 0, -hh, x + w, y + hh] : [w, 0, 0, hh, x, y];
   const nom = page.node.newXObject('Image', image.ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, hh, (l - w) / 2, MARGE + (dispoH - hh) / 2), drawObject(nom), popGraphicsState());
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrice), drawObject(nom), popGraphicsState());
 }
 
 /**

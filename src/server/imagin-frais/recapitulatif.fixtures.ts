@@ -50,3 +50,30 @@ export async function deposer(plateforme: Platform, etatFraisId: number, o: { gr
   return id;
 }
 
+
+/**
+ * A JPEG header (no image data: pdf-lib only reads its size) of `largeur` × `hauteur`, with an EXIF
+ * orientation when given (big-endian TIFF, one IFD0 entry).
+ */
+export function jpegEntete(largeur: number, hauteur: number, orientation?: number): Uint8Array {
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, hauteur >> 8, hauteur & 255, largeur >> 8, largeur & 255, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+  const parties: Buffer[] = [Buffer.from([0xff, 0xd8])];
+  if (orientation !== undefined) {
+    const tiff = Buffer.alloc(8 + 2 + 12 + 4);
+    tiff.write('MM', 0, 'latin1');
+    tiff.writeUInt16BE(42, 2);
+    tiff.writeUInt32BE(8, 4);
+    tiff.writeUInt16BE(1, 8);
+    tiff.writeUInt16BE(0x0112, 10);
+    tiff.writeUInt16BE(3, 12);
+    tiff.writeUInt32BE(1, 14);
+    tiff.writeUInt16BE(orientation, 18);
+    const contenu = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const entete = Buffer.alloc(4);
+    entete.writeUInt16BE(0xffe1, 0);
+    entete.writeUInt16BE(contenu.length + 2, 2);
+    parties.push(entete, contenu);
+  }
+  parties.push(sof, Buffer.from([0xff, 0xd9]));
+  return Buffer.concat(parties);
+}
