@@ -6,8 +6,8 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../platform/context.ts';
 import { champInvalide } from '../platform/errors.ts';
 import type { App } from '../platform/http/app.ts';
-import { appliquerBody, depotImportQuery, importBody, importParams, TAILLE_MAX_FLUX } from './imports.schemas.ts';
-import { appliquerImport, BASE_IMPORTS, deposerImport, ecranImports, importer, suiviImport } from './imports.service.ts';
+import { appliquerBody, depotImportQuery, genreParams, importBody, importParams, TAILLE_MAX_FLUX } from './imports.schemas.ts';
+import { appliquerImport, BASE_IMPORTS, deposerImport, ecranImports, fichierDuGenre, importer, suiviImport } from './imports.service.ts';
 
 const trace = (r: FastifyRequest) => ({ ip: r.ip, requestId: String(r.id) });
 
@@ -34,6 +34,14 @@ export async function importsRoutes(app: App, ctx: AppContext) {
   app.post(BASE_IMPORTS, { config, schema: { tags, summary: 'Importer un petit fichier (base64, 1 Mo) : lignes valides appliquées, compte rendu des lignes rejetées', body: importBody } }, async (request) =>
     importer(ctx, request.actor!, request.body, trace(request)),
   );
+  app.get(`${BASE_IMPORTS}/genres/:code/documentation`, { config, schema: { tags, summary: "Documentation d'un type d'import (texte)", params: genreParams } }, async (request, reply) => {
+    const f = await fichierDuGenre(request.actor!, request.params.code, 'documentation');
+    return reply.type(f.typeMime).header('content-disposition', `inline; filename="${f.nom}"`).send(f.contenu);
+  });
+  app.get(`${BASE_IMPORTS}/genres/:code/exemple`, { config, schema: { tags, summary: "Fichier d'exemple d'un type d'import (CSV)", params: genreParams } }, async (request, reply) => {
+    const f = await fichierDuGenre(request.actor!, request.params.code, 'exemple');
+    return reply.type(f.typeMime).header('content-disposition', `attachment; filename="${f.nom}"`).send(f.contenu);
+  });
   app.get(`${BASE_IMPORTS}/:id`, { config, schema: { tags, summary: "Un import : état, progression, résultat (comptes, lignes rejetées, absents)", params: importParams } }, async (request) =>
     suiviImport(ctx, request.actor!, request.params.id),
   );

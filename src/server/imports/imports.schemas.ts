@@ -22,6 +22,8 @@ export const importBody = z.object({
 
 export const depotImportQuery = z.object({ genre, nom: nomFichier });
 
+export const genreParams = z.object({ code: z.string().regex(/^[a-z0-9-]{1,50}$/, "Type d'import : code invalide.") });
+
 export const importParams = z.object({ id: z.string().uuid("Import : identifiant invalide.") });
 
 export const appliquerBody = z.object({

@@ -7,6 +7,8 @@
 // 2. « Appliquer » (« tout ou rien » or « lignes valides seulement ») launches the second treatment.
 // One import treatment at a time per académie (409 naming the one running). Also used by the command
 // line (scripts/import.ts).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { audit, type AuditContext } from '../platform/audit.ts';
@@ -37,6 +39,26 @@ const contexteAudit = (actor: Actor, academieCode: string, trace: { ip?: string;
 
 const mo = (n: number) => `${Math.round(n / (1024 * 1024))} Mo`;
 
+/** docs/imports/ of the repository: each kind's documentation page and sample file. */
+const DOSSIER_DOCS = new URL('../../../docs/imports/', import.meta.url);
+
+/** The documentation page (Markdown, read as text) or the sample file of a kind. */
+export async function fichierDuGenre(actor: Actor, code: string, quoi: 'documentation' | 'exemple'): Promise<{ nom: string; typeMime: string; contenu: Buffer }> {
+  academieGeree(actor);
+  const g = genreImport(code);
+  if (!g) throw introuvable("Ce type d'import n'existe pas.");
+  const relatif = quoi === 'documentation' ? g.documentation.replace(/^docs\/imports\//, '') : `exemples/${g.code}.csv`;
+  if (relatif.includes('..')) throw introuvable();
+  try {
+    const contenu = await readFile(new URL(relatif, DOSSIER_DOCS));
+    return quoi === 'documentation'
+      ? { nom: `${g.code}.md`, typeMime: 'text/plain; charset=utf-8', contenu }
+      : { nom: `exemple-${g.code}.csv`, typeMime: 'text/csv; charset=utf-8', contenu };
+  } catch {
+    throw introuvable(quoi === 'documentation' ? "La documentation de ce type d'import n'est pas disponible." : "Ce type d'import n'a pas de fichier d'exemple.");
+  }
+}
+
 export async function ecranImports(ctx: AppContext, actor: Actor) {
   const academieCode = academieGeree(actor);
   const derniers = await repo.derniersImports(ctx.db, academieCode, TRAITEMENT_IMPORT, 30);
@@ -47,7 +69,7 @@ export async function ecranImports(ctx: AppContext, actor: Actor) {
       libelle: g.libelle,
       description: g.description,
       documentation: g.documentation,
-      exemple: `docs/imports/exemples/${g.code}.csv`,
+      exemple: existsSync(new URL(`exemples/${g.code}.csv`, DOSSIER_DOCS)),
       complet: g.complet === true,
       colonnes: g.colonnes,
     })),

@@ -291,6 +291,12 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/demo-cible/:application': PUBLIC,
   'GET /api/gestion/imports': ['gestionnaire'],
   'POST /api/gestion/imports': ['gestionnaire'],
+  // Issue 17 — imports streamed, previewed then applied (decision 0034).
+  'POST /api/gestion/imports/fichier': ['gestionnaire'],
+  'GET /api/gestion/imports/:id': ['gestionnaire'],
+  'POST /api/gestion/imports/:id/appliquer': ['gestionnaire'],
+  'GET /api/gestion/imports/genres/:code/documentation': ['gestionnaire'],
+  'GET /api/gestion/imports/genres/:code/exemple': ['gestionnaire'],
   'GET /api/dsi/portail-secours': ['dsi'],
   'PUT /api/dsi/portail-secours': ['dsi'],
   'GET /api/admin/boite-envoi-sms': ['administrateur'],
