@@ -2,6 +2,12 @@
 // (UAI;NUMEN;ANNEE_SCOLAIRE;MEF_CODE;MEF_LIBELLE;TYPE_MEF;MATIERE;MODALITE_COURS[;STRUCTURE]) into the
 // configured database, then runs the treatment that generates the SYS(C) compétences of each académie
 // concerned and prints its compte rendu. Importing the same file twice changes nothing.
+// Kept for the existing scripts (issue 4): it works on every académie of the file at once and
+// REPLACES the enseignements of each (établissement, year) it names. Since issue 17 the gestionnaire's
+// path is the « enseignements » kind of « Imports de données » (src/server/imports/genres/
+// enseignements.ts, same layout, docs/imports/enseignements.md): in the browser, or
+// `npm run import -- enseignements <académie> <fichier.csv>`, one académie, with a preview, rejected
+// lines by column, and the absent teachings reported instead of deleted (decision 0035).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadConfigOrExit } from '../src/server/platform/config.ts';

@@ -2,6 +2,9 @@
 // later). Each (établissement, school year) present in the file replaces what was there, so importing
 // the same file twice gives the same rows; then the SYS(C) compétences treatment is launched for each
 // académie concerned, in the same transaction.
+// Used by `npm run import:enseignements` (kept). The gestionnaire's import in « Imports de données »
+// (issue 17) is src/server/imports/genres/enseignements.ts: same layout and checks, one académie,
+// preview, nothing deleted (decision 0035).
 import { lancerTraitement } from '../platform/traitements/traitements.ts';
 import type { AppContext } from '../platform/context.ts';
 import { audit } from '../platform/audit.ts';

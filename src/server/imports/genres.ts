@@ -8,6 +8,9 @@ import type { DB } from '../platform/db/tables.ts';
 import type { RejetLigne } from './fichier-csv.ts';
 import { importEtatsSantorin } from './santorin-etats.ts';
 import { importPersonnels } from './genres/personnels.ts';
+import { importIndisponibilites } from './genres/indisponibilites.ts';
+import { importEnseignements } from './genres/enseignements.ts';
+import { importInscriptions } from './genres/inscriptions.ts';
 
 export interface ColonneImport {
   nom: string;
@@ -63,7 +66,7 @@ export interface GenreImport<L = any> {
 /** The number of valid lines given to one `appliquer` call at most. */
 export const TAILLE_LOT_IMPORT = 1000;
 
-export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin, importPersonnels];
+export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin, importPersonnels, importIndisponibilites, importEnseignements, importInscriptions];
 
 export function genreImport(code: string): GenreImport | undefined {
   return GENRES_IMPORT.find((g) => g.code === code);
