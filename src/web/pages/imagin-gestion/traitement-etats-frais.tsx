@@ -100,34 +100,60 @@ function verifierFiltres(f: FiltresSaisis): Partial<Record<keyof FiltresSaisis, 
 }
 
 // Inline layout (no stylesheet of its own): the filters in a grid, the rémunération beside the follow-up.
-const COUPE = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const COUPE = { display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' } as const;
 const GRILLE_FILTRES = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(15rem, 1fr))', columnGap: '1rem' } as const;
 const DEUX_COLONNES = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))', gap: '1rem 2rem' } as const;
 const GRILLE_CORRECTION = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr)) auto', gap: '0 1rem', alignItems: 'end' } as const;
 
 const montant = (c: number | null) => (c === null ? '' : euros(c));
 
+/** A cell cut to `largeur` (the whole text in the tooltip): seven columns fit at 1280 px. */
+const coupe = (texte: string, largeur: string) => (
+  <span style={{ ...COUPE, maxWidth: largeur }} title={texte}>
+    {texte}
+  </span>
+);
+
 const colonnes: Colonne<Ligne>[] = [
-  { id: 'intervenant', libelle: 'Intervenant', valeur: (l) => l.intervenant, poids: 2 },
-  { id: 'mission', libelle: 'Mission', valeur: (l) => l.missionNumero, type: 'nombre', texte: (l) => `${l.missionNumero} — ${l.type}`, poids: 2.2 },
-  { id: 'examen', libelle: 'Examen', valeur: (l) => l.examen, poids: 0.8 },
-  { id: 'centre', libelle: "Centre d'examen", valeur: (l) => l.centre ?? '', rendu: (l) => <span style={COUPE} title={l.centre ?? undefined}>{l.centre}</span>, poids: 2 },
+  { id: 'intervenant', libelle: 'Intervenant', valeur: (l) => l.intervenant, rendu: (l) => coupe(l.intervenant, '9rem'), poids: 2 },
+  {
+    id: 'mission',
+    libelle: 'Mission',
+    valeur: (l) => l.missionNumero,
+    type: 'nombre',
+    texte: (l) => `${l.missionNumero} — ${l.type} (${l.examen})`,
+    rendu: (l) => coupe(`${l.missionNumero} — ${l.type} (${l.examen})`, '10rem'),
+    alignement: 'gauche',
+    poids: 2.5,
+  },
+  { id: 'centre', libelle: 'Centre', valeur: (l) => l.centre ?? '', rendu: (l) => coupe(l.centre ?? '', '8rem'), poids: 2 },
   { id: 'debut', libelle: 'Début', valeur: (l) => l.debut, type: 'date' },
-  { id: 'numeroOrdre', libelle: 'N° ordre', valeur: (l) => l.numeroOrdre, type: 'nombre', poids: 0.7 },
   {
     id: 'statut',
     libelle: 'Statut',
-    valeur: (l) => `${l.libelleStatut}${l.ecartConstat ? ' — écart constat' : ''}`,
+    valeur: (l) => `${l.libelleStatut}${l.numeroOrdre ? ` n° ${l.numeroOrdre}` : ''}${l.ecartConstat ? ' — écart constat' : ''}`,
     rendu: (l) => (
       <>
         <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[l.statut]}`}>{l.libelleStatut}</span>
-        {l.ecartConstat && <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning fr-ml-1v">Écart constat</span>}
+        {l.numeroOrdre ? <span className="fr-text--xs"> n° {l.numeroOrdre}</span> : null}
+        {l.ecartConstat && (
+          <>
+            <br />
+            <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning">Écart constat</span>
+          </>
+        )}
       </>
     ),
     poids: 1.8,
   },
-  { id: 'montant', libelle: 'Montant', valeur: (l) => (l.montantRemunerationCentimes ?? 0) + (l.montantDeplacementCentimes ?? 0), type: 'nombre', texte: (l) => (l.montantRemunerationCentimes === null && l.montantDeplacementCentimes === null ? '' : euros((l.montantRemunerationCentimes ?? 0) + (l.montantDeplacementCentimes ?? 0))), alignement: 'droite' },
-  { id: 'pieces', libelle: 'Pièces', valeur: (l) => l.nbPieces, type: 'nombre', poids: 0.6, alignement: 'droite' },
+  {
+    id: 'montant',
+    libelle: 'Montant',
+    valeur: (l) => (l.montantRemunerationCentimes ?? 0) + (l.montantDeplacementCentimes ?? 0),
+    type: 'nombre',
+    texte: (l) => (l.montantRemunerationCentimes === null && l.montantDeplacementCentimes === null ? '' : euros((l.montantRemunerationCentimes ?? 0) + (l.montantDeplacementCentimes ?? 0))),
+    alignement: 'droite',
+  },
 ];
 
 export default function TraitementEtatsFrais() {
