@@ -58,7 +58,6 @@ async function suivre(id: string): Promise<Awaited<ReturnType<typeof suiviImport
       const journal = await db.selectFrom('traitement_log').select(['niveau', 'message']).where('traitement_id', '=', id).orderBy('id').execute();
       console.log(`Compte rendu — ${s.titre} (traitement ${id}) :`);
       for (const l of journal) console.log(`  [${l.niveau}] ${l.message}`);
-      if (s.statut === 'erreur' && s.erreur) console.log(`  [erreur] ${s.erreur}`);
       return s;
     }
     if (Date.now() - debut > 60 * 60_000) throw new Error(`Le traitement ${id} n'est pas terminé après une heure.`);
