@@ -22,7 +22,7 @@ const APRES_MIDI = 146010;
 async function ouvrirEtat(page: Page, numero: number) {
   await page.locator('#menu').getByRole('link', { name: 'Saisie/consultation états de frais', exact: true }).click();
   const accepter = page.getByLabel("J'ai lu et j'accepte les conditions relatives à l'utilisation du service");
-  const lien = page.getByRole('link', { name: new RegExp(`Mission n° ${numero},`) });
+  const lien = page.getByRole('link', { name: new RegExp(`[Mm]ission n° ${numero},`) });
   await Promise.race([accepter.waitFor(), lien.waitFor()]);
   if (await accepter.isVisible()) {
     await accepter.check({ force: true });
@@ -51,6 +51,11 @@ describe('onglet Déplacement', () => {
       await expect.poll(() => lignesDuTableau(page).count()).toBe(1);
       expect(await lignesDuTableau(page).first().innerText()).toMatch(/AUTOMOBILE[\s\S]*55 km, 1 trajet \(5 CV\)/);
       expect(await page.locator('.frais-deplacement').innerText()).toContain('estimation : le montant retenu par le gestionnaire prévaut');
+      // The whole table fits the work area at 1280×720: the edit and ✗ buttons need no horizontal scroll.
+      const croix = await page.getByRole('button', { name: 'Supprimer le déplacement 1' }).boundingBox();
+      const cadre = await page.locator('.frais-deplacement .fr-table').boundingBox();
+      expect(croix && cadre && croix.x + croix.width <= cadre.x + cadre.width).toBe(true);
+      expect(await page.locator('.frais-deplacement .fr-table').evaluate((t) => [t, ...t.querySelectorAll('div')].every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
       await s.verifier('frais-deplacement-onglet');
 
       // « Ajouter un déplacement »: the next leg leaves from where the first arrived.
