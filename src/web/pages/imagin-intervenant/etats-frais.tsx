@@ -793,7 +793,7 @@ function VueEtat({ etat: initial, relire }: { etat: Etat; relire: () => void }) 
           {contenu[onglet]}
         </Tabs>
       </div>
-      <div className="fr-btns-group fr-btns-group--inline-md fr-mt-2w" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+      <div className="fr-mt-2w etat-frais-navigation" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
         <button type="button" className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" disabled={i <= 0} onClick={() => aller(onglets[i - 1]!)}>
           Précédent
         </button>
