@@ -383,8 +383,8 @@ export default function Imports() {
     void deposer.executer(g, f);
   };
   const colonnes: Colonne<Import>[] = [
-    { id: 'creeLe', libelle: 'Lancé le', valeur: (i) => i.creeLe, type: 'dateHeure' },
     { id: 'titre', libelle: 'Fichier', valeur: (i) => i.titre, poids: 3 },
+    { id: 'creeLe', libelle: 'Lancé le', valeur: (i) => i.creeLe, type: 'dateHeure' },
     { id: 'mode', libelle: 'Mode', valeur: (i) => MODES[i.mode] ?? i.mode },
     { id: 'par', libelle: 'Par', valeur: (i) => i.par },
     { id: 'statut', libelle: 'Etat', valeur: (i) => STATUTS[i.statut] },
