@@ -19,6 +19,7 @@ import { academieGeree, contexteAudit, type Trace } from '../imagin-gestion/comm
 import * as repo from './gestion.repo.ts';
 import type { DemandeCorrection, DemandeRegroupement, ListeQuery } from './gestion.schemas.ts';
 import { TRAITEMENT_VALIDATION_MASSE } from './gestion.traitement.ts';
+import { vueEtat } from './intervenant.service.ts';
 import { parametresDeLAcademie } from './parametres.service.ts';
 
 export const BASE_GESTION = '/api/gestion/etats-frais';
@@ -126,7 +127,7 @@ export async function detailEtat(ctx: AppContext, actor: Actor, id: number) {
   const academieCode = academieGeree(actor);
   const e = await charger(ctx, ctx.db, academieCode, id);
   const cc = estControleContinu(e.type_code, e.type_libelle);
-  const [dates, lignes, pieces, corrections, regroupes, parametres, memeSession] = await Promise.all([
+  const [dates, lignes, pieces, corrections, regroupes, parametres, memeSession, vue] = await Promise.all([
     repo.datesMission(ctx.db, e.mission_id),
     repo.lignesDeplacement(ctx.db, id),
     repo.pieces(ctx.db, id),
@@ -134,6 +135,8 @@ export async function detailEtat(ctx: AppContext, actor: Actor, id: number) {
     repo.regroupes(ctx.db, id),
     parametresDeLAcademie(ctx.db, academieCode),
     cc && e.regroupe_dans_id === null ? repo.etatsMemeSession(ctx.db, academieCode, e.personne_id, e.session_examen_id, e.id) : Promise.resolve([]),
+    // The intervenant's view of the same état (his two statuses, the receipts asked for, « Invalidable »).
+    vueEtat(ctx.db, ctx, id, { academieCode }),
   ]);
   const c = constatChiffre(e);
   return {
@@ -200,6 +203,9 @@ export async function detailEtat(ctx: AppContext, actor: Actor, id: number) {
         supprimable: false,
       }),
     ),
+    piecesRequises: vue?.piecesRequises ?? [],
+    statutsIntervenant: vue ? { remuneration: vue.statuts.remuneration, deplacement: vue.statuts.deplacement } : null,
+    invalidable: vue?.invalidable ?? false,
     piecesParCourrier: e.pieces_par_courrier,
     piecesDematerialisees: parametres.piecesDematerialisees,
     montants: {

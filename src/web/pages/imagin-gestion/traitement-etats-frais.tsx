@@ -12,7 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { euros, heuresMinutes, LIBELLE_CHAMP_CORRECTION, type ChampCorrection } from '../../../domain/imagin/frais/gestion.ts';
-import type { LigneDeplacement, PieceVue } from '../../../domain/imagin/frais/types.ts';
+import { LIBELLE_STATUT, type LigneDeplacement, type PieceRequise, type PieceVue, type StatutAffiche } from '../../../domain/imagin/frais/types.ts';
 import { api, ErreurApi } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
@@ -23,6 +23,7 @@ import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
 import { OngletDeplacement } from '../imagin-intervenant/frais-deplacement.tsx';
+import { PiecesJustificatives } from '../imagin-intervenant/frais-pieces.tsx';
 
 const BASE = '/api/gestion/etats-frais';
 const PAR_PAGE = 500;
@@ -99,11 +100,10 @@ function verifierFiltres(f: FiltresSaisis): Partial<Record<keyof FiltresSaisis, 
   return e;
 }
 
-// Inline layout (no stylesheet of its own): the filters in a grid, the rémunération beside the follow-up.
+// Inline layout (no stylesheet of its own): the rémunération beside the follow-up, the correction's fields in a row.
 const COUPE = { display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' } as const;
-const GRILLE_FILTRES = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(15rem, 1fr))', columnGap: '1rem' } as const;
 const DEUX_COLONNES = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))', gap: '1rem 2rem' } as const;
-const GRILLE_CORRECTION = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr)) auto', gap: '0 1rem', alignItems: 'end' } as const;
+const GRILLE_CORRECTION = { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) minmax(0, 2fr) auto', gap: '0 1rem', alignItems: 'end' } as const;
 
 const montant = (c: number | null) => (c === null ? '' : euros(c));
 
@@ -246,7 +246,7 @@ function ListeEtats() {
           ...f.proprietes,
           legende: 'Filtrer les états de frais',
           contenu: (
-            <div style={GRILLE_FILTRES}>
+            <>
               {select('examen', 'Examen', (o?.examens ?? []).map((x) => ({ valeur: x.code, libelle: x.libelle })))}
               {select('session', 'Session', sessions.map((x) => ({ valeur: String(x.id), libelle: x.libelle })), 'Toutes')}
               {select('type', 'Type de mission', (o?.types ?? []).map((x) => ({ valeur: x.code, libelle: x.libelle })))}
@@ -257,7 +257,7 @@ function ListeEtats() {
               {select('pieces', 'Pièces justificatives', [{ valeur: 'oui', libelle: 'Avec pièces déposées' }, { valeur: 'non', libelle: 'Sans pièce déposée' }], 'Indifférent')}
               {select('ecart', 'Écart avec le constat', [{ valeur: 'oui', libelle: 'Diffère du constat' }, { valeur: 'non', libelle: 'Conforme au constat' }], 'Indifférent')}
               <Input label="Nom, n° de mission ou n° d'ordre" nativeInputProps={{ name: 'recherche', value: f.saisie.recherche, maxLength: 100, onChange: (e) => f.modifier('recherche', e.target.value) }} />
-            </div>
+            </>
           ),
         }}
         actions={
@@ -305,6 +305,10 @@ interface Detail {
   ecartConstat: boolean;
   lignes: LigneDeplacement[];
   pieces: PieceVue[];
+  piecesRequises: PieceRequise[];
+  piecesDematerialisees: boolean;
+  statutsIntervenant: { remuneration: StatutAffiche; deplacement: StatutAffiche } | null;
+  invalidable: boolean;
   piecesParCourrier: boolean;
   montants: { remunerationCentimes: number | null; deplacementCentimes: number | null; retenuRemunerationCentimes: number | null; retenuDeplacementCentimes: number | null };
   suivi: { valideLe: string | null; traiteLe: string | null; traitePar: string | null; rejetMotif: string | null; rejeteLe: string | null; annulationMotif: string | null; payeLe: string | null; modifieLe: string; modifiePar: string | null; enLot: boolean };
@@ -399,6 +403,7 @@ function Etat({ d, relire }: { d: Detail; relire: () => Promise<unknown> }) {
           ['Lieu', m.centre ?? m.lieu],
           ['Dates', m.dates.map((x) => `${formaterDate(x.jour)} ${x.debut}–${x.fin}`).join(' ; ')],
           ['Courriel', d.personne.courriel],
+          ["Statuts vus par l'intervenant", d.statutsIntervenant ? `Rémunération : ${LIBELLE_STATUT[d.statutsIntervenant.remuneration]} ; déplacement : ${LIBELLE_STATUT[d.statutsIntervenant.deplacement]}` : null],
         ]}
       />
       <div className="fr-mt-2w" style={DEUX_COLONNES}>
@@ -444,7 +449,7 @@ function Etat({ d, relire }: { d: Detail; relire: () => Promise<unknown> }) {
             lignePreremplie={null}
             onChange={() => {}}
             modifiable={false}
-            invalidable={false}
+            invalidable={d.invalidable}
             estimation={{ totalCentimes: d.montants.deplacementCentimes, retenuCentimes: d.montants.retenuDeplacementCentimes }}
           />
         )}
@@ -454,21 +459,9 @@ function Etat({ d, relire }: { d: Detail; relire: () => Promise<unknown> }) {
           Pièces justificatives
         </h3>
         {d.piecesParCourrier && <p className="fr-text--sm">L'intervenant a déclaré envoyer ses pièces par courrier.</p>}
-        {d.pieces.length === 0 ? (
-          <p className="fr-text--sm">Aucune pièce déposée.</p>
-        ) : (
-          <ul>
-            {d.pieces.map((p) => (
-              <li key={p.id}>
-                <a href={`${BASE}/${d.id}/pieces/${encodeURIComponent(p.id)}`} download>
-                  {p.nom}
-                </a>{' '}
-                ({p.groupe === 'paie' ? 'dossier paie' : 'déplacement'}, déposée le {formaterDateHeure(p.deposeLe)}
-                {p.deposeParGestionnaire ? ', déposée par le gestionnaire' : ''})
-              </li>
-            ))}
-          </ul>
-        )}
+        {(['paie', 'deplacement'] as const).map((g) => (
+          <PiecesJustificatives key={g} etatId={d.id} groupe={g} pieces={d.pieces} requises={d.piecesRequises} modifiable={d.statut !== 'annule' && d.statut !== 'traite_gestionnaire'} base="/api/gestion" onChange={() => void relire()} />
+        ))}
       </section>
       <Decisions d={d} relire={relire} />
       <Corrections d={d} relire={relire} />
@@ -619,7 +612,7 @@ function Corrections({ d, relire }: { d: Detail; relire: () => Promise<unknown> 
             stateRelatedMessage={corriger.erreursChamps.motif}
             nativeInputProps={{ name: 'motifCorrection', value: motif, maxLength: 1000, onChange: (e) => { setMotif(e.target.value); corriger.effacerChamp('motif'); } }}
           />
-          <button type="button" className="fr-btn fr-btn--secondary" disabled={corriger.enCours} onClick={demander}>
+          <button type="button" className="fr-btn fr-btn--secondary" style={{ marginBottom: '1.5rem' }} disabled={corriger.enCours} onClick={demander}>
             Corriger
           </button>
         </div>
