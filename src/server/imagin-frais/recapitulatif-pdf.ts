@@ -364,6 +364,12 @@ export async function construireRecapitulatif(d: DossierEtat, editeLe: Date, lir
   );
 }
 
+/** The récapitulatif of a dossier already read, as a stream (the PDF's bytes, not copied). */
+export async function recapitulatifDuDossier(ctx: AppContext, d: DossierEtat): Promise<Readable> {
+  const octets = await construireRecapitulatif(d, ctx.clock.now(), async (p) => lireTout(await lireFluxPiece(ctx, p)));
+  return Readable.from([Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength)]);
+}
+
 /**
  * The récapitulatif PDF of an état (with its receipts), as a stream: for the validation (stored), and for
  * the gestionnaire's and the liquidation's needs (E, F). No scope check here: the caller has done it.
@@ -371,6 +377,5 @@ export async function construireRecapitulatif(d: DossierEtat, editeLe: Date, lir
 export async function genererRecapitulatif(ctx: AppContext, etatFraisId: number): Promise<Readable> {
   const d = await lireDossier(ctx.db, etatFraisId, ctx.clock.now());
   if (!d) throw introuvable("Cet état de frais n'existe pas.");
-  const octets = await construireRecapitulatif(d, ctx.clock.now(), async (p) => lireTout(await lireFluxPiece(ctx, p)));
-  return Readable.from([Buffer.from(octets)]);
+  return recapitulatifDuDossier(ctx, d);
 }

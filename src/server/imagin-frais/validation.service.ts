@@ -16,7 +16,7 @@ import type { AppContext } from '../platform/context.ts';
 import { AppError, conflit, introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 import { contexteAudit, type Trace } from '../imagin-gestion/commun.ts';
-import { genererRecapitulatif, nomFichierRecapitulatif, TYPE_PDF } from './recapitulatif-pdf.ts';
+import { nomFichierRecapitulatif, recapitulatifDuDossier, TYPE_PDF } from './recapitulatif-pdf.ts';
 import { lireDossier, piecesManquantes } from './validation.dossier.ts';
 import * as repo from './validation.repo.ts';
 
@@ -80,7 +80,7 @@ export async function stockerRecapitulatif(ctx: AppContext, etatFraisId: number,
   const id = randomUUID();
   const le = ctx.clock.now();
   const cle = `etats-frais/${d.academieCode}/${etatFraisId}/recapitulatif-${id}.pdf`;
-  const stocke = await ctx.store.put(cle, await genererRecapitulatif(ctx, etatFraisId), TYPE_PDF);
+  const stocke = await ctx.store.put(cle, await recapitulatifDuDossier(ctx, d), TYPE_PDF);
   let precedent: string | null;
   try {
     precedent = await ctx.db.transaction().execute((trx) =>
