@@ -77,8 +77,8 @@ describe('Liquidation des frais', () => {
   });
 
   it('deux lots demandés en même temps : un seul est constitué, l’autre reçoit 409 nommant le lot en cours ; chaque frais est dans un seul lot', async () => {
-    // The BTS session first (a filtered batch), then two at once on the rest.
-    const [a, b] = await Promise.all([dec.post(B, { sessionId: sessions.bts }), dec.post(B, {})]);
+    // Two requests at once (a double click, two gestionnaires) for the BTS session.
+    const [a, b] = await Promise.all([dec.post(B, { sessionId: sessions.bts }), dec.post(B, { sessionId: sessions.bts })]);
     const statuts = [a.status, b.status].sort();
     expect(statuts).toEqual([200, 409]);
     const ok = a.status === 200 ? a : b;
