@@ -12,6 +12,7 @@ import { importIndisponibilites } from './genres/indisponibilites.ts';
 import { importEnseignements } from './genres/enseignements.ts';
 import { importInscriptions } from './genres/inscriptions.ts';
 import { importCycladesIcc } from './genres/cyclades-icc.ts';
+import { importSantorinComptages } from './genres/santorin-comptages.ts';
 
 export interface ColonneImport {
   nom: string;
@@ -67,7 +68,7 @@ export interface GenreImport<L = any> {
 /** The number of valid lines given to one `appliquer` call at most. */
 export const TAILLE_LOT_IMPORT = 1000;
 
-export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin, importPersonnels, importIndisponibilites, importEnseignements, importInscriptions, importCycladesIcc];
+export const GENRES_IMPORT: readonly GenreImport[] = [importEtatsSantorin, importPersonnels, importIndisponibilites, importEnseignements, importInscriptions, importCycladesIcc, importSantorinComptages];
 
 export function genreImport(code: string): GenreImport | undefined {
   return GENRES_IMPORT.find((g) => g.code === code);

@@ -526,6 +526,11 @@ export interface ConvocationTable {
   csf_par: 'centre' | 'gestionnaire' | null;
   csf_compte_id: number | null;
   csf_le: TimestampNull;
+  /** Migration 032: the SANTORIN counts imported (kind santorin-comptages, decision 0036). */
+  santorin_nb_copies: ColumnType<number | null, number | null | undefined, number | null>;
+  santorin_nb_candidats: ColumnType<number | null, number | null | undefined, number | null>;
+  santorin_le: TimestampNull;
+  santorin_traitement_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConvocationDateTable extends CreneauTable {
