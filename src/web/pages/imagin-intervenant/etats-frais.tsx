@@ -512,8 +512,12 @@ function EnTete({ e }: { e: EtatFraisVue }) {
         <h2 className="fr-h5 fr-mb-0" id="titre-etat" tabIndex={-1}>
           Mission n° {m.numero} — {m.type}
         </h2>
-        <BadgeStatut statut={e.statuts.remuneration} />
-        <BadgeStatut statut={e.statuts.deplacement} />
+        <span className="fr-text--sm fr-mb-0">
+          Rémunération : <BadgeStatut statut={e.statuts.remuneration} />
+        </span>
+        <span className="fr-text--sm fr-mb-0">
+          Déplacement : <BadgeStatut statut={e.statuts.deplacement} />
+        </span>
         <button
           type="button"
           className={`fr-btn fr-btn--tertiary fr-btn--sm ${details ? 'fr-icon-subtract-line' : 'fr-icon-add-line'} fr-btn--icon-left`}
@@ -530,11 +534,14 @@ function EnTete({ e }: { e: EtatFraisVue }) {
             lignes={[
               ['Examen', m.examen],
               ['Type de mission', m.type],
-              ['Lieu de la mission', [m.centre, m.lieu && m.lieu !== m.centre ? m.lieu : null].filter(Boolean).join(' — ') || null],
+              ['Lieu de la mission', [m.centre, m.lieu && !(m.centre ?? '').toUpperCase().includes(m.lieu.toUpperCase()) ? m.lieu : null].filter(Boolean).join(' — ') || null],
               ['Spécialité', m.specialite],
               ['Épreuve option', m.epreuveOption],
               ['Statut du frais de rémunération', `${LIBELLE_STATUT[e.statuts.remuneration]} — ${EXPLICATION_STATUT[e.statuts.remuneration]}`],
-              ['Statut du frais de déplacement', `${LIBELLE_STATUT[e.statuts.deplacement]} — ${EXPLICATION_STATUT[e.statuts.deplacement]}`],
+              [
+                'Statut du frais de déplacement',
+                `${LIBELLE_STATUT[e.statuts.deplacement]} — ${e.statuts.deplacement === 'pas_de_frais' ? "Cette mission ne donne pas lieu à remboursement de frais de déplacement." : EXPLICATION_STATUT[e.statuts.deplacement]}`,
+              ],
               ['Dates', m.dates.length ? m.dates.map((d) => `${dateFr(d.jour)} ${d.debut} – ${d.fin}`).join(' ; ') : 'Dates à préciser par le service des examens'],
               ['Durée', m.duree],
               ...(e.numeroOrdre !== null ? ([["Numéro d'ordre", String(e.numeroOrdre)]] as Array<[string, ReactNode]>) : []),
