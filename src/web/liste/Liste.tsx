@@ -372,7 +372,14 @@ export function Liste<T>(props: ListeProps<T>) {
                     onClick={lien ? (e) => ouvrir(e, l) : undefined}
                   >
                     {colonnes.map((c, j) => {
-                      const contenu = c.rendu ? c.rendu(l) : texteCellule(c, l);
+                      const brut = c.rendu ? c.rendu(l) : texteCellule(c, l);
+                      const contenu = c.coupe ? (
+                        <span className="liste__coupe" title={texteCellule(c, l)} style={typeof c.coupe === 'number' ? { maxWidth: `${c.coupe}rem` } : undefined}>
+                          {brut}
+                        </span>
+                      ) : (
+                        brut
+                      );
                       return (
                         <td key={c.id} className={`liste__td--${c.alignement ?? 'gauche'}`}>
                           {j === 0 && lien ? (

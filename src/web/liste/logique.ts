@@ -24,6 +24,12 @@ export interface Colonne<T> {
   alignement?: 'gauche' | 'droite' | 'centre';
   /** Width hint for the PDF (relative weight). */
   poids?: number;
+  /**
+   * On one line, cut with an ellipsis, the whole text in the tooltip (long labels: examen, centre),
+   * so that a row keeps one line and a list shows its ten rows at 1280×720. Searched and exported whole.
+   * A number is the widest the cell may be, in rem (it grows with the large font); true: 12 rem.
+   */
+  coupe?: boolean | number;
 }
 
 export interface Tri {

@@ -150,10 +150,10 @@ export default function ConsultationMissionsIntervenant() {
           </button>
         ),
       },
-      { id: 'examen', libelle: 'Examen', valeur: (m) => m.examen, poids: 1.5 },
-      { id: 'centre', libelle: "Centre d'examen", valeur: (m) => m.centre, poids: 2 },
-      { id: 'type', libelle: 'Type de mission', valeur: (m) => m.type, poids: 2 },
-      { id: 'qualite', libelle: 'Qualité', valeur: (m) => m.qualite, poids: 1.5 },
+      { id: 'examen', libelle: 'Examen', valeur: (m) => m.examen, poids: 1.5, coupe: 6 },
+      { id: 'centre', libelle: "Centre d'examen", valeur: (m) => m.centre, poids: 2, coupe: 8 },
+      { id: 'type', libelle: 'Type de mission', valeur: (m) => m.type, poids: 2, coupe: 8 },
+      { id: 'qualite', libelle: 'Qualité', valeur: (m) => m.qualite, poids: 1.5, coupe: 6 },
       { id: 'debut', libelle: 'Début', valeur: (m) => m.debut, type: 'date' },
       {
         id: 'duplicata',
