@@ -36,7 +36,8 @@ import { importTraitement } from './imports/imports.traitement.ts';
 import { enqueteDcsRoutes } from './imagin-intervenant/enquete-dcs.routes.ts';
 import { missionsIntervenantRoutes } from './imagin-intervenant/missions.routes.ts';
 import { informationsPersonnellesRoutes } from './imagin-intervenant/informations.routes.ts';
-import { fraisRouteModules, fraisTraitements } from './imagin-frais/registre.ts';
+import { fraisJobs, fraisRouteModules, fraisTraitements } from './imagin-frais/registre.ts';
+import { tableauDeBordRoutes } from './tableau-de-bord/routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
   imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
@@ -52,6 +53,7 @@ export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, ident
   missionsIntervenantRoutes,
   informationsPersonnellesRoutes,
   ...fraisRouteModules,
+  tableauDeBordRoutes,
 ];
 
 /** Every type of treatment (long work with a compte rendu); a context adds its definitions here. */
@@ -63,5 +65,5 @@ export const traitementDefinitions: DefinitionTraitement[] = [competencesSysTrai
 ];
 
 export function jobDefinitions(ctx: AppContext): JobDef<any>[] {
-  return [mailJob(ctx), purgeJob(ctx), ...traitementJobs(ctx, traitementDefinitions)];
+  return [mailJob(ctx), purgeJob(ctx), ...traitementJobs(ctx, traitementDefinitions), ...fraisJobs(ctx)];
 }
