@@ -144,20 +144,21 @@ describe('Imports de données (gestionnaire)', () => {
       await s.verifier('imports');
       const page = s.page;
       // Nothing chosen: the field says so.
-      await page.getByRole('button', { name: 'Importer', exact: true }).click();
+      await page.getByRole('button', { name: 'Envoyer et prévisualiser', exact: true }).click();
       await expect.poll(() => page.locator('#erreur-fichier-import').innerText()).toBe('Fichier : choisissez le fichier CSV à importer.');
       const contenu = Buffer.from(['NUMERO_MISSION;ETAT;NUMEN', '147901;A_CORRIGER;', 'abc;A_CORRIGER;', '147903;SERVICE_FAIT;', '999999;A_NUMERISER;', '147902;Terminé;'].join('\r\n'), 'latin1');
       await page.locator('#fichier-import').setInputFiles({ name: 'etats-santorin.csv', mimeType: 'text/csv', buffer: contenu });
-      await page.getByRole('button', { name: 'Importer', exact: true }).click();
-      const suivi = page.locator('#suivi-import');
-      await expect.poll(() => suivi.innerText(), { timeout: 30_000 }).toContain('Import terminé.');
-      await expect.poll(() => suivi.innerText()).toContain("Ligne 3, NUMERO_MISSION : « abc » n'est pas un numéro de mission");
-      await expect.poll(() => suivi.innerText()).toContain('Ligne 4, NUMERO_MISSION : la mission n° 147903 est de type EPSACA');
-      await expect.poll(() => suivi.innerText()).toContain("Ligne 5, NUMERO_MISSION : aucune mission n° 999999 dans l'académie de Rennes.");
-      await expect.poll(() => suivi.innerText()).toContain("Ligne 6, ETAT : « Terminé » n'est pas un état connu");
-      await expect.poll(() => suivi.innerText()).toContain('Bilan : 0 état(s) de correction ajouté(s), 0 modifié(s), 1 inchangé(s) ; 4 ligne(s) rejetée(s).');
+      await page.getByRole('button', { name: 'Envoyer et prévisualiser', exact: true }).click();
+      // Issue 17: the preview lists each rejected line (number, column, reason); nothing is applied yet.
+      const suivi = page.locator('#apercu-import');
+      await expect.poll(() => suivi.innerText(), { timeout: 30_000 }).toContain('Aperçu terminé, rien n’a encore été appliqué');
+      await expect.poll(() => suivi.innerText()).toContain("« abc » n'est pas un numéro de mission");
+      await expect.poll(() => suivi.innerText()).toContain('la mission n° 147903 est de type EPSACA');
+      await expect.poll(() => suivi.innerText()).toContain("aucune mission n° 999999 dans l'académie de Rennes.");
+      await expect.poll(() => suivi.innerText()).toContain("« Terminé » n'est pas un état connu");
+      await expect.poll(() => suivi.innerText()).toContain('4 ligne(s) rejetée(s).');
       // The list of the last imports shows it, finished.
-      await expect.poll(() => page.locator('.liste__table').last().innerText()).toContain('États de correction SANTORIN : etats-santorin.csv');
+      await expect.poll(() => page.locator('.liste__table').last().innerText()).toContain('Aperçu — États de correction SANTORIN : etats-santorin.csv');
       await expect.poll(() => page.locator('.liste__table').last().innerText()).toContain('Terminé');
       await s.verifier('imports-compte-rendu');
     } finally {
