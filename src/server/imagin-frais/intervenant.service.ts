@@ -81,6 +81,7 @@ export async function exigerConditions(db: repo.Executeur, personneId: number, a
 export async function accepterConditions(ctx: AppContext, actor: Actor, d: { academie?: string; version: number }, trace: Trace) {
   const personneId = personneDe(actor);
   const academieCode = d.academie ?? actor.academieCode;
+  if (!(await repo.academie(ctx.db, academieCode))) throw introuvable("Cette académie n'existe pas.");
   const c = await conditionsDe(ctx.db, personneId, academieCode);
   if (c.version !== d.version) {
     throw conflit("Les conditions d'utilisation ont été modifiées par le gestionnaire depuis l'affichage de cette page : rechargez la page pour lire le nouveau texte, puis acceptez-le.");
@@ -359,12 +360,9 @@ export async function estimerRemuneration(db: repo.Executeur, e: Pick<repo.EtatL
 export async function listerEtats(ctx: AppContext, actor: Actor, f: { academie?: string }) {
   const personneId = personneDe(actor);
   const academieCode = f.academie ?? actor.academieCode;
-  const [academies, courante, conditions] = await Promise.all([
-    repo.academiesDesEtats(ctx.db, personneId),
-    repo.academie(ctx.db, academieCode),
-    conditionsDe(ctx.db, personneId, academieCode),
-  ]);
+  const [academies, courante] = await Promise.all([repo.academiesDesEtats(ctx.db, personneId), repo.academie(ctx.db, academieCode)]);
   if (!courante) throw introuvable("Cette académie n'existe pas.");
+  const conditions = await conditionsDe(ctx.db, personneId, academieCode);
   const nom = (a: { code: string; libelle: string; inter_academique: boolean }) => (a.inter_academique ? a.libelle : `Académie de ${a.libelle}`);
   const onglets = [
     { code: courante.code, libelle: nom(courante), nombre: Number(academies.find((a) => a.code === courante.code)?.nombre ?? 0), courante: true, session: courante.code === actor.academieCode },

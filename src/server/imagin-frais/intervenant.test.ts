@@ -84,6 +84,9 @@ describe('états de frais de l’intervenant', () => {
     expect(avant.body.conditions).toMatchObject({ academieCode: '14', version: 1, acceptee: false });
     expect(avant.body.conditions.texte).toContain("Conditions d'utilisation");
     expect(avant.body.lignes).toEqual([]);
+    // An académie that does not exist: 404, not an error.
+    expect((await alice.get(`${BASE}?academie=99`)).status).toBe(404);
+    expect((await alice.post(`${BASE}/conditions`, { academie: '99', version: 1, accepte: true })).status).toBe(404);
     const refus = await alice.get(`${BASE}/${ids.copies}`);
     expect(refus.status).toBe(409);
     expect(refus.body.message).toBe(CONDITIONS_A_ACCEPTER);
