@@ -78,6 +78,7 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
   },
   'imagin-gestion': {
     'ouverture-activites': page(() => import('../pages/imagin-gestion/ouverture-activites.tsx'), [LECTURES.activites]),
+    'tableau-de-bord': page(() => import('../pages/imagin-gestion/tableau-de-bord.tsx')),
     comptes: page(() => import('../pages/imagin-gestion/comptes.tsx'), [LECTURES.comptes]),
     'validation-competences': page(() => import('../pages/imagin-gestion/validation-competences.tsx'), [LECTURES.validationCompetences]),
     missions: page(() => import('../pages/imagin-gestion/missions.tsx'), [LECTURES.missionsGestion]),
@@ -114,7 +115,6 @@ export const PAGES_ACTIVITES: Partial<Record<ServiceCode, Record<string, Page>>>
     journal,
   },
   'imagin-intervenant': {
-    'etats-frais': page(() => import('../pages/imagin-intervenant/etats-frais.tsx')),
     'etats-frais': page(() => import('../pages/imagin-intervenant/etats-frais.tsx')),
     'portail-deliberation-jury': page(() => import('../pages/imagin-intervenant/portail-deliberation-jury.tsx')),
     'enquete-dcs': page(() => import('../pages/imagin-intervenant/enquete-dcs.tsx')),
