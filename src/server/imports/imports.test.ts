@@ -205,6 +205,25 @@ describe('un import à la fois, portée, fichier refusé', () => {
   });
 });
 
+describe('types proposés, documentation et exemple', () => {
+  it('chaque type avec ses colonnes ; sa documentation et son fichier d’exemple téléchargeables', async () => {
+    const e = await dec14.get(B);
+    expect(e.status).toBe(200);
+    const santorin = e.body.genres.find((g: { code: string }) => g.code === 'santorin-etats');
+    expect(santorin).toMatchObject({ libelle: 'États de correction SANTORIN', documentation: 'docs/imports/santorin-etats.md', exemple: true, complet: false });
+    expect(santorin.colonnes.map((c: { nom: string }) => c.nom)).toEqual(['NUMERO_MISSION', 'ETAT', 'NUMEN']);
+    const doc = await dec14.get(`${B}/genres/santorin-etats/documentation`);
+    expect(doc.status).toBe(200);
+    expect(doc.body).toMatch(/^# Import des états de correction SANTORIN/);
+    const ex = await dec14.get(`${B}/genres/santorin-etats/exemple`);
+    expect(ex.status).toBe(200);
+    expect(ex.headers['content-disposition']).toBe('attachment; filename="exemple-santorin-etats.csv"');
+    expect(String(ex.body)).toMatch(/^NUMERO_MISSION;ETAT;NUMEN/);
+    expect((await dec14.get(`${B}/genres/inconnu/exemple`)).status).toBe(404);
+    expect((await alice.get(`${B}/genres/santorin-etats/exemple`)).status).toBe(403);
+  });
+});
+
 describe('contrat facultatif : clé, extraction complète, lots', () => {
   it('lignes en double rejetées, absents signalés sans rien supprimer, lots de 1 000 lignes au plus', async () => {
     await p.ctx.db.deleteFrom('santorin_etat').execute();
