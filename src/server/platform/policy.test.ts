@@ -233,13 +233,6 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/intervenant/etats-frais/:id': ['intervenant'],
   'POST /api/intervenant/etats-frais/:id/commencer': ['intervenant'],
   'POST /api/intervenant/etats-frais/:id/mission-non-effectuee': ['intervenant'],
-  // Issue 16 — « Saisie/consultation états de frais » of the intervenant (his own états only, decision 0028).
-  'GET /api/intervenant/etats-frais': ['intervenant'],
-  'POST /api/intervenant/etats-frais/conditions': ['intervenant'],
-  'GET /api/intervenant/etats-frais/:id': ['intervenant'],
-  'PUT /api/intervenant/etats-frais/:id': ['intervenant'],
-  'POST /api/intervenant/etats-frais/:id/commencer': ['intervenant'],
-  'POST /api/intervenant/etats-frais/:id/mission-non-effectuee': ['intervenant'],
   // Issue 15 — « Enquête DCS » (SIEC): the teacher's own answers (no id); the gestionnaire's follow-up.
   'GET /api/intervenant/enquete-dcs': ['intervenant'],
   'PUT /api/intervenant/enquete-dcs/etapes/:etape': ['intervenant'],
