@@ -241,6 +241,9 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/gestion/enquete-dcs/ouverture': ['gestionnaire'],
   'GET /api/gestion/enquete-dcs/reponses/:personneId': ['gestionnaire'],
   'GET /api/gestion/enquete-dcs/export': ['gestionnaire'],
+  'GET /api/gestion/tableau-de-bord/sessions': ['gestionnaire'],
+  'GET /api/gestion/tableau-de-bord/sessions/:sid': ['gestionnaire'],
+  'GET /api/gestion/tableau-de-bord/sessions/:sid/export/:panneau': ['gestionnaire'],
   // Issue 16 — the gestionnaire's processing of the états de frais and their parameters (decision 0032).
   'GET /api/gestion/etats-frais': ['gestionnaire'],
   'GET /api/gestion/etats-frais/filtres': ['gestionnaire'],
