@@ -30,6 +30,7 @@ import type { Actor } from '../platform/policy.ts';
 import { contexteAudit, type FichierGenere, type Trace } from '../imagin-gestion/commun.ts';
 import { exigerConditions } from './intervenant.service.ts';
 import * as repo from './pieces.repo.ts';
+import { stockerRecapitulatif } from './validation.service.ts';
 
 export { piecesDe } from './pieces.repo.ts';
 
@@ -53,6 +54,9 @@ function portee(actor: Actor, parGestionnaire: boolean): { academieCode: string;
 const publique = ({ cleStockage: _c, etatFraisId: _e, sha256: _s, analyseAntivirus: _a, ...p }: repo.PieceStockee): PieceVue => p;
 
 class TropVolumineux extends Error {}
+
+/** Workflow states in which the récapitulatif PDF (receipts appended) is stored. */
+const RECAPITULATIF_EDITE: ReadonlySet<string> = new Set(['valide', 'valide_gestionnaire', 'traite_gestionnaire']);
 
 const fichierRefuse = (message: string) => champInvalide('fichier', message);
 
@@ -155,7 +159,7 @@ export async function deposerPiece(
 
     const id = randomUUID();
     const deposeLe = ctx.clock.now();
-    await ctx.db.transaction().execute(async (trx) => {
+    const workflowApres = await ctx.db.transaction().execute(async (trx) => {
       // The row lock makes the count exact when two files are sent at once.
       const e = await repo.etatPourPieces(trx, etat.id, { ...portee(actor, o.parGestionnaire), verrouiller: true });
       if (!e) throw introuvable(INTROUVABLE);
@@ -183,7 +187,16 @@ export async function deposerPiece(
         entiteId: id,
         apres: { etatFraisId: e.id, groupe, nom, typeMime: v.typeMime, taille: stocke.taille, sha256: stocke.sha256, parGestionnaire: o.parGestionnaire, analyseAntivirus: verdict ? 'saine' : 'non_analysee' },
       });
+      return e.workflow;
     });
+    // A receipt deposited by the gestionnaire on a validated état: the stored récapitulatif is made
+    // again (after the transaction) so that the one file held by both sides carries it. The receipt is
+    // kept even if this fails; the error is logged and the next deposit or validation remakes it.
+    if (o.parGestionnaire && RECAPITULATIF_EDITE.has(workflowApres)) {
+      await stockerRecapitulatif(ctx, etat.id, actor.compteId).catch((err) =>
+        ctx.logger.error({ err: err instanceof Error ? err.message : String(err), etatFraisId: etat.id }, 'Pièce déposée par le gestionnaire : récapitulatif non refait'),
+      );
+    }
     return {
       id,
       groupe,

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { euros, heuresMinutes, LIBELLE_CHAMP_CORRECTION, type ChampCorrection } from '../../../domain/imagin/frais/gestion.ts';
 import { LIBELLE_STATUT, type LigneDeplacement, type PieceRequise, type PieceVue, type StatutAffiche } from '../../../domain/imagin/frais/types.ts';
-import { api, ErreurApi } from '../../app/api.ts';
+import { api, ErreurApi, telecharger } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { ChampDate } from '../../forms/ChampDate.tsx';
@@ -462,11 +462,27 @@ function Etat({ d, relire }: { d: Detail; relire: () => Promise<unknown> }) {
         {(['paie', 'deplacement'] as const).map((g) => (
           <PiecesJustificatives key={g} etatId={d.id} groupe={g} pieces={d.pieces} requises={d.piecesRequises} modifiable={d.statut !== 'annule' && d.statut !== 'traite_gestionnaire'} base="/api/gestion" onChange={() => void relire()} />
         ))}
+        <RecapitulatifPdf d={d} />
       </section>
       <Decisions d={d} relire={relire} />
       <Corrections d={d} relire={relire} />
       {d.regroupement.regroupables.length > 0 && <Regroupement d={d} relire={relire} />}
     </>
+  );
+}
+
+/** Statuses in which the intervenant has validated: the récapitulatif PDF (with the receipts) exists. */
+const AVEC_RECAPITULATIF: ReadonlySet<Statut> = new Set(['valide', 'valide_gestionnaire', 'traite_gestionnaire']);
+
+/** « Récapitulatif PDF » of a validated état: the same file as the intervenant's, receipts appended. */
+function RecapitulatifPdf({ d }: { d: Detail }) {
+  const nom = `recapitulatif-etat-de-frais-${d.numeroOrdre ?? 'provisoire'}-mission-${d.mission.numero}.pdf`;
+  const recapitulatif = useAction(() => telecharger(`${BASE}/${d.id}/recapitulatif`, nom), { succes: (n) => `Récapitulatif téléchargé : ${n}.` });
+  if (!AVEC_RECAPITULATIF.has(d.statut)) return null;
+  return (
+    <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-download-line fr-btn--icon-left fr-mt-1w" disabled={recapitulatif.enCours} onClick={() => void recapitulatif.executer()}>
+      {recapitulatif.enCours ? 'Téléchargement…' : 'Récapitulatif PDF'}
+    </button>
   );
 }
 
