@@ -165,6 +165,16 @@ describe('États de frais de l’intervenant', () => {
       await onglet(page, 'Déplacement');
       expect(await page.locator('.etat-frais-onglets').innerText()).toMatch(/première mission de la journée/);
       await s.verifier('frais-invalidable');
+
+      // 7. The banner: his états de frais of another académie, after that académie's own conditions.
+      await retourListe(page);
+      await page.locator('#bandeau-academies').getByRole('button', { name: /^Académie de Nantes/ }).click();
+      await page.getByRole('heading', { name: "Conditions d'utilisation du service" }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('États de frais générés par Académie de Nantes');
+      await s.verifier('frais-conditions-nantes');
+      await page.getByRole('button', { name: 'Revenir à ceux de mon académie' }).click();
+      await page.locator('.liste__table tbody tr.liste__ligne').first().waitFor();
+      expect(await ligne(page, 146009).textContent()).toContain('Validé');
     } finally {
       await sortir(s);
     }

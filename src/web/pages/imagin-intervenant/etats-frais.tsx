@@ -874,6 +874,20 @@ export default function EtatsFraisIntervenant() {
       </div>
     );
   const d = q.data;
-  if (!d.conditions.acceptee) return <EcranConditions key={`${d.academieCode}-${d.conditions.version}`} conditions={d.conditions} surAcceptation={() => void q.refetch()} />;
+  const courante = d.onglets.find((o) => o.courante);
+  if (!d.conditions.acceptee)
+    return (
+      <>
+        {academie && courante && !courante.session && (
+          <p className="fr-text--sm fr-mb-1w">
+            États de frais générés par {courante.libelle} : acceptez d'abord ses conditions d'utilisation.{' '}
+            <button type="button" className="fr-link fr-text--sm" onClick={() => setAcademie(null)}>
+              Revenir à ceux de mon académie
+            </button>
+          </p>
+        )}
+        <EcranConditions key={`${d.academieCode}-${d.conditions.version}`} conditions={d.conditions} surAcceptation={() => void q.refetch()} />
+      </>
+    );
   return <ListeOuDetail liste={<PageListe q={q} academie={academie} surChoix={setAcademie} />} detail={(id) => <DetailEtat id={id} />} />;
 }
