@@ -15,6 +15,7 @@ import { guideRoutes } from './guide/guide.routes.ts';
 import { imaginEtablissementRoutes } from './imagin-etablissement/imagin-etablissement.routes.ts';
 import { competencesSysTraitement } from './imagin-etablissement/competences-sys.ts';
 import { imaginGestionRoutes } from './imagin-gestion/imagin-gestion.routes.ts';
+import { suggestionsRoutes } from './imagin-gestion/suggestions.routes.ts';
 import { consultationMissionsRoutes } from './imagin-centre/consultation-missions.routes.ts';
 import { convocationMissionRoutes } from './imagin-centre/convocation-mission.routes.ts';
 import { envoiConvocationsTraitement } from './imagin-centre/envoi-convocations.ts';
@@ -40,7 +41,7 @@ import { fraisJobs, fraisRouteModules, fraisTraitements } from './imagin-frais/r
 import { tableauDeBordRoutes } from './tableau-de-bord/routes.ts';
 
 export const routeModules: RouteModule[] = [healthRoutes, metriquesRoutes, identiteRoutes, gestionRoutes, adminRoutes, traitementsRoutes, guideRoutes, imaginEtablissementRoutes,
-  imaginGestionRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
+  imaginGestionRoutes, suggestionsRoutes, consultationMissionsRoutes, convocationMissionRoutes, signaturesAccesRoutes,
   constatRoutes, iccRoutes,
   cycladesComptesRoutes,
   espaceCandidatRoutes, gestionCandidatsRoutes,

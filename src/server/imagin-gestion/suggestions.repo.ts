@@ -1,0 +1,137 @@
+// SQL of « Proposer des intervenants » (issue 17 §4): the mission (dates, centre's commune, session),
+// and in four set-based queries every person of the académie with what the domain needs to score
+// (src/domain/imagin/suggestions.ts): établissement principal and its commune, compétence marks on
+// the épreuve-option, load in the session, periods overlapping the mission's days.
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { cleCommune, type Coordonnees } from '../../domain/imagin/suggestions.ts';
+import type { Db } from '../platform/db/database.ts';
+
+/** Mission dates (effective: the mission's own), centre commune and session. */
+export async function chargerMissionSuggestion(db: Db, missionId: number) {
+  const [dates, centre] = await Promise.all([
+    db.selectFrom('mission_date').select(['jour', 'heure_debut', 'heure_fin']).where('mission_id', '=', missionId).orderBy('jour').orderBy('heure_debut').execute(),
+    db
+      .selectFrom('mission as m')
+      .leftJoin('etablissement as e', 'e.id', 'm.centre_id')
+      .select(['e.commune', 'e.code_postal', 'e.nom as centre_nom'])
+      .where('m.id', '=', missionId)
+      .executeTakeFirst(),
+  ]);
+  return { dates, centre: centre?.commune ? { commune: centre.commune, codePostal: centre.code_postal ?? '' } : null };
+}
+
+/** Every person of the académie, with établissement principal and load in the session. */
+export async function chargerCandidats(db: Db, academieCode: string, sessionId: number, missionId: number) {
+  return db
+    .selectFrom('personne as p')
+    .leftJoin('personne_etablissement as pe', (j) => j.onRef('pe.personne_id', '=', 'p.id').on('pe.principal', '=', true))
+    .leftJoin('etablissement as e', 'e.id', 'pe.etablissement_id')
+    .select([
+      'p.id',
+      'p.civilite',
+      'p.nom',
+      'p.prenom',
+      'p.discipline_poste',
+      'e.id as etablissement_id',
+      'e.uai',
+      'e.type as etablissement_type',
+      'e.nom as etablissement_nom',
+      'e.commune',
+      'e.code_postal',
+      sql<number>`(select count(*) from convocation c join mission mm on mm.id = c.mission_id
+        where c.personne_id = p.id and c.statut = 'convoquee' and mm.session_examen_id = ${sessionId})::int`.as('convocations_session'),
+      sql<boolean>`exists (select 1 from convocation c where c.personne_id = p.id and c.mission_id = ${missionId})`.as('deja_sur_mission'),
+    ])
+    .where('p.academie_code', '=', academieCode)
+    .execute();
+}
+
+/** The compétence marks on the épreuve-option, for the académie's people. */
+export async function chargerMarques(db: Db, academieCode: string, epreuveOptionId: number) {
+  return db
+    .selectFrom('competence as k')
+    .innerJoin('competence_auteur as a', 'a.competence_id', 'k.id')
+    .innerJoin('personne as p', 'p.id', 'k.personne_id')
+    .select(['k.personne_id', 'a.type_auteur', 'a.auteur', 'a.nature'])
+    .where('k.epreuve_option_id', '=', epreuveOptionId)
+    .where('p.academie_code', '=', academieCode)
+    .execute();
+}
+
+/**
+ * Indisponibilités and other convocations' dates that touch the mission's days (from the first to
+ * the last), for the académie's people: the domain checks the exact overlap at the minute.
+ */
+export async function chargerOccupations(db: Db, academieCode: string, missionId: number, du: string, au: string) {
+  const [indisponibilites, convocations] = await Promise.all([
+    db
+      .selectFrom('indisponibilite as i')
+      .innerJoin('personne as p', 'p.id', 'i.personne_id')
+      .select(['i.personne_id', 'i.date_debut', 'i.heure_debut', 'i.date_fin', 'i.heure_fin'])
+      .where('p.academie_code', '=', academieCode)
+      .where('i.date_debut', '<=', au)
+      .where('i.date_fin', '>=', du)
+      .execute(),
+    db
+      .selectFrom('convocation_creneau as cc')
+      .innerJoin('convocation as c', 'c.id', 'cc.convocation_id')
+      .innerJoin('personne as p', 'p.id', 'c.personne_id')
+      .select(['c.personne_id', 'cc.jour', 'cc.heure_debut', 'cc.heure_fin'])
+      .where('p.academie_code', '=', academieCode)
+      .where('c.mission_id', '<>', missionId)
+      .where('c.statut', '=', 'convoquee')
+      .where('cc.jour', '>=', du)
+      .where('cc.jour', '<=', au)
+      .execute(),
+  ]);
+  return { indisponibilites, convocations };
+}
+
+/** Convocations on the mission and in the session, per établissement principal of the intervenant. */
+export async function chargerParEtablissement(db: Db, sessionId: number, missionId: number) {
+  return db
+    .selectFrom('convocation as c')
+    .innerJoin('mission as m', 'm.id', 'c.mission_id')
+    .innerJoin('personne_etablissement as pe', (j) => j.onRef('pe.personne_id', '=', 'c.personne_id').on('pe.principal', '=', true))
+    .select([
+      'pe.etablissement_id',
+      sql<number>`count(*) filter (where c.mission_id = ${missionId})::int`.as('sur_mission'),
+      sql<number>`count(*)::int`.as('sur_session'),
+    ])
+    .where('m.session_examen_id', '=', sessionId)
+    .where('c.statut', '=', 'convoquee')
+    .groupBy('pe.etablissement_id')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Communes' coordinates: communes-coordonnees.csv beside this file (data/ is the git-ignored runtime directory) (docs/decisions/0038-propositions.md).
+
+let communes: Map<string, Coordonnees> | null = null;
+
+/** The shipped data set, read once: key « département|NOM NORMALISÉ » → coordinates. */
+export function coordonneesCommunes(): ReadonlyMap<string, Coordonnees> {
+  if (communes) return communes;
+  const texte = readFileSync(new URL('./communes-coordonnees.csv', import.meta.url), 'utf8');
+  const m = new Map<string, Coordonnees>();
+  for (const ligne of texte.split(/\r?\n/).slice(1)) {
+    if (!ligne.trim()) continue;
+    const [, nom, codePostal, lat, lon] = ligne.split(';');
+    const c = { lat: Number(lat), lon: Number(lon) };
+    if (!nom || !codePostal || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) continue;
+    const cle = cleCommune(nom, codePostal);
+    if (!m.has(cle)) m.set(cle, c);
+    // Without a code postal (some établissements have none), the name alone: first of its homonyms.
+    const seul = cleCommune(nom, '');
+    if (!m.has(seul)) m.set(seul, c);
+  }
+  communes = m;
+  return m;
+}
+
+export function coordonneesDe(commune: string | null | undefined, codePostal: string | null | undefined): Coordonnees | null {
+  if (!commune) return null;
+  const communes = coordonneesCommunes();
+  return communes.get(cleCommune(commune, codePostal)) ?? (codePostal?.trim() ? null : (communes.get(cleCommune(commune, '')) ?? null));
+}
