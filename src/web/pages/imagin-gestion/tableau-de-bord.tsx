@@ -75,6 +75,8 @@ const STYLE = (
       '.tableau-de-bord__corps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1rem; align-items: start; } ' +
       '.tableau-de-bord__table { max-height: 36rem; overflow: auto; } ' +
       '.tableau-de-bord__table .fr-table { margin-bottom: 0; } ' +
+      // Only the panel's frame scrolls (focusable, for the keyboard), not the DSFR's inner containers.
+      '.tableau-de-bord__table .fr-table__wrapper, .tableau-de-bord__table .fr-table__container { overflow: visible !important; } ' +
       '.tableau-de-bord__table td, .tableau-de-bord__table th { white-space: normal; padding: 0.375rem 0.5rem; } ' +
       '.tableau-de-bord__table td.nombre, .tableau-de-bord__table th.nombre { text-align: right; white-space: nowrap; } ' +
       '.tableau-de-bord__barre { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: flex-end; margin-bottom: 1rem; }'}
@@ -173,7 +175,10 @@ function Panneau({ id, titre, sid, panneau, graphique, table }: { id: string; ti
       </div>
       <div className="tableau-de-bord__corps">
         <div>{graphique}</div>
-        <div className="tableau-de-bord__table">{table}</div>
+        {/* A scrolling frame: reachable with the keyboard, named after its panel. */}
+        <div className="tableau-de-bord__table" tabIndex={0} role="region" aria-label={`Tableau de données : ${titre}`}>
+          {table}
+        </div>
       </div>
     </section>
   );
