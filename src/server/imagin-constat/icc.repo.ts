@@ -134,13 +134,16 @@ export interface LigneLue {
   montant_centimes: number;
   statut: StatutLigne;
   motif_rejet: string | null;
+  /** The numéro of the liquidation batch the line entered (migration 028), if any. */
+  lot_numero: number | null;
 }
 
 export async function lignes(db: Executeur, declarationIds: readonly number[]): Promise<LigneLue[]> {
   if (declarationIds.length === 0) return [];
   const r = await sql<LigneLue>`
-    select l.id, l.declaration_id, l.personne_id, p.nom, p.prenom, p.discipline_poste, l.pourcentage_dixiemes, l.montant_centimes, l.statut, l.motif_rejet
-    from icc_repartition l join personne p on p.id = l.personne_id
+    select l.id, l.declaration_id, l.personne_id, p.nom, p.prenom, p.discipline_poste, l.pourcentage_dixiemes, l.montant_centimes, l.statut, l.motif_rejet,
+      lot.numero as lot_numero
+    from icc_repartition l join personne p on p.id = l.personne_id left join liquidation_lot lot on lot.id = l.liquidation_lot_id
     where l.declaration_id = any(${sql.val([...declarationIds])}::int[]) order by p.nom, p.prenom, l.id`.execute(db);
   return r.rows;
 }

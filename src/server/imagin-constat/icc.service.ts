@@ -8,6 +8,7 @@
 import { lireDate } from '../../domain/imagin/dates.ts';
 import {
   depassement,
+  euros,
   EXAMENS_ICC,
   LIBELLE_LIGNE,
   LIBELLE_PERIODE,
@@ -257,6 +258,16 @@ async function enregistrer(ctx: AppContext, actor: Actor, p: PorteeIcc, sessionI
     const trop = depassement(montant, voulues.map((v) => ({ pourcentageDixiemes: v.pourcentageDixiemes, centimes: v.centimes })));
     if (trop) throw invalide(trop, { total: trop });
     const actuelles = d ? await repo.lignes(trx, [d.id]) : [];
+    // A line in a liquidation batch (its amount sent to the financial system) keeps its person,
+    // amount and share: the database refuses it anyway (migration 028); say so, naming the batch.
+    for (const a of actuelles.filter((x) => x.lot_numero !== null)) {
+      const v = voulues.find((x) => x.personneId === a.personne_id);
+      if (!v || v.centimes !== a.montant_centimes || v.pourcentageDixiemes !== a.pourcentage_dixiemes) {
+        throw conflit(
+          `Cette ligne de répartition est dans le lot de liquidation n° ${a.lot_numero} : la ligne de ${a.nom} ${a.prenom} (${euros(a.montant_centimes)}) ne peut plus être modifiée ni retirée. Rechargez la page : rien n'a été enregistré.`,
+        );
+      }
+    }
     const payees = actuelles.filter((a) => a.statut === 'paye');
     for (const a of payees) {
       const v = voulues.find((x) => x.personneId === a.personne_id);
