@@ -19,6 +19,7 @@ import { genererCsv, TYPE_CSV } from '../platform/documents/csv.ts';
 import { definirTraitement, ErreurTraitement, type ContexteTraitement } from '../platform/traitements/traitements.ts';
 import { estRejet, examinerFlux, FichierIllisible, lireCsvFlux, texteRejet, type RejetLigne } from './fichier-csv.ts';
 import { genreImport, TAILLE_LOT_IMPORT, type BilanImport, type ContexteImport, type GenreImport } from './genres.ts';
+import { horsDeLaTransaction } from '../platform/db/garde-transaction.ts';
 
 export const TRAITEMENT_IMPORT = 'imports.fichier';
 /** Rejected lines written one by one in the compte rendu; beyond, the CSV holds them all. */
@@ -192,7 +193,8 @@ export const importTraitement = definirTraitement({
     // PostgreSQL pool has one (PGlite has a single connection: it would wait for itself).
     const progresEnTransaction = ctx.database.kind === 'postgres';
     const progres = (enTransaction: boolean) => async (n: number) => {
-      if (!enTransaction || progresEnTransaction) await t.progression(Math.min(n, total), total);
+      if (!enTransaction) await t.progression(Math.min(n, total), total);
+      else if (progresEnTransaction) await horsDeLaTransaction(() => t.progression(Math.min(n, total), total));
     };
     const absents = async (trx: Transaction<DB>, cles: Set<string>) => (genre.complet && genre.absents ? genre.absents(trx, c, cles) : []);
 

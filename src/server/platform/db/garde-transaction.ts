@@ -36,6 +36,15 @@ export function transactionOuverte(): boolean {
   return contexte.getStore()?.ouverte === true;
 }
 
+/**
+ * Runs `fn` as if no transaction were open: for the one write that must be seen by others while a long
+ * transaction runs (a progress bar), through another connection. Only on a PostgreSQL pool — on PGlite
+ * it would wait for the transaction itself; the caller checks `ctx.database.kind`.
+ */
+export function horsDeLaTransaction<T>(fn: () => T): T {
+  return contexte.exit(fn);
+}
+
 /** Throws when called from inside an open transaction (used by the outer db and by pg-boss sends without trx). */
 export function verifierHorsTransaction(usage: string): void {
   if (transactionOuverte()) throw new TransactionOuverteError(usage);
