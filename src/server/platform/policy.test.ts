@@ -85,6 +85,7 @@ export const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/gestion/missions/:id': ['gestionnaire'],
   'GET /api/gestion/convocations/personnes': ['gestionnaire'],
   'GET /api/gestion/missions/:id/convocations': ['gestionnaire'],
+  'GET /api/gestion/missions/:id/propositions': ['gestionnaire'],
   'POST /api/gestion/missions/:id/convocations': ['gestionnaire'],
   'PUT /api/gestion/missions/:id/convocations/:convocationId': ['gestionnaire'],
   'DELETE /api/gestion/missions/:id/convocations/:convocationId': ['gestionnaire'],
