@@ -72,7 +72,10 @@ const STYLE = (
   <style>
     {'.tableau-de-bord__panneau { border: 1px solid var(--border-default-grey); padding: 1rem; margin-bottom: 1.5rem; } ' +
       '.tableau-de-bord__entete { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; justify-content: space-between; } ' +
-      '.tableau-de-bord__corps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1rem; align-items: start; } ' +
+      // Chart and table side by side at 1280 px (the table wider), one under the other with the large font.
+      '.tableau-de-bord__corps { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; } ' +
+      '.tableau-de-bord__corps > :first-child { flex: 2 1 16rem; min-width: 0; } ' +
+      '.tableau-de-bord__corps > .tableau-de-bord__table { flex: 3 1 30rem; min-width: 0; } ' +
       '.tableau-de-bord__table { max-height: 36rem; overflow: auto; } ' +
       '.tableau-de-bord__table .fr-table { margin-bottom: 0; } ' +
       // Only the panel's frame scrolls (focusable, for the keyboard), not the DSFR's inner containers.

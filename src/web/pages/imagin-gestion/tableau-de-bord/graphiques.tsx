@@ -65,10 +65,12 @@ export function Histogramme({
     // Live refresh every 15 s: no animation (nothing moves on its own; prefers-reduced-motion honoured).
     animation: false,
     indexAxis: horizontal ? 'y' : 'x',
-    plugins: { legend: { position: 'bottom' } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 16 } } },
     scales: horizontal ? { x: axeValeurs, y: axeCategories } : { x: axeCategories, y: axeValeurs },
   };
-  const h = hauteur ?? (horizontal ? Math.min(560, Math.max(200, 60 + categories.length * 26)) : 280);
+  // Room for the bars, plus the legend under them (one line per series when there are many).
+  const legende = series.length > 3 ? series.length * 24 : 48;
+  const h = hauteur ?? (horizontal ? Math.min(560, Math.max(140, 40 + categories.length * 26)) + legende : 280);
   return (
     <div className="tableau-de-bord__graphique" style={{ position: 'relative', height: h, width: '100%' }}>
       <Bar id={id} data={data} options={options} role="img" aria-label={description}>
