@@ -20,6 +20,7 @@ import { Liste, useFiltres, type Colonne, type Tri } from '../../liste/Liste.tsx
 import { Details, ListeOuDetail } from '../../liste/ListeOuDetail.tsx';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
 import { BoutonRetour, Chargement } from '../../shell/Pages.tsx';
+import { PropositionsIntervenants } from './suggestions.tsx';
 
 const BASE = '/api/gestion/missions';
 const NOUVELLE = 'nouvelle';
@@ -1099,6 +1100,7 @@ function Convocations({ mission }: { mission: Mission }) {
   const [edition, setEdition] = useState<Convocation | 'nouvelle' | null>(null);
   const [avertissement, setAvertissement] = useState<string | null>(null);
   const boutonAjout = useRef<HTMLButtonElement>(null);
+  const [propositions, setPropositions] = useState(false);
   const pdf = useAction((c: Convocation) => telecharger(`${BASE}/${mission.id}/convocations/${c.id}/pdf`, `${c.nom}_${c.prenom}_${mission.numero}.pdf`).then(async (nom) => {
     await client.invalidateQueries({ queryKey: ['gestion', 'missions', mission.id, 'convocations'] });
     return nom;
@@ -1206,6 +1208,10 @@ function Convocations({ mission }: { mission: Mission }) {
           )
         }
       />
+      <button type="button" className="fr-btn fr-btn--secondary fr-icon-team-line fr-btn--icon-left fr-mt-1w" aria-expanded={propositions} onClick={() => setPropositions((o) => !o)}>
+        Proposer des intervenants
+      </button>
+      {propositions && <PropositionsIntervenants missionId={mission.id} numero={mission.numero} surConvocation={setAvertissement} />}
       {edition !== null && (
         <FormulaireConvocation
           key={edition === 'nouvelle' ? 'nouvelle' : edition.id}
