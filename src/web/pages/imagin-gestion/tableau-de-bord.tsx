@@ -362,6 +362,7 @@ function PanneauJurys({ t }: { t: TableauDeBord }) {
         )
       }
       table={
+        <>
         <Table
           id="tdb-jurys-table"
           legende="Jurys par centre de délibération et par état"
@@ -369,6 +370,11 @@ function PanneauJurys({ t }: { t: TableauDeBord }) {
           entetes={[{ libelle: 'Centre' }, ...t.etatsJury.map((e) => ({ libelle: String(e.etat), nombre: true })), { libelle: 'Total', nombre: true }]}
           lignes={l.map((x) => [x.centre, ...t.etatsJury.map((e) => x.parEtat[String(e.etat)] ?? 0), x.total])}
         />
+        {/* The columns are the états' numbers: their meaning, for the table read alone. */}
+        <p className="fr-text--xs fr-mt-1w fr-mb-0" id="tdb-jurys-etats">
+          {t.etatsJury.map((e) => `${e.etat} : ${e.libelle}`).join(' ; ')}.
+        </p>
+        </>
       }
     />
   );
