@@ -128,6 +128,8 @@ try {
   await db.insertInto('mission_date').values({ mission_id: mission, jour: '2026-01-12', heure_debut: '08:00', heure_fin: '17:00' }).execute();
   await db.insertInto('convocation').values({ academie_code: '14', mission_id: mission, personne_id: personne, origine: 'gestionnaire', statut: 'convoquee' }).execute();
   const etat = await db.selectFrom('etat_frais').select(['id', 'version']).where('personne_id', '=', personne).executeTakeFirstOrThrow();
+  // The académie's conditions of use (version 1), accepted: the validation requires it.
+  await db.insertInto('frais_conditions_acceptation').values({ personne_id: personne, academie_code: '14', version: 1, accepte_le: new Date() }).execute();
   await db.updateTable('etat_frais').set({ remuneration: JSON.stringify({ type: 'copies', copies: 120 }) }).where('id', '=', etat.id).execute();
   await db
     .insertInto('frais_deplacement_ligne')

@@ -20,6 +20,8 @@ beforeAll(async () => {
   p = await createTestPlatform();
   f = await fixtureConstat(p);
   await p.ctx.db.insertInto('frais_parametres').values({ academie_code: '14', conditions_texte: 'Conditions.', pieces_dematerialisees: true }).execute();
+  // Anne accepted the académie's conditions of use (version 1) before validating.
+  await p.ctx.db.insertInto('frais_conditions_acceptation').values({ personne_id: f.personnes.alice, academie_code: '14', version: 1, accepte_le: new Date() }).execute();
   await fixtureCompte(p, { login: 'anne.frais', role: 'intervenant', personneId: f.personnes.alice });
   anne = p.client();
   await anne.login('imagin-intervenant', 'anne.frais', MOT_DE_PASSE);

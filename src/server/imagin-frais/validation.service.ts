@@ -19,6 +19,7 @@ import { contexteAudit, type Trace } from '../imagin-gestion/commun.ts';
 import { nomFichierRecapitulatif, recapitulatifDuDossier, TYPE_PDF } from './recapitulatif-pdf.ts';
 import { lireDossier, piecesManquantes } from './validation.dossier.ts';
 import * as repo from './validation.repo.ts';
+import { exigerConditions } from './intervenant.service.ts';
 
 export const INTROUVABLE = "Cet état de frais n'existe pas ou ne vous est pas accessible.";
 export const ACTION_VALIDER = 'etat-frais.valider';
@@ -121,6 +122,8 @@ export async function validerEtat(ctx: AppContext, actor: Actor, id: number, ver
       return { deja: true as const, numeroOrdre: e.numero_ordre, version: e.version, documentId: e.recapitulatif_document_id };
     }
     if (e.version !== version) throw await versionPerimee(trx, e, actor);
+    // The académie's conditions of use, accepted in their current version, before anything is sent.
+    await exigerConditions(trx, e.personne_id, e.academie_code);
     if (e.statut !== 'non_valide') {
       const raison =
         e.statut === 'valide'

@@ -44,6 +44,19 @@ afterAll(async () => {
 });
 
 describe('Valider un état de frais', () => {
+  it("attend l'acceptation des conditions d'utilisation de l'académie (409 qui le dit), puis l'accepte", async () => {
+    const e = await etat(f.frais.alice);
+    const r = await anne.post(`${I}/${f.frais.alice}/valider`, { version: e.version });
+    expect(r.status).toBe(409);
+    expect(r.body.message).toContain("Vous devez d'abord accepter les conditions d'utilisation");
+    expect((await etat(f.frais.alice)).statut).toBe('non_valide');
+    for (const c of [anne, bruno]) {
+      const lu = await c.get(I);
+      const version = (lu.body as { conditions: { version: number } }).conditions.version;
+      expect((await c.post(`${I}/conditions`, { version, accepte: true })).status).toBe(200);
+    }
+  });
+
   it("un autre intervenant ne peut ni valider, ni dévalider, ni lire l'état d'Anne (404)", async () => {
     const e = await etat(f.frais.alice);
     expect((await bruno.post(`${I}/${f.frais.alice}/valider`, { version: e.version })).status).toBe(404);
@@ -141,6 +154,8 @@ describe("une académie qui ne prend pas les pièces en ligne", () => {
     await fixtureCompte(p, { login: 'denis.frais', role: 'intervenant', academie: '16', personneId: f.personnes.denis });
     const denis = await connecte('denis.frais', 'imagin-intervenant');
     const id = (await p.ctx.db.selectFrom('etat_frais').select('id').where('convocation_id', '=', f.convocations.toulouseDenis).executeTakeFirstOrThrow()).id;
+    const conditions = (await denis.get(I)).body as { conditions: { version: number } };
+    expect((await denis.post(`${I}/conditions`, { version: conditions.conditions.version, accepte: true })).status).toBe(200);
     const r = await denis.post(`${I}/${id}/valider`, { version: (await etat(id)).version });
     expect(r.status).toBe(200);
     // Numbered in its own académie.
