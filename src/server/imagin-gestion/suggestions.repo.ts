@@ -23,10 +23,23 @@ export async function chargerMissionSuggestion(db: Db, missionId: number) {
 
 /** Every person of the académie, with établissement principal and load in the session. */
 export async function chargerCandidats(db: Db, academieCode: string, sessionId: number, missionId: number) {
+  // One aggregate over the session's convocations (and this mission's), joined once: no per-person subquery.
+  const charge = db
+    .selectFrom('convocation as c')
+    .innerJoin('mission as mm', 'mm.id', 'c.mission_id')
+    .select([
+      'c.personne_id',
+      sql<number>`count(*) filter (where c.statut = 'convoquee' and mm.session_examen_id = ${sessionId})::int`.as('n'),
+      sql<boolean>`bool_or(c.mission_id = ${missionId})`.as('deja'),
+    ])
+    .where((eb) => eb.or([eb('mm.session_examen_id', '=', sessionId), eb('c.mission_id', '=', missionId)]))
+    .groupBy('c.personne_id')
+    .as('ch');
   return db
     .selectFrom('personne as p')
     .leftJoin('personne_etablissement as pe', (j) => j.onRef('pe.personne_id', '=', 'p.id').on('pe.principal', '=', true))
     .leftJoin('etablissement as e', 'e.id', 'pe.etablissement_id')
+    .leftJoin(charge, 'ch.personne_id', 'p.id')
     .select([
       'p.id',
       'p.civilite',
@@ -39,9 +52,8 @@ export async function chargerCandidats(db: Db, academieCode: string, sessionId: 
       'e.nom as etablissement_nom',
       'e.commune',
       'e.code_postal',
-      sql<number>`(select count(*) from convocation c join mission mm on mm.id = c.mission_id
-        where c.personne_id = p.id and c.statut = 'convoquee' and mm.session_examen_id = ${sessionId})::int`.as('convocations_session'),
-      sql<boolean>`exists (select 1 from convocation c where c.personne_id = p.id and c.mission_id = ${missionId})`.as('deja_sur_mission'),
+      sql<number>`coalesce(ch.n, 0)`.as('convocations_session'),
+      sql<boolean>`coalesce(ch.deja, false)`.as('deja_sur_mission'),
     ])
     .where('p.academie_code', '=', academieCode)
     .execute();
