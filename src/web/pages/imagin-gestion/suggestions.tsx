@@ -3,7 +3,7 @@
 // « Convoquer » in one click through the existing convocation (POST …/convocations; its qualité,
 // commission or dates are then changed in the convocation list, « Modifier »).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { api } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne } from '../../liste/Liste.tsx';
@@ -33,6 +33,11 @@ interface Propositions {
 
 export function PropositionsIntervenants({ missionId, numero, surConvocation }: { missionId: number; numero: number; surConvocation: (avertissement: string | null) => void }) {
   const client = useQueryClient();
+  const section = useRef<HTMLElement>(null);
+  // Opened below the convocations: brought into view, its title focused for screen readers.
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const q = useQuery({ queryKey: ['gestion', 'missions', missionId, 'propositions'], queryFn: () => api.get<Propositions>(`/api/gestion/missions/${missionId}/propositions`) });
   const convoquer = useAction(
     async (s: Suggestion) => {
@@ -78,7 +83,7 @@ export function PropositionsIntervenants({ missionId, numero, surConvocation }: 
     [convoquer.enCours, numero],
   );
   return (
-    <section className="fr-mt-2w" aria-labelledby={`titre-propositions-${missionId}`}>
+    <section ref={section} className="fr-mt-2w" aria-labelledby={`titre-propositions-${missionId}`}>
       <h3 className="fr-h6" id={`titre-propositions-${missionId}`}>
         Intervenants proposés{q.data?.mission.epreuve ? ` — ${q.data.mission.epreuve}` : ''}
       </h3>
