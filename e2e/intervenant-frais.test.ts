@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketPng } from '../src/server/demo/etats-frais.ts';
-import { repondreConfirmation } from './support/confirmation.ts';
+import { dialogueConfirmation, repondreConfirmation } from './support/confirmation.ts';
 import { verifierPlace } from './support/place.ts';
 import { attendreShell, DOSSIER_TELECHARGEMENTS, messagesConsole, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
 
@@ -249,8 +249,20 @@ describe('États de frais de l’intervenant', () => {
         })
         .toBe(true);
       await s.verifier('frais-recapitulatif');
-      await page.getByRole('button', { name: 'Valider', exact: true }).click();
-      const [telechargement] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), repondreConfirmation(page, "Valider l'état de frais", "Valider l'état de frais")]);
+      // A click while the Récapitulatif re-renders (the deposit's answer, the box just ticked) may open
+      // nothing: click until the confirmation shows. The récapitulatif with its receipts may take a while
+      // on a loaded machine.
+      const confirmation = dialogueConfirmation(page, "Valider l'état de frais");
+      await expect
+        .poll(
+          async () => {
+            if (!(await confirmation.isVisible())) await page.getByRole('button', { name: 'Valider', exact: true }).click({ timeout: 5_000 }).catch(() => undefined);
+            return confirmation.isVisible();
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      const [telechargement] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), repondreConfirmation(page, "Valider l'état de frais", "Valider l'état de frais")]);
       const nom = telechargement.suggestedFilename();
       expect(nom).toMatch(/^recapitulatif-etat-de-frais-\d+-mission-146009\.pdf$/);
       const chemin = resolve(DOSSIER_TELECHARGEMENTS, nom);
@@ -279,7 +291,7 @@ describe('États de frais de l’intervenant', () => {
       await s.verifier('frais-conditions-nantes');
       await page.getByRole('button', { name: 'Revenir à ceux de mon académie' }).click();
       await page.locator('.liste__table tbody tr.liste__ligne').first().waitFor();
-      expect(await ligne(page, 146009).textContent()).toContain('Validé');
+      await expect.poll(async () => (await ligne(page, 146009).textContent()) ?? '', { timeout: 15_000 }).toContain('Validé');
     } finally {
       await sortir(s);
     }

@@ -838,7 +838,13 @@ function AlertePerime({ relire }: { relire: () => void }) {
 }
 
 function DetailEtat({ id }: { id: string }) {
+  const client = useQueryClient();
   const q = useQuery({ queryKey: [...CLE, 'etat', Number(id)], queryFn: () => api.get<Etat>(`${BASE}/${encodeURIComponent(id)}`) });
+  // After a validation, a dévalidation or a receipt, the list's statuses change too.
+  const relire = () => {
+    void q.refetch();
+    void client.invalidateQueries({ queryKey: [...CLE, 'liste'] });
+  };
   const titre = useRef(false);
   useEffect(() => {
     if (q.data && !titre.current) {
@@ -855,7 +861,7 @@ function DetailEtat({ id }: { id: string }) {
           <p>{q.error.message}</p>
         </div>
       )}
-      {q.data && <VueEtat key={q.data.id} etat={q.data} relire={() => void q.refetch()} />}
+      {q.data && <VueEtat key={q.data.id} etat={q.data} relire={relire} />}
     </>
   );
 }
