@@ -287,7 +287,9 @@ async function embarquerImage(sortie: PDFDocument, typeMime: string, octets: Uin
     return { ref: i.ref, largeur: i.width, hauteur: i.height };
   }
   if (typeMime === 'image/jpeg') {
-    const i = await sortie.embedJpg(octets);
+    // pdf-lib reads a JPEG through its whole ArrayBuffer, ignoring the view's offset: a small Buffer cut
+    // from Node's shared pool would be read from the wrong bytes (« SOI not found »). A copy starts at 0.
+    const i = await sortie.embedJpg(new Uint8Array(octets));
     return { ref: i.ref, largeur: i.width, hauteur: i.height, orientation: orientationJpeg(octets) };
   }
   return null;
