@@ -203,7 +203,9 @@ export async function enregistrerRecapitulatif(
       expire_le: null,
     })
     .execute();
-  const avant = await trx.selectFrom('etat_frais').select('recapitulatif_document_id').where('id', '=', etatFraisId).executeTakeFirstOrThrow();
+  // Locked: two requests storing at once (a double click on PostgreSQL) each see the other's document as
+  // the previous one, and the older is removed, instead of both keeping theirs.
+  const avant = await trx.selectFrom('etat_frais').select('recapitulatif_document_id').where('id', '=', etatFraisId).forUpdate().executeTakeFirstOrThrow();
   await trx.updateTable('etat_frais').set({ recapitulatif_document_id: d.id }).where('id', '=', etatFraisId).execute();
   return avant.recapitulatif_document_id;
 }
