@@ -194,3 +194,46 @@ export async function telecharger(url: string, nomParDefaut: string, o: { method
   enregistrerFichier(await res.blob(), nom);
   return nom;
 }
+
+function lireJsonXhr(texte: string): { code?: unknown; message?: unknown; fields?: unknown } | null {
+  try {
+    const v: unknown = JSON.parse(texte);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * POST of a raw file (application/octet-stream) with its upload progression, which fetch does not give:
+ * the same headers (CSRF, session) and the same errors as the other calls. Imports and receipts use it.
+ */
+export function televerser<T>(url: string, fichier: Blob, progres: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrf = jetonCsrfCourant();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    for (const [k, v] of Object.entries(entetesSession())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) progres(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ErreurReseau());
+    xhr.onload = () => {
+      const corps = lireJsonXhr(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300 && corps) {
+        ecouteursApi.activite?.();
+        return resolve(corps as T);
+      }
+      const code = typeof corps?.code === 'string' ? corps.code : xhr.status >= 500 ? 'TECHNIQUE' : 'INCONNU';
+      const message = typeof corps?.message === 'string' && corps.message ? corps.message : xhr.status >= 500 ? messageErreurTechnique(referenceErreur(xhr.status)) : `La demande a été refusée par le serveur (code ${xhr.status}).`;
+      const err = new ErreurApi(xhr.status, code, message, corps?.fields && typeof corps.fields === 'object' ? (corps.fields as Record<string, string>) : {});
+      if (xhr.status === 401 && (code === 'SESSION_EXPIREE' || code === 'NON_AUTHENTIFIE')) ecouteursApi.sessionPerdue?.(err);
+      else ecouteursApi.activite?.();
+      reject(err);
+    };
+    xhr.send(fichier);
+  });
+}

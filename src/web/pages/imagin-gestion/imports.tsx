@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ecouteursApi, entetesSession, ErreurApi, ErreurReseau, jetonCsrfCourant, messageErreurTechnique, referenceErreur, telecharger } from '../../app/api.ts';
+import { api, ErreurApi, telecharger, televerser } from '../../app/api.ts';
 import { useActivite } from '../../app/activite.tsx';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne } from '../../liste/Liste.tsx';
@@ -79,46 +79,6 @@ interface SuiviImport {
 const STATUTS: Record<Statut, string> = { en_attente: 'En attente', en_cours: 'En cours', termine: 'Terminé', erreur: 'En erreur' };
 const MODES: Record<Mode, string> = { apercu: 'Aperçu', 'tout-ou-rien': 'Tout ou rien', 'lignes-valides': 'Lignes valides seulement' };
 const TAILLE_MAX = 200 * 1024 * 1024;
-
-function lireJson(texte: string): { code?: unknown; message?: unknown; fields?: unknown; traitementId?: unknown } | null {
-  try {
-    const v: unknown = JSON.parse(texte);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** POST of the raw file with its upload progression (fetch gives none): same headers and errors as api.ts. */
-function televerser(url: string, fichier: Blob, progres: (fraction: number) => void): Promise<{ traitementId: string }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = jetonCsrfCourant();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    for (const [k, v] of Object.entries(entetesSession())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) progres(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ErreurReseau());
-    xhr.onload = () => {
-      const corps = lireJson(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300 && corps) {
-        ecouteursApi.activite?.();
-        return resolve(corps as { traitementId: string });
-      }
-      const code = typeof corps?.code === 'string' ? corps.code : xhr.status >= 500 ? 'TECHNIQUE' : 'INCONNU';
-      const message = typeof corps?.message === 'string' && corps.message ? corps.message : xhr.status >= 500 ? messageErreurTechnique(referenceErreur(xhr.status)) : `La demande a été refusée par le serveur (code ${xhr.status}).`;
-      const err = new ErreurApi(xhr.status, code, message, corps?.fields && typeof corps.fields === 'object' ? (corps.fields as Record<string, string>) : {});
-      if (xhr.status === 401 && (code === 'SESSION_EXPIREE' || code === 'NON_AUTHENTIFIE')) ecouteursApi.sessionPerdue?.(err);
-      else ecouteursApi.activite?.();
-      reject(err);
-    };
-    xhr.send(fichier);
-  });
-}
 
 const nombre = (n: number) => n.toLocaleString('fr-FR');
 
@@ -349,7 +309,7 @@ export default function Imports() {
     async (g: Genre, fichier: File) => {
       setEnvoi({ nom: fichier.name, fraction: 0 });
       try {
-        const r = await televerser(`${BASE}/fichier?genre=${encodeURIComponent(g.code)}&nom=${encodeURIComponent(fichier.name)}`, fichier, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
+        const r = await televerser<{ traitementId: string }>(`${BASE}/fichier?genre=${encodeURIComponent(g.code)}&nom=${encodeURIComponent(fichier.name)}`, fichier, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
         if (champ.current) champ.current.value = '';
         setApercu({ id: r.traitementId, genre: g.code });
         return r;

@@ -8,7 +8,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ACCEPT_PIECES, LIBELLE_GROUPE_PIECE, OCTETS_SIGNATURE, PIECES_MAX_PAR_GROUPE, TITRE_GROUPE_PIECE, verifierFichier } from '../../../domain/imagin/frais/pieces.ts';
 import type { GroupePiece, PieceRequise, PieceVue } from '../../../domain/imagin/frais/types.ts';
-import { api, ecouteursApi, entetesSession, ErreurApi, ErreurReseau, jetonCsrfCourant, messageErreurTechnique, referenceErreur, telecharger } from '../../app/api.ts';
+import { api, ErreurApi, telecharger, televerser } from '../../app/api.ts';
 import { useConfirmation } from '../../shell/Confirmation.tsx';
 
 export interface PiecesJustificativesProps {
@@ -38,46 +38,6 @@ const dateDepot = (iso: string) => {
 
 export const tailleLisible = (octets: number) =>
   octets >= 1024 * 1024 ? `${(octets / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(octets / 1024)).toLocaleString('fr-FR')} ko`;
-
-function lireJson(texte: string): { code?: unknown; message?: unknown; fields?: unknown } | null {
-  try {
-    const v: unknown = JSON.parse(texte);
-    return v && typeof v === 'object' ? (v as { code?: unknown; message?: unknown; fields?: unknown }) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** POST of the raw file, with upload progress (fetch gives none): same headers and errors as api.ts. */
-function televerser(url: string, fichier: Blob, progres: (fraction: number) => void): Promise<PieceVue> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = jetonCsrfCourant();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    for (const [k, v] of Object.entries(entetesSession())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) progres(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ErreurReseau());
-    xhr.onload = () => {
-      const corps = lireJson(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300 && corps) {
-        ecouteursApi.activite?.();
-        return resolve(corps as unknown as PieceVue);
-      }
-      const code = typeof corps?.code === 'string' ? corps.code : xhr.status >= 500 ? 'TECHNIQUE' : 'INCONNU';
-      const message = typeof corps?.message === 'string' && corps.message ? corps.message : xhr.status >= 500 ? messageErreurTechnique(referenceErreur(xhr.status)) : `La demande a été refusée par le serveur (code ${xhr.status}).`;
-      const err = new ErreurApi(xhr.status, code, message, corps?.fields && typeof corps.fields === 'object' ? (corps.fields as Record<string, string>) : {});
-      if (xhr.status === 401 && (code === 'SESSION_EXPIREE' || code === 'NON_AUTHENTIFIE')) ecouteursApi.sessionPerdue?.(err);
-      else ecouteursApi.activite?.();
-      reject(err);
-    };
-    xhr.send(fichier);
-  });
-}
 
 const messageErreur = (e: unknown) => (e instanceof ErreurApi ? (e.fields.fichier ?? e.message) : e instanceof Error ? e.message : String(e));
 
@@ -111,7 +71,7 @@ export function PiecesJustificatives({ etatId, groupe, pieces, requises, modifia
     }
     setEnvoi({ nom: fichier.name, fraction: 0 });
     try {
-      await televerser(`${url}?groupe=${groupe}&nom=${encodeURIComponent(fichier.name)}`, fichier, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
+      await televerser<PieceVue>(`${url}?groupe=${groupe}&nom=${encodeURIComponent(fichier.name)}`, fichier, (fraction) => setEnvoi({ nom: fichier.name, fraction }));
       setAnnonce(`« ${fichier.name} » a été déposé.`);
       onChange?.();
     } catch (err) {
