@@ -129,7 +129,7 @@ export function coordonneesCommunes(): ReadonlyMap<string, Coordonnees> {
   const m = new Map<string, Coordonnees>();
   for (const ligne of texte.split(/\r?\n/).slice(1)) {
     if (!ligne.trim()) continue;
-    const [, nom, codePostal, lat, lon] = ligne.split(';');
+    const [codePostal, nom, lat, lon] = ligne.split(';');
     const c = { lat: Number(lat), lon: Number(lon) };
     if (!nom || !codePostal || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) continue;
     const cle = cleCommune(nom, codePostal);
@@ -137,6 +137,9 @@ export function coordonneesCommunes(): ReadonlyMap<string, Coordonnees> {
     // Without a code postal (some établissements have none), the name alone: first of its homonyms.
     const seul = cleCommune(nom, '');
     if (!m.has(seul)) m.set(seul, c);
+    // A name the data set does not know under its code postal (a commune nouvelle created after the
+    // data set, « Lamballe-Armor »): the first commune of that code postal, a few km at most.
+    if (!m.has(`#${codePostal}`)) m.set(`#${codePostal}`, c);
   }
   communes = m;
   return m;
@@ -145,5 +148,6 @@ export function coordonneesCommunes(): ReadonlyMap<string, Coordonnees> {
 export function coordonneesDe(commune: string | null | undefined, codePostal: string | null | undefined): Coordonnees | null {
   if (!commune) return null;
   const communes = coordonneesCommunes();
-  return communes.get(cleCommune(commune, codePostal)) ?? (codePostal?.trim() ? null : (communes.get(cleCommune(commune, '')) ?? null));
+  const cp = codePostal?.trim();
+  return communes.get(cleCommune(commune, cp)) ?? (cp ? communes.get(`#${cp}`) : communes.get(cleCommune(commune, ''))) ?? null;
 }
