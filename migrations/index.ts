@@ -20,6 +20,7 @@ import * as m022 from './20261206_022_etats_frais.ts';
 import * as m027 from './20261206_027_traitement_etats_frais.ts';
 import * as m028 from './20261206_028_liquidation_icc.ts';
 import * as m032 from './20261206_032_santorin_comptages.ts';
+import * as m035 from './20261206_035_index_propositions.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261123_001_socle': m001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_027_traitement_etats_frais': m027,
   '20261206_028_liquidation_icc': m028,
   '20261206_032_santorin_comptages': m032,
+  '20261206_035_index_propositions': m035,
 };

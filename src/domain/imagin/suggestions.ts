@@ -101,6 +101,7 @@ export function distanceKm(a: Coordonnees, b: Coordonnees): number {
 
 /** True when one of the person's occupations overlaps one of the mission's dates: never proposed. */
 export function estIndisponible(dates: readonly Creneau[], occupations: readonly Periode[]): boolean {
+  if (occupations.length === 0) return false; // most candidates: no period to convert
   const periodes = dates.map(periodeCreneau);
   return occupations.some((o) => periodes.some((p) => chevauche(p, o)));
 }

@@ -7,7 +7,7 @@ import type { Periode } from '../../domain/imagin/periodes.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/policy.ts';
 import { academieGeree, missionDeLAcademie } from './commun.ts';
-import { chargerCandidats, chargerMarques, chargerMissionSuggestion, chargerOccupations, chargerParEtablissement, coordonneesDe } from './suggestions.repo.ts';
+import { chargerCandidats, chargerEtablissements, chargerMarques, chargerMissionSuggestion, chargerOccupations, chargerParEtablissement, coordonneesDe } from './suggestions.repo.ts';
 
 export interface Propositions {
   mission: { id: number; numero: number; epreuve: string | null; centreConnu: boolean; dates: number };
@@ -34,8 +34,9 @@ export async function proposerIntervenants(ctx: AppContext, actor: Actor, missio
   }
   const du = dates[0]!.jour;
   const au = dates.reduce((max, d) => (d.jour > max ? d.jour : max), du);
-  const [candidats, marques, occupations, parEtab] = await Promise.all([
+  const [candidats, etablissements, marques, occupations, parEtab] = await Promise.all([
     chargerCandidats(ctx.db, ac, m.session_examen_id, m.id),
+    chargerEtablissements(ctx.db, ac),
     m.epreuve_option_id === null ? Promise.resolve([]) : chargerMarques(ctx.db, ac, m.epreuve_option_id),
     chargerOccupations(ctx.db, ac, m.id, du, au),
     chargerParEtablissement(ctx.db, m.session_examen_id, m.id),
@@ -57,28 +58,34 @@ export async function proposerIntervenants(ctx: AppContext, actor: Actor, missio
   for (const c of occupations.convocations) ajouter(c.personne_id, { debut: { date: c.jour, heure: hms(c.heure_debut) }, fin: { date: c.jour, heure: hms(c.heure_fin) } });
 
   const coordCentre = centre ? coordonneesDe(centre.commune, centre.codePostal) : null;
-  const coordParCommune = new Map<string, ReturnType<typeof coordonneesDe>>();
-  const coord = (commune: string | null, cp: string | null) => {
-    if (!commune) return null;
-    const k = `${commune}|${cp ?? ''}`;
-    if (!coordParCommune.has(k)) coordParCommune.set(k, coordonneesDe(commune, cp));
-    return coordParCommune.get(k)!;
-  };
+  // Label and coordinates once per établissement, not per person.
+  const etabs = new Map(
+    etablissements.map((e) => [
+      e.id,
+      {
+        libelle: e.nom ? `${e.type ?? ''} ${e.nom} ${e.commune ?? ''} (${e.uai})`.replace(/\s+/g, ' ').trim() : null,
+        coordonnees: coordonneesDe(e.commune, e.code_postal),
+      },
+    ]),
+  );
 
-  const liste: CandidatSuggestion[] = candidats.map((p) => ({
-    personneId: p.id,
-    civilite: p.civilite,
-    nom: p.nom,
-    prenom: p.prenom,
-    disciplinePoste: p.discipline_poste,
-    etablissementId: p.etablissement_id,
-    etablissementLibelle: p.etablissement_nom ? `${p.etablissement_type ?? ''} ${p.etablissement_nom} ${p.commune ?? ''} (${p.uai})`.replace(/\s+/g, ' ').trim() : null,
-    coordonnees: coord(p.commune, p.code_postal),
-    marques: marquesPar.get(p.id) ?? [],
-    occupations: occupe.get(p.id) ?? [],
-    convocationsSession: p.convocations_session,
-    dejaSurMission: p.deja_sur_mission,
-  }));
+  const liste: CandidatSuggestion[] = candidats.map((p) => {
+    const etab = p.etablissement_id === null ? undefined : etabs.get(p.etablissement_id);
+    return {
+      personneId: p.id,
+      civilite: p.civilite,
+      nom: p.nom,
+      prenom: p.prenom,
+      disciplinePoste: p.discipline_poste,
+      etablissementId: p.etablissement_id,
+      etablissementLibelle: etab?.libelle ?? null,
+      coordonnees: etab?.coordonnees ?? null,
+      marques: marquesPar.get(p.id) ?? [],
+      occupations: occupe.get(p.id) ?? [],
+      convocationsSession: p.convocations_session,
+      dejaSurMission: p.deja_sur_mission,
+    };
+  });
   const suggestions = proposer(
     liste,
     {

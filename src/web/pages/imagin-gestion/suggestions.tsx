@@ -53,14 +53,6 @@ export function PropositionsIntervenants({ missionId, numero, surConvocation }: 
     () => [
       { id: 'rang', libelle: 'Rang', valeur: (s) => s.rang, type: 'nombre' },
       { id: 'nom', libelle: 'Nom', valeur: (s) => `${s.nom} ${s.prenom}` },
-      { id: 'etablissement', libelle: 'Établissement', valeur: (s) => s.etablissementLibelle, poids: 2 },
-      { id: 'discipline', libelle: 'Discipline poste', valeur: (s) => s.disciplinePoste },
-      {
-        id: 'raisons',
-        libelle: 'Raisons',
-        valeur: (s) => s.raisons.map((r) => r.texte).join(' ; '),
-        poids: 3,
-      },
       {
         id: 'actions',
         libelle: 'Action',
@@ -79,6 +71,14 @@ export function PropositionsIntervenants({ missionId, numero, surConvocation }: 
           </button>
         ),
       },
+      {
+        id: 'raisons',
+        libelle: 'Raisons',
+        valeur: (s) => s.raisons.map((r) => r.texte).join(' ; '),
+        poids: 3,
+      },
+      { id: 'etablissement', libelle: 'Établissement', valeur: (s) => s.etablissementLibelle, poids: 2 },
+      { id: 'discipline', libelle: 'Discipline poste', valeur: (s) => s.disciplinePoste },
     ],
     [convoquer.enCours, numero],
   );
