@@ -4,8 +4,13 @@
 // pupils who created their own account with their e-mail, and a namesake of a former pupil, so that
 // the generated logins meet a collision. Its former pupils, now at LA PROMENADE, passed the DNB 2026
 // with an account DU PARC generated; their results are published (the espace candidat shows them).
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { genererCsv } from '../platform/documents/csv.ts';
+import type { Colonne } from '../platform/documents/tableau.ts';
+import { appliquerFichierDansTransaction } from '../imports/imports.traitement.ts';
+import { importInscriptions } from '../imports/genres/inscriptions.ts';
 import type { DB, EtatCandidature, NotePubliee } from '../platform/db/tables.ts';
+import type { Db } from '../platform/db/database.ts';
 import { Alea } from './alea.ts';
 import { ANNEE_SESSION, CODE_EXAMEN_DNB, NOMS_FAMILLE, PRENOMS_FEMININS, PRENOMS_MASCULINS, SPECIALITES, UAI_COLLEGE_RENNES } from './donnees.ts';
 import { slug } from './generateur.ts';
@@ -251,6 +256,53 @@ async function parLots<T>(lignes: readonly T[], inserer: (lot: T[]) => Promise<u
   for (let i = 0; i < lignes.length; i += LOT) await inserer(lignes.slice(i, i + LOT));
 }
 
+/** AAAA-MM-JJ → JJ/MM/AAAA. */
+const dateFr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The states a CYCLADES extract gives (the demo generates no other). */
+const ETAT_CYCLADES: Partial<Record<EtatCandidature, string>> = { inscrit: 'Inscrit', pre_inscrit: 'Pré-inscrit', annule: 'Annulé' };
+
+/** The layout of docs/imports/inscriptions.md, for the demo's candidatures. */
+const COLONNES_INSCRIPTIONS = (candidat: ReadonlyMap<string, CandidatGenere>, epreuves: (specialite: string) => string): readonly Colonne<CandidatureGeneree>[] => [
+  { libelle: 'EXAMEN', valeur: (c) => c.session.examen },
+  { libelle: 'SESSION', valeur: (c) => c.session.code },
+  { libelle: 'NUMERO_CANDIDAT', valeur: (c) => c.numero_candidat },
+  { libelle: 'INE', valeur: (c) => candidat.get(c.candidat)!.ine },
+  { libelle: 'CIVILITE', valeur: (c) => candidat.get(c.candidat)!.civilite },
+  { libelle: 'NOM', valeur: (c) => candidat.get(c.candidat)!.nom },
+  { libelle: 'PRENOM', valeur: (c) => candidat.get(c.candidat)!.prenom },
+  { libelle: 'DATE_NAISSANCE', valeur: (c) => dateFr(candidat.get(c.candidat)!.date_naissance) },
+  { libelle: 'EMAIL', valeur: (c) => c.email },
+  { libelle: 'UAI', valeur: (c) => c.uai },
+  { libelle: 'SERIE', valeur: (c) => c.serie_code },
+  { libelle: 'SERIE_LIBELLE', valeur: (c) => c.serie_libelle },
+  { libelle: 'SPECIALITE', valeur: (c) => c.specialite },
+  { libelle: 'DIVISION', valeur: (c) => c.division_classe },
+  { libelle: 'EPREUVES', valeur: (c) => epreuves(c.specialite) },
+  {
+    libelle: 'ETAT',
+    valeur: (c) => {
+      const etat = ETAT_CYCLADES[c.etat];
+      if (!etat) throw new Error(`Démonstration : l'état « ${c.etat} » n'est pas un état d'une extraction CYCLADES.`);
+      return etat;
+    },
+  },
+];
+
+/** The demo's candidatures of one académie as a CYCLADES extract (docs/imports/inscriptions.md): what the demo imports. */
+export async function fichierInscriptions(db: Db | Transaction<DB>, d: Pick<DonneesCandidats, 'candidats' | 'candidatures'>, academie: string) {
+  const codes = await db
+    .selectFrom('epreuve_option as e')
+    .innerJoin('specialite as s', 's.id', 'e.specialite_id')
+    .select(['s.code as specialite', 'e.code'])
+    .where('s.examen_code', '=', CODE_EXAMEN_DNB)
+    .orderBy('e.id')
+    .execute();
+  const epreuvesDe = (specialite: string) => codes.filter((e) => e.specialite === specialite).map((e) => e.code).join('|');
+  const candidatDe = new Map(d.candidats.map((c) => [c.cle, c]));
+  return genererCsv(COLONNES_INSCRIPTIONS(candidatDe, epreuvesDe), d.candidatures.filter((c) => c.academie_code === academie));
+}
+
 /** Loads the candidates into the demo's transaction; the sessions, spécialités and épreuves exist already. */
 export async function chargerCandidats(
   trx: Transaction<DB>,
@@ -261,49 +313,38 @@ export async function chargerCandidats(
   const sessionId = (s: { examen: string; code: string }) => sessions.find((x) => x.examen_code === s.examen && x.code === s.code)!.id;
   const specialites = await trx.selectFrom('specialite').select(['id', 'code']).where('examen_code', '=', CODE_EXAMEN_DNB).execute();
   const specId = new Map(specialites.map((s) => [s.code, s.id]));
-  const epreuves = await trx.selectFrom('epreuve_option').select(['id', 'specialite_id']).where('specialite_id', 'in', [...specId.values()]).execute();
 
+  // Candidates, candidatures and their épreuves through the import « Candidats et inscriptions
+  // (CYCLADES) », one file per académie as CYCLADES would export it (decision 0039); what that extract
+  // does not carry (the pupil's address, the qualification présentée) is written afterwards.
+  const academies = await trx.selectFrom('academie').select(['code', 'libelle']).execute();
+  for (const a of academies) {
+    const n = d.candidatures.filter((c) => c.academie_code === a.code).length;
+    if (!n) continue;
+    const r = await appliquerFichierDansTransaction(trx, importInscriptions, { academieCode: a.code, academieLibelle: a.libelle, traitementId: 'demo', le: cles.maintenant }, await fichierInscriptions(trx, d, a.code));
+    if (r.ajoutees !== n) throw new Error(`Démonstration : ${r.ajoutees} inscription(s) créée(s) par l'import de ${a.libelle} au lieu de ${n}.`);
+  }
   const candidatId = new Map<string, number>();
+  const parIne = new Map(d.candidats.map((c) => [c.ine, c.cle]));
   await parLots(d.candidats, async (lot) => {
-    const rows = await trx
-      .insertInto('candidat')
-      .values(lot.map(({ cle: _cle, ...c }) => c))
-      .returning(['id', 'ine'])
-      .execute();
-    const parIne = new Map(rows.map((r) => [r.ine, r.id]));
-    for (const c of lot) candidatId.set(c.cle, parIne.get(c.ine)!);
+    const rows = await trx.selectFrom('candidat').select(['id', 'ine']).where('ine', 'in', lot.map((c) => c.ine)).execute();
+    for (const r of rows) candidatId.set(parIne.get(r.ine!)!, r.id);
+    const valeurs = lot.map((c) => sql`(${candidatId.get(c.cle)!}::int, ${c.adresse}::text, ${c.code_postal}::text, ${c.commune}::text)`);
+    await sql`update candidat as c set adresse = v.adresse, code_postal = v.code_postal, commune = v.commune
+      from (values ${sql.join(valeurs)}) as v(id, adresse, code_postal, commune) where c.id = v.id`.execute(trx);
   });
-
   const candidatureId = new Map<string, number>();
   await parLots(d.candidatures, async (lot) => {
     const rows = await trx
-      .insertInto('candidature')
-      .values(
-        lot.map((c) => ({
-          candidat_id: candidatId.get(c.candidat)!,
-          session_examen_id: sessionId(c.session),
-          academie_code: c.academie_code,
-          etablissement_id: cles.etabId.get(c.uai)!,
-          numero_candidat: c.numero_candidat,
-          etat: c.etat,
-          email: c.email,
-          serie_code: c.serie_code,
-          serie_libelle: c.serie_libelle,
-          division_classe: c.division_classe,
-          qualification_presentee: c.qualification_presentee,
-          specialite_id: specId.get(c.specialite)!,
-        })),
-      )
-      .returning(['id', 'candidat_id', 'session_examen_id', 'specialite_id'])
+      .selectFrom('candidature')
+      .select(['id', 'candidat_id', 'session_examen_id'])
+      .where('candidat_id', 'in', [...new Set(lot.map((c) => candidatId.get(c.candidat)!))])
       .execute();
-    const parCle = new Map(rows.map((r) => [`${r.candidat_id}/${r.session_examen_id}`, r]));
-    for (const c of lot) {
-      const r = parCle.get(`${candidatId.get(c.candidat)}/${sessionId(c.session)}`)!;
-      candidatureId.set(`${c.candidat}/${c.session.code}`, r.id);
-    }
-    // Every compulsory épreuve of the série.
-    const lignes = rows.flatMap((r) => epreuves.filter((e) => e.specialite_id === r.specialite_id).map((e) => ({ candidature_id: r.id, epreuve_option_id: e.id })));
-    await parLots(lignes, (l) => trx.insertInto('candidature_epreuve').values(l).execute());
+    const parCle = new Map(rows.map((r) => [`${r.candidat_id}/${r.session_examen_id}`, r.id]));
+    for (const c of lot) candidatureId.set(`${c.candidat}/${c.session.code}`, parCle.get(`${candidatId.get(c.candidat)}/${sessionId(c.session)}`)!);
+    const valeurs = lot.map((c) => sql`(${candidatureId.get(`${c.candidat}/${c.session.code}`)!}::int, ${c.qualification_presentee}::text)`);
+    await sql`update candidature as c set qualification_presentee = v.qualification_presentee
+      from (values ${sql.join(valeurs)}) as v(id, qualification_presentee) where c.id = v.id`.execute(trx);
   });
 
   const academieDe = new Map(d.candidats.map((c) => [c.cle, c.academie_code]));

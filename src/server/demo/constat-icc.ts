@@ -5,10 +5,13 @@
 // read-only); ICC sessions: the seed's example figures on EA-BTN (CYCLADES: 15/06, 6,0 days), a
 // transmitted BCG declaration with the seed's three lines, a BTS session pre-filled by the gestionnaire
 // and a validated BCP declaration of the previous year. Fixed numbers the guide and the e2e name.
+import { Readable } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/tables.ts';
 import { ANNEE_SESSION, UAI_LYCEE_RENNES } from './donnees.ts';
 import { fixerStatutFrais } from '../imagin-frais/etat-frais.repo.ts';
+import { appliquerFichierDansTransaction } from '../imports/imports.traitement.ts';
+import { importCycladesIcc } from '../imports/genres/cyclades-icc.ts';
 
 export const MISSIONS_CONSTAT_DEMO = {
   /** CORRECTION DE COPIES, BCG, past: 4 convoked; one's frais validated by the gestionnaire (row read-only). */
@@ -137,16 +140,15 @@ export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<s
   }
   for (let i = 5; i < 7; i++) if (await convoquer(ids.oralBts, pers(i))) convocations++;
 
-  // ICC. CYCLADES' figures (the seed's example: first day 15/06, 6,0 days ≤ 600, 0,0 > 600).
-  await trx
-    .insertInto('icc_donnees_cyclades')
-    .values([
-      { session_examen_id: s43A, etablissement_id: lycee, periode: 'normale', date_debut: `${A}-06-15`, journees_1: 60, journees_2: 0, journees_3: 0 },
-      { session_examen_id: s470, etablissement_id: lycee, periode: 'normale', date_debut: `${A}-06-15`, journees_1: 60, journees_2: 10, journees_3: 0 },
-      { session_examen_id: s320, etablissement_id: lycee, periode: 'normale', date_debut: `${A}-05-12`, journees_1: 20, journees_2: 15, journees_3: 10 },
-    ])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  // ICC. CYCLADES' figures (the seed's example: first day 15/06, 6,0 days ≤ 600, 0,0 > 600), through
+  // the import « Données CYCLADES de l'ICC » as the gestionnaire would give them (decision 0039).
+  const fichier = [
+    'UAI;EXAMEN;SESSION;PERIODE;DATE_DEBUT;JOURNEES_1;JOURNEES_2;JOURNEES_3',
+    `${UAI_LYCEE_RENNES};43A;${A}-06;NORMALE;15/06/${A};6,0;0,0;0,0`,
+    `${UAI_LYCEE_RENNES};470;${A}-06;NORMALE;15/06/${A};6,0;1,0;0,0`,
+    `${UAI_LYCEE_RENNES};320;${A}-06;NORMALE;12/05/${A};2,0;1,5;1,0`,
+  ].join('\r\n');
+  await appliquerFichierDansTransaction(trx, importCycladesIcc, { academieCode: '14', academieLibelle: 'Rennes', traitementId: 'demo', le }, Readable.from([Buffer.from(fichier, 'utf8')]));
   const declaration = async (v: { session: number; montant: number; journees: [number, number, number]; date: string; statut: 'non_transmis' | 'transmis'; prerempli: boolean; lignes: Array<[number, number | null, number, 'a_traiter' | 'valide']> }) => {
     const d = await trx
       .insertInto('icc_declaration')

@@ -17,6 +17,7 @@ import { chargerIntervenantMissions } from './intervenant-missions.ts';
 import { chargerIntervenantsHabilitations } from './intervenants-habilitations.ts';
 import { chargerEnqueteDcs } from './enquete-dcs.ts';
 import { chargerIntervenantPortail } from './intervenant-portail.ts';
+import { chargerIndisponibilitesParImport, chargerPersonnesParLesImports } from './par-les-imports.ts';
 import { chargerEtatsFrais } from './etats-frais.ts';
 import type { DocumentStore } from '../platform/documents/store.ts';
 
@@ -171,40 +172,11 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.specialites = d.specialites.length;
       rapport.epreuves = epreuves.length;
 
-      log(`Personnes : ${d.personnes.length}…`);
-      const personneId = new Map<string, number>();
-      await parLots(d.personnes, async (lot) => {
-        const rows = await trx
-          .insertInto('personne')
-          .values(lot.map(({ cle: _cle, ...p }) => ({ ...p, iban_chiffre: null })))
-          .returning(['id', 'nom', 'prenom', 'date_naissance'])
-          .execute();
-        // PostgreSQL returns the rows of a multi-row VALUES in order; checked rather than assumed.
-        rows.forEach((r, i) => {
-          const p = lot[i]!;
-          if (r.nom !== p.nom || r.prenom !== p.prenom || r.date_naissance !== p.date_naissance) {
-            throw new Error(`Chargement de la démonstration : ordre inattendu des lignes insérées (${p.cle}).`);
-          }
-          personneId.set(p.cle, r.id);
-        });
-      });
+      // Through the imports of « Imports de données » (EPP/SIRHEN, STS-WEB): par-les-imports.ts.
+      log(`Personnes : ${d.personnes.length}, enseignements : ${d.enseignements.length} (par les imports des personnels et des enseignements)…`);
+      const { personneId } = await chargerPersonnesParLesImports(trx, d, etabId, new Date('2026-01-05T09:00:00Z'));
       rapport.personnes = d.personnes.length;
-
-      await parLots(d.affectations, (lot) =>
-        trx
-          .insertInto('personne_etablissement')
-          .values(lot.map((a) => ({ personne_id: personneId.get(a.personne)!, etablissement_id: etabId.get(a.uai)!, principal: a.principal })))
-          .execute(),
-      );
       rapport.affectations = d.affectations.length;
-
-      log(`Enseignements : ${d.enseignements.length}…`);
-      await parLots(d.enseignements, (lot) =>
-        trx
-          .insertInto('enseignement')
-          .values(lot.map(({ personne, uai, ...e }) => ({ ...e, personne_id: personneId.get(personne)!, etablissement_id: etabId.get(uai)! })))
-          .execute(),
-      );
       rapport.enseignements = d.enseignements.length;
 
       log(`Comptes : ${d.comptes.length}…`);
@@ -253,7 +225,10 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.messagesAccueil = d.messages.length;
 
       log(`IMAG'IN : ${d.imagin.missions.length} missions, ${d.imagin.convocations.length} convocations, ${d.imagin.competences.length} compétences…`);
-      Object.assign(rapport, await chargerImagin(trx, d.imagin, { etabId, personneId, compteId }));
+      // The indisponibilités known to EPP/SIRHEN come through their import (par-les-imports.ts).
+      const indisponibilites = await chargerIndisponibilitesParImport(trx, d, d.imagin.indisponibilites, change);
+      Object.assign(rapport, await chargerImagin(trx, { ...d.imagin, indisponibilites: indisponibilites.autres }, { etabId, personneId, compteId }));
+      rapport.indisponibilites += indisponibilites.importees;
 
       // CYCLADES (issue 6): the pupils of 3e of the collèges that manage their candidates.
       const colleges = d.etablissements

@@ -90,15 +90,14 @@ const colonnesDe = (g: GenreImport) => [g.colonnes.filter((c) => c.obligatoire).
  * `lire`, of the parser and the duplicates come back with the keys seen. `progres(n)` after each batch.
  */
 async function parcourir(
-  ctx: AppContext,
-  cle: string,
+  flux: AsyncIterable<Uint8Array>,
   genre: GenreImport,
   encodage: 'UTF-8' | 'Windows-1252',
   lot: (lignes: Array<{ ligne: number; valeur: unknown }>, n: number) => Promise<BilanImport>,
   progres: (lignes: number) => Promise<void>,
 ): Promise<Cumul & { cles: Set<string>; lignes: number }> {
   const [obligatoires, facultatives] = colonnesDe(genre);
-  const lu = await lireCsvFlux(await ctx.store.get(cle), encodage, obligatoires, facultatives);
+  const lu = await lireCsvFlux(flux, encodage, obligatoires, facultatives);
   if ('entete' in lu) throw new ErreurTraitement(lu.entete);
   const cumul: Cumul & { cles: Set<string>; lignes: number } = { ajoutees: 0, modifiees: 0, inchangees: 0, rejets: [], absents: [], cles: new Set(), lignes: 0 };
   const premiereLigne = new Map<string, number>();
@@ -166,6 +165,26 @@ function resultatDe(mode: ModeImport, c: Cumul & { lignes: number }, f: { encoda
   };
 }
 
+/**
+ * A file applied inside the caller's transaction, through the same reading, checks and `appliquer` as
+ * the treatment (« tout ou rien »: the caller's transaction is rolled back by the error): the demo
+ * builds its personnels and enseignements this way (`npm run demo`, decision 0039). Throws with the
+ * first rejected lines when one line is rejected.
+ */
+export async function appliquerFichierDansTransaction(
+  trx: Transaction<DB>,
+  genre: GenreImport,
+  c: ContexteImport,
+  flux: AsyncIterable<Uint8Array>,
+): Promise<{ lignes: number; ajoutees: number; modifiees: number; inchangees: number }> {
+  const cumul = await parcourir(flux, genre, 'UTF-8', (lignes) => genre.appliquer(trx, c, lignes), async () => {});
+  if (cumul.rejets.length) {
+    const premiers = [...cumul.rejets].sort((a, b) => a.ligne - b.ligne).slice(0, 5).map(texteRejet);
+    throw new Error(`Import « ${genre.libelle} » : ${cumul.rejets.length} rejet(s), dont ${premiers.join(' ; ')}`);
+  }
+  return { lignes: cumul.lignes, ajoutees: cumul.ajoutees, modifiees: cumul.modifiees, inchangees: cumul.inchangees };
+}
+
 export const CLE_RESULTAT = 'resultat';
 
 export const importTraitement = definirTraitement({
@@ -207,12 +226,12 @@ export const importTraitement = definirTraitement({
       return resultatDe(mode, cu, fi, refuse);
     };
     if (p.mode === 'lignes-valides') {
-      const cumul = await parcourir(ctx, cle, genre, f.encodage, (lignes, n) => t.etape(`lot-${n}`, (trx) => genre.appliquer(trx, c, lignes)), progres(false));
+      const cumul = await parcourir(await ctx.store.get(cle), genre, f.encodage, (lignes, n) => t.etape(`lot-${n}`, (trx) => genre.appliquer(trx, c, lignes)), progres(false));
       cumul.absents = await t.etape('absents', (trx) => absents(trx, cumul.cles));
       r = resultat(p.mode, cumul, f, false);
     } else {
       const unSeul = async (trx: Transaction<DB>) => {
-        const cumul = await parcourir(ctx, cle, genre, f.encodage, (lignes) => genre.appliquer(trx, c, lignes), progres(true));
+        const cumul = await parcourir(await ctx.store.get(cle), genre, f.encodage, (lignes) => genre.appliquer(trx, c, lignes), progres(true));
         cumul.absents = await absents(trx, cumul.cles);
         if (p.mode === 'apercu' || cumul.rejets.length) throw new Annulation(cumul);
         return resultat(p.mode, cumul, f, false);
