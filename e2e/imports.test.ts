@@ -3,10 +3,17 @@
 // nothing is applied; then a good file: preview (counts), « Tout ou rien », « Appliquer » through the
 // app's confirmation dialog, progression, compte rendu; the list of the last imports shows both.
 // axe on every state.
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repondreConfirmation } from './support/confirmation.ts';
 import { attendreShell, navigateur, nouvelleSession, quitter, seConnecter, type Session } from './support/navigateur.ts';
+import { genererDemo } from '../src/server/demo/generateur.ts';
+import { fichiersDemo } from '../src/server/demo/par-les-imports.ts';
+import { collegesCandidats, fichierInscriptions, genererCandidats } from '../src/server/demo/candidats.ts';
+import { CANDIDATS_PAR_ECHELLE } from '../src/server/demo/generateur.ts';
+import { FICHIER_ICC_DEMO } from '../src/server/demo/constat-icc.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -83,4 +90,73 @@ describe('Imports de données (gestionnaire)', () => {
       await sortir(s);
     }
   }, 180_000);
+
+  it('chaque type d’import par le navigateur : le fichier plein d’erreurs de docs/imports, puis le fichier de la démonstration (aperçu juste ; appliqué pour les personnels, rien ne change)', async () => {
+    // The demo's own files (what `npm run demo` imports, decision 0039) and the samples of docs/imports.
+    const d = genererDemo(1);
+    const demo = fichiersDemo(d, '14');
+    const candidats = genererCandidats(collegesCandidats(d.etablissements), CANDIDATS_PAR_ECHELLE);
+    const exemple = (nom: string) => readFile(new URL(`../docs/imports/exemples/${nom}`, import.meta.url));
+    const flux = async (f: NodeJS.ReadableStream) => Buffer.from(await text(f as any), 'utf8');
+    const genres: Array<{ code: string; libelle: string; bon: () => Promise<Buffer>; demo: boolean }> = [
+      { code: 'personnels', libelle: 'Personnels et affectations (EPP / SIRHEN)', bon: () => flux(demo.personnels()), demo: true },
+      { code: 'indisponibilites', libelle: "Indisponibilités déclarées hors IMAG'IN (EPP / SIRHEN)", bon: () => flux(demo.indisponibilites()), demo: true },
+      { code: 'enseignements', libelle: 'Enseignements (STS-WEB)', bon: () => flux(demo.enseignements()), demo: true },
+      { code: 'inscriptions', libelle: 'Candidats et inscriptions (CYCLADES)', bon: () => flux(fichierInscriptions(candidats, '14')), demo: true },
+      // The demo loads no SANTORIN count: they are new to it (« à créer »).
+      { code: 'santorin-comptages', libelle: 'Comptages SANTORIN (copies et candidats)', bon: () => flux(demo.santorinComptages()), demo: false },
+      { code: 'cyclades-icc', libelle: "Données CYCLADES de l'ICC", bon: async () => Buffer.from(FICHIER_ICC_DEMO, 'utf8'), demo: true },
+    ];
+    const s = await nouvelleSession(browser, 'imports-genres', TAILLE);
+    const { page } = s;
+    try {
+      await seConnecter(s, 'dec.rennes', 'imagin-gestion');
+      await attendreShell(page);
+      await page.locator('#menu').getByRole('link', { name: 'Imports de données', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Imports de données' }).waitFor();
+      const apercu = page.locator('#apercu-import');
+      const bilan = () => apercu.locator('[role="status"]').first().innerText();
+      for (const g of genres) {
+        await page.getByLabel(g.libelle, { exact: true }).check({ force: true });
+        await expect.poll(() => page.getByRole('link', { name: new RegExp(`^Documentation du fichier « ${g.libelle.replace(/[()]/g, '\\$&')} »`) }).count()).toBe(1);
+
+        // The file full of errors: each rejected line with its number, column and reason; nothing applied.
+        await envoyer(page, `${g.code}-erreurs.csv`, await exemple(`${g.code}-erreurs.csv`));
+        await expect.poll(() => apercu.locator('#titre-apercu-import').innerText(), { timeout: 30_000 }).toBe(`Aperçu : ${g.code}-erreurs.csv`);
+        await expect.poll(bilan, { timeout: 30_000 }).toMatch(/^Aperçu terminé, rien n’a encore été appliqué : .*, [1-9]\d* ligne\(s\) rejetée\(s\)\.$/);
+        const rejets = apercu.locator('.liste__table');
+        await expect.poll(() => rejets.locator('tbody tr.liste__ligne').count()).toBeGreaterThan(1);
+        expect(await rejets.innerText()).toMatch(/\d/);
+        await s.verifier(`${g.code}-erreurs`);
+
+        // The good file.
+        const bon = await g.bon();
+        const lignes = bon.toString('utf8').trim().split(/\r?\n/).length - 1;
+        await envoyer(page, `${g.code}.csv`, bon);
+        await expect.poll(() => apercu.locator('#titre-apercu-import').innerText(), { timeout: 30_000 }).toBe(`Aperçu : ${g.code}.csv`);
+        if (g.demo) {
+          // The demo was built through this very import: every line is unchanged.
+          await expect.poll(bilan, { timeout: 60_000 }).toBe(`Aperçu terminé, rien n’a encore été appliqué : 0 à créer, 0 à modifier, ${lignes.toLocaleString('fr-FR')} inchangé(s), 0 ligne(s) rejetée(s).`);
+        } else {
+          await expect.poll(bilan, { timeout: 60_000 }).toBe(`Aperçu terminé, rien n’a encore été appliqué : ${lignes} à créer, 0 à modifier, 0 inchangé(s), 0 ligne(s) rejetée(s).`);
+        }
+        expect(await apercu.locator('.liste__table').count()).toBe(0);
+        await s.verifier(`${g.code}-bon`);
+      }
+
+      // The demo's personnels applied « tout ou rien »: nothing changes, the compte rendu says so.
+      await page.getByLabel('Personnels et affectations (EPP / SIRHEN)', { exact: true }).check({ force: true });
+      const personnels = await genres[0]!.bon();
+      await envoyer(page, 'personnels.csv', personnels);
+      await expect.poll(bilan, { timeout: 60_000 }).toContain('0 à créer, 0 à modifier');
+      await page.getByLabel('Tout ou rien').check({ force: true });
+      await page.getByRole('button', { name: 'Appliquer', exact: true }).click();
+      await repondreConfirmation(page, 'Appliquer l’import', 'Appliquer');
+      const cr = page.locator('#application-import');
+      await expect.poll(() => cr.innerText(), { timeout: 60_000 }).toContain('Import terminé : toutes les lignes sont appliquées.');
+      await s.verifier('personnels-applique');
+    } finally {
+      await sortir(s);
+    }
+  }, 300_000);
 });

@@ -10,7 +10,6 @@ import type { Colonne } from '../platform/documents/tableau.ts';
 import { appliquerFichierDansTransaction } from '../imports/imports.traitement.ts';
 import { importInscriptions } from '../imports/genres/inscriptions.ts';
 import type { DB, EtatCandidature, NotePubliee } from '../platform/db/tables.ts';
-import type { Db } from '../platform/db/database.ts';
 import { Alea } from './alea.ts';
 import { ANNEE_SESSION, CODE_EXAMEN_DNB, NOMS_FAMILLE, PRENOMS_FEMININS, PRENOMS_MASCULINS, SPECIALITES, UAI_COLLEGE_RENNES } from './donnees.ts';
 import { slug } from './generateur.ts';
@@ -97,6 +96,13 @@ function ine(alea: Alea, n: number): string {
   // Ten digits and a key letter, as the INE of a pupil (not a real algorithm: the demo's own).
   const chiffres = `${String(n).padStart(6, '0')}${alea.chiffres(4)}`;
   return `${chiffres}${'ABCDEFGHJKLMNPRSTUVWXYZ'[Number(BigInt(chiffres) % 23n)]}`;
+}
+
+/** The collèges the demo gives candidates to: those of Rennes and Toulouse that manage their candidates. */
+export function collegesCandidats(etablissements: ReadonlyArray<{ uai: string; academie_code: string; type: string; service_gestion_candidats: boolean; commune: string; code_postal: string }>): CollegeCandidats[] {
+  return etablissements
+    .filter((e) => e.type === 'CLG' && e.service_gestion_candidats && (e.academie_code === '14' || e.academie_code === '16'))
+    .map((e) => ({ uai: e.uai, academie_code: e.academie_code, commune: e.commune, code_postal: e.code_postal }));
 }
 
 /**
@@ -290,15 +296,8 @@ const COLONNES_INSCRIPTIONS = (candidat: ReadonlyMap<string, CandidatGenere>, ep
 ];
 
 /** The demo's candidatures of one académie as a CYCLADES extract (docs/imports/inscriptions.md): what the demo imports. */
-export async function fichierInscriptions(db: Db | Transaction<DB>, d: Pick<DonneesCandidats, 'candidats' | 'candidatures'>, academie: string) {
-  const codes = await db
-    .selectFrom('epreuve_option as e')
-    .innerJoin('specialite as s', 's.id', 'e.specialite_id')
-    .select(['s.code as specialite', 'e.code'])
-    .where('s.examen_code', '=', CODE_EXAMEN_DNB)
-    .orderBy('e.id')
-    .execute();
-  const epreuvesDe = (specialite: string) => codes.filter((e) => e.specialite === specialite).map((e) => e.code).join('|');
+export function fichierInscriptions(d: Pick<DonneesCandidats, 'candidats' | 'candidatures'>, academie: string) {
+  const epreuvesDe = (specialite: string) => (SPECIALITES.find((s) => s.examen === CODE_EXAMEN_DNB && s.code === specialite)?.epreuves ?? []).map((e) => e.code).join('|');
   const candidatDe = new Map(d.candidats.map((c) => [c.cle, c]));
   return genererCsv(COLONNES_INSCRIPTIONS(candidatDe, epreuvesDe), d.candidatures.filter((c) => c.academie_code === academie));
 }
@@ -321,7 +320,7 @@ export async function chargerCandidats(
   for (const a of academies) {
     const n = d.candidatures.filter((c) => c.academie_code === a.code).length;
     if (!n) continue;
-    const r = await appliquerFichierDansTransaction(trx, importInscriptions, { academieCode: a.code, academieLibelle: a.libelle, traitementId: 'demo', le: cles.maintenant }, await fichierInscriptions(trx, d, a.code));
+    const r = await appliquerFichierDansTransaction(trx, importInscriptions, { academieCode: a.code, academieLibelle: a.libelle, traitementId: 'demo', le: cles.maintenant }, fichierInscriptions(d, a.code));
     if (r.ajoutees !== n) throw new Error(`Démonstration : ${r.ajoutees} inscription(s) créée(s) par l'import de ${a.libelle} au lieu de ${n}.`);
   }
   const candidatId = new Map<string, number>();

@@ -34,6 +34,14 @@ const A = ANNEE_SESSION;
 // Fixed time stamps rather than the clock: the demo is the same whenever it is loaded.
 const CONVOQUE_LE = new Date(`${A}-05-02T08:00:00Z`);
 
+/** CYCLADES' figures of the demo lycée for the ICC, as the import « Données CYCLADES de l'ICC » reads them (docs/imports/cyclades-icc.md). */
+export const FICHIER_ICC_DEMO = [
+  'UAI;EXAMEN;SESSION;PERIODE;DATE_DEBUT;JOURNEES_1;JOURNEES_2;JOURNEES_3',
+  `${UAI_LYCEE_RENNES};43A;${A}-06;NORMALE;15/06/${A};6,0;0,0;0,0`,
+  `${UAI_LYCEE_RENNES};470;${A}-06;NORMALE;15/06/${A};6,0;1,0;0,0`,
+  `${UAI_LYCEE_RENNES};320;${A}-06;NORMALE;12/05/${A};2,0;1,5;1,0`,
+].join('\r\n');
+
 export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<string, number> }): Promise<{ missions: number; convocations: number; declarations: number }> {
   const lycee = o.etabId.get(UAI_LYCEE_RENNES)!;
   const session = async (examen: string, code: string) => (await trx.selectFrom('session_examen').select('id').where('examen_code', '=', examen).where('code', '=', code).executeTakeFirstOrThrow()).id;
@@ -142,13 +150,7 @@ export async function chargerConstatIcc(trx: Transaction<DB>, o: { etabId: Map<s
 
   // ICC. CYCLADES' figures (the seed's example: first day 15/06, 6,0 days ≤ 600, 0,0 > 600), through
   // the import « Données CYCLADES de l'ICC » as the gestionnaire would give them (decision 0039).
-  const fichier = [
-    'UAI;EXAMEN;SESSION;PERIODE;DATE_DEBUT;JOURNEES_1;JOURNEES_2;JOURNEES_3',
-    `${UAI_LYCEE_RENNES};43A;${A}-06;NORMALE;15/06/${A};6,0;0,0;0,0`,
-    `${UAI_LYCEE_RENNES};470;${A}-06;NORMALE;15/06/${A};6,0;1,0;0,0`,
-    `${UAI_LYCEE_RENNES};320;${A}-06;NORMALE;12/05/${A};2,0;1,5;1,0`,
-  ].join('\r\n');
-  await appliquerFichierDansTransaction(trx, importCycladesIcc, { academieCode: '14', academieLibelle: 'Rennes', traitementId: 'demo', le }, Readable.from([Buffer.from(fichier, 'utf8')]));
+  await appliquerFichierDansTransaction(trx, importCycladesIcc, { academieCode: '14', academieLibelle: 'Rennes', traitementId: 'demo', le }, Readable.from([Buffer.from(FICHIER_ICC_DEMO, 'utf8')]));
   const declaration = async (v: { session: number; montant: number; journees: [number, number, number]; date: string; statut: 'non_transmis' | 'transmis'; prerempli: boolean; lignes: Array<[number, number | null, number, 'a_traiter' | 'valide']> }) => {
     const d = await trx
       .insertInto('icc_declaration')

@@ -8,7 +8,7 @@ import { hacher } from '../platform/passwords.ts';
 import { ADMIN_NATIONAL_DEMO, LOGINS_DEMO, MOT_DE_PASSE_CANDIDAT, MOTS_DE_PASSE, type TypeMotDePasse } from './comptes.ts';
 import { CANDIDATS_PAR_ECHELLE, genererDemo, verifierEchelle } from './generateur.ts';
 import { chargerImagin } from './charger-missions.ts';
-import { chargerCandidats, genererCandidats } from './candidats.ts';
+import { chargerCandidats, collegesCandidats, genererCandidats } from './candidats.ts';
 import { chargerDeliberation, controleEpreuve } from './deliberation.ts';
 import { chargerClesOtp } from './cles-otp.ts';
 import { chargerPortailJury } from './portail-jury.ts';
@@ -231,10 +231,7 @@ export async function chargerDemo(db: Db, opts: { scale: number; log?: (msg: str
       rapport.indisponibilites += indisponibilites.importees;
 
       // CYCLADES (issue 6): the pupils of 3e of the collèges that manage their candidates.
-      const colleges = d.etablissements
-        .filter((e) => e.type === 'CLG' && e.service_gestion_candidats && (e.academie_code === '14' || e.academie_code === '16'))
-        .map((e) => ({ uai: e.uai, academie_code: e.academie_code, commune: e.commune, code_postal: e.code_postal }));
-      const candidats = genererCandidats(colleges, CANDIDATS_PAR_ECHELLE * opts.scale);
+      const candidats = genererCandidats(collegesCandidats(d.etablissements), CANDIDATS_PAR_ECHELLE * opts.scale);
       log(`CYCLADES : ${candidats.candidatures.length} candidatures…`);
       rapport.candidats = (await chargerCandidats(trx, candidats, { etabId, hashCandidat: await hacher(MOT_DE_PASSE_CANDIDAT), maintenant: change })).candidats;
       // Bac Pro second group (issue 7): juries at état 140 in BREQUIGNY and LA PROMENADE.

@@ -9,7 +9,7 @@ import { MOT_DE_PASSE_AGENTS } from './comptes.ts';
 import { chargerDemo } from './demo.ts';
 import { genererDemo } from './generateur.ts';
 import { fichiersDemo } from './par-les-imports.ts';
-import { fichierInscriptions, genererCandidats } from './candidats.ts';
+import { collegesCandidats, fichierInscriptions, genererCandidats } from './candidats.ts';
 import { CANDIDATS_PAR_ECHELLE } from './generateur.ts';
 
 let p: TestPlatform;
@@ -67,12 +67,8 @@ describe('la démonstration construite par les imports', () => {
   });
 
   it('les candidats et inscriptions CYCLADES de Rennes : de nouveau importés, inchangés', async () => {
-    // The collèges the demo gives candidates to, as demo.ts chooses them.
-    const colleges = d.etablissements
-      .filter((e) => e.type === 'CLG' && e.service_gestion_candidats && (e.academie_code === '14' || e.academie_code === '16'))
-      .map((e) => ({ uai: e.uai, academie_code: e.academie_code, commune: e.commune, code_postal: e.code_postal }));
-    const candidats = genererCandidats(colleges, CANDIDATS_PAR_ECHELLE);
-    const ins = await lignes(async () => fichierInscriptions(p.ctx.db, candidats, '14'));
+    const candidats = genererCandidats(collegesCandidats(d.etablissements), CANDIDATS_PAR_ECHELLE);
+    const ins = await lignes(() => fichierInscriptions(candidats, '14'));
     expect(ins.length - 1).toBeGreaterThan(100);
     const i = await apercu(dec, 'inscriptions', ins);
     expect(i.statut, i.erreur ?? '').toBe('termine');

@@ -99,6 +99,11 @@ export function fichiersDemo(d: DonneesPersonnes & Pick<DonneesDemo, 'imagin'>, 
     personnels: () => genererCsv(COLONNES_PERSONNELS, s.personnels(academie)),
     enseignements: () => genererCsv(COLONNES_ENSEIGNEMENTS, s.enseignements(academie)),
     indisponibilites: () => genererCsv(COLONNES_INDISPONIBILITES, lignesIndisponibilites(d, d.imagin.indisponibilites, academie)),
+    /**
+     * SANTORIN's counts for a few convocations of the académie: copies on the missions paid on SANTORIN's
+     * counts, candidates on the interrogations orales (the demo loads none: they are new to it).
+     */
+    santorinComptages: () => genererCsv(COLONNES_SANTORIN, comptagesSantorin(d, academie)),
   };
 }
 
@@ -226,4 +231,25 @@ export async function chargerIndisponibilitesParImport(
   }
   const personne = new Map(d.personnes.map((p) => [p.cle, p]));
   return { importees, autres: indisponibilites.filter((i) => !importableIndisponibilite(personne, i)) };
+}
+
+const COLONNES_SANTORIN: readonly Colonne<{ numero: number; numen: string; copies: number | null; candidats: number | null }>[] = [
+  { libelle: 'NUMERO_MISSION', valeur: (x) => x.numero },
+  { libelle: 'NUMEN', valeur: (x) => x.numen },
+  { libelle: 'NB_COPIES', valeur: (x) => x.copies },
+  { libelle: 'NB_CANDIDATS', valeur: (x) => x.candidats },
+];
+
+/** Up to 5 convocations of the académie on missions paid on SANTORIN's counts and 3 on orals, with counts drawn from their rank. */
+function comptagesSantorin(d: Pick<DonneesDemo, 'personnes' | 'imagin'>, academie: string) {
+  const personne = new Map(d.personnes.map((p) => [p.cle, p]));
+  const mode = new Map(d.imagin.typesMission.map((t) => [t.code, t.mode_remuneration]));
+  const typeDe = new Map(d.imagin.missions.filter((m) => m.academie_code === academie).map((m) => [m.numero, m.type_mission]));
+  const convoquees = d.imagin.convocations.filter((c) => c.academie_code === academie && c.statut === 'convoquee' && personne.get(c.personne)?.numen && typeDe.has(c.numero));
+  const santorin = convoquees.filter((c) => mode.get(typeDe.get(c.numero)!) === 'santorin').slice(0, 5);
+  const oraux = convoquees.filter((c) => mode.get(typeDe.get(c.numero)!) === 'candidats').slice(0, 3);
+  return [
+    ...santorin.map((c, i) => ({ numero: c.numero, numen: personne.get(c.personne)!.numen!, copies: 30 + ((i * 7) % 25), candidats: null })),
+    ...oraux.map((c, i) => ({ numero: c.numero, numen: personne.get(c.personne)!.numen!, copies: null, candidats: 12 + i * 3 })),
+  ];
 }
