@@ -30,6 +30,14 @@ async function sortir(s: Session) {
   await s.fermer();
 }
 
+/** dec.rennes on « Imports de données ». */
+async function ouvrirImports(s: Session) {
+  await seConnecter(s, 'dec.rennes', 'imagin-gestion');
+  await attendreShell(s.page);
+  await s.page.locator('#menu').getByRole('link', { name: 'Imports de données', exact: true }).click();
+  await s.page.getByRole('heading', { level: 1, name: 'Imports de données' }).waitFor();
+}
+
 async function envoyer(page: Page, nom: string, contenu: Buffer) {
   await page.locator('#fichier-import').setInputFiles({ name: nom, mimeType: 'text/csv', buffer: contenu });
   await page.getByRole('button', { name: 'Envoyer et prévisualiser', exact: true }).click();
@@ -40,10 +48,7 @@ describe('Imports de données (gestionnaire)', () => {
     const s = await nouvelleSession(browser, 'imports', TAILLE);
     const { page } = s;
     try {
-      await seConnecter(s, 'dec.rennes', 'imagin-gestion');
-      await attendreShell(page);
-      await page.locator('#menu').getByRole('link', { name: 'Imports de données', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Imports de données' }).waitFor();
+      await ouvrirImports(s);
       await expect.poll(() => page.getByRole('link', { name: /^Documentation du fichier « États de correction SANTORIN »/ }).count()).toBe(1);
       await s.verifier('imports');
 
@@ -110,10 +115,7 @@ describe('Imports de données (gestionnaire)', () => {
     const s = await nouvelleSession(browser, 'imports-genres', TAILLE);
     const { page } = s;
     try {
-      await seConnecter(s, 'dec.rennes', 'imagin-gestion');
-      await attendreShell(page);
-      await page.locator('#menu').getByRole('link', { name: 'Imports de données', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Imports de données' }).waitFor();
+      await ouvrirImports(s);
       const apercu = page.locator('#apercu-import');
       const bilan = () => apercu.locator('[role="status"]').first().innerText();
       for (const g of genres) {

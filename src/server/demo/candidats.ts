@@ -7,7 +7,7 @@
 import { sql, type Transaction } from 'kysely';
 import { genererCsv } from '../platform/documents/csv.ts';
 import type { Colonne } from '../platform/documents/tableau.ts';
-import { appliquerFichierDansTransaction } from '../imports/imports.traitement.ts';
+import { importerNeuf } from './par-les-imports.ts';
 import { importInscriptions } from '../imports/genres/inscriptions.ts';
 import type { DB, EtatCandidature, NotePubliee } from '../platform/db/tables.ts';
 import { Alea } from './alea.ts';
@@ -297,9 +297,12 @@ const COLONNES_INSCRIPTIONS = (candidat: ReadonlyMap<string, CandidatGenere>, ep
 
 /** The demo's candidatures of one académie as a CYCLADES extract (docs/imports/inscriptions.md): what the demo imports. */
 export function fichierInscriptions(d: Pick<DonneesCandidats, 'candidats' | 'candidatures'>, academie: string) {
+  return genererCsv(colonnesInscriptions(d), d.candidatures.filter((c) => c.academie_code === academie));
+}
+
+function colonnesInscriptions(d: Pick<DonneesCandidats, 'candidats'>) {
   const epreuvesDe = (specialite: string) => (SPECIALITES.find((s) => s.examen === CODE_EXAMEN_DNB && s.code === specialite)?.epreuves ?? []).map((e) => e.code).join('|');
-  const candidatDe = new Map(d.candidats.map((c) => [c.cle, c]));
-  return genererCsv(COLONNES_INSCRIPTIONS(candidatDe, epreuvesDe), d.candidatures.filter((c) => c.academie_code === academie));
+  return COLONNES_INSCRIPTIONS(new Map(d.candidats.map((c) => [c.cle, c])), epreuvesDe);
 }
 
 /** Loads the candidates into the demo's transaction; the sessions, spécialités and épreuves exist already. */
@@ -317,12 +320,7 @@ export async function chargerCandidats(
   // (CYCLADES) », one file per académie as CYCLADES would export it (decision 0039); what that extract
   // does not carry (the pupil's address, the qualification présentée) is written afterwards.
   const academies = await trx.selectFrom('academie').select(['code', 'libelle']).execute();
-  for (const a of academies) {
-    const n = d.candidatures.filter((c) => c.academie_code === a.code).length;
-    if (!n) continue;
-    const r = await appliquerFichierDansTransaction(trx, importInscriptions, { academieCode: a.code, academieLibelle: a.libelle, traitementId: 'demo', le: cles.maintenant }, fichierInscriptions(d, a.code));
-    if (r.ajoutees !== n) throw new Error(`Démonstration : ${r.ajoutees} inscription(s) créée(s) par l'import de ${a.libelle} au lieu de ${n}.`);
-  }
+  for (const a of academies) await importerNeuf(trx, a, importInscriptions, colonnesInscriptions(d), d.candidatures.filter((c) => c.academie_code === a.code), cles.maintenant);
   const candidatId = new Map<string, number>();
   const parIne = new Map(d.candidats.map((c) => [c.ine, c.cle]));
   await parLots(d.candidats, async (lot) => {

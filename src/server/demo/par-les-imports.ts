@@ -14,7 +14,7 @@ import { appliquerFichierDansTransaction } from '../imports/imports.traitement.t
 import { importPersonnels } from '../imports/genres/personnels.ts';
 import { importEnseignements } from '../imports/genres/enseignements.ts';
 import { importIndisponibilites } from '../imports/genres/indisponibilites.ts';
-import type { ContexteImport } from '../imports/genres.ts';
+import type { ContexteImport, GenreImport } from '../imports/genres.ts';
 import type { AffectationGeneree, DonneesDemo, EnseignementGenere, PersonneGeneree } from './generateur.ts';
 import type { IndisponibiliteGeneree } from './missions.ts';
 
@@ -52,6 +52,25 @@ const COLONNES_ENSEIGNEMENTS: readonly Colonne<EnseignementGenere & { numen: str
   { libelle: 'MODALITE_COURS', valeur: (e) => e.modalite_cours },
   { libelle: 'STRUCTURE', valeur: (e) => e.structure },
 ];
+
+/**
+ * One académie's file of new rows through an import, in the demo's transaction: every line must be
+ * created (the demo loads into an empty base), else the demo stops with the import's words.
+ */
+export async function importerNeuf<L>(
+  trx: Transaction<DB>,
+  academie: { code: string; libelle: string },
+  genre: GenreImport,
+  colonnes: readonly Colonne<L>[],
+  lignes: readonly L[],
+  le: Date,
+): Promise<number> {
+  if (!lignes.length) return 0;
+  const c: ContexteImport = { academieCode: academie.code, academieLibelle: academie.libelle, traitementId: 'demo', le };
+  const r = await appliquerFichierDansTransaction(trx, genre, c, genererCsv(colonnes, lignes));
+  if (r.ajoutees !== lignes.length) throw new Error(`Démonstration, import « ${genre.libelle} » de ${academie.libelle} : ${r.ajoutees} ligne(s) créée(s) au lieu de ${lignes.length}.`);
+  return lignes.length;
+}
 
 export interface ChargementPersonnes {
   personneId: Map<string, number>;
@@ -119,11 +138,7 @@ export async function chargerPersonnesParLesImports(trx: Transaction<DB>, d: Don
   let importees = 0;
   for (const academie of d.academies) {
     const lignes = s.personnels(academie.code);
-    if (!lignes.length) continue;
-    const c: ContexteImport = { academieCode: academie.code, academieLibelle: academie.libelle, traitementId: 'demo', le };
-    const r = await appliquerFichierDansTransaction(trx, importPersonnels, c, genererCsv(COLONNES_PERSONNELS, lignes));
-    if (r.ajoutees !== lignes.length) throw new Error(`Démonstration : ${r.ajoutees} personne(s) créée(s) par l'import des personnels de ${academie.libelle} au lieu de ${lignes.length}.`);
-    importees += lignes.length;
+    importees += await importerNeuf(trx, academie, importPersonnels, COLONNES_PERSONNELS, lignes, le);
     const parNumen = new Map(lignes.map(({ p }) => [p.numen!, p]));
     const numens = [...parNumen.keys()];
     for (let i = 0; i < numens.length; i += LOT) {
@@ -171,14 +186,7 @@ export async function chargerPersonnesParLesImports(trx: Transaction<DB>, d: Don
 
   // Teachings: through STS-WEB for the imported persons in their académie's établissements.
   let enseignementsImportes = 0;
-  for (const academie of d.academies) {
-    const lignes = s.enseignements(academie.code);
-    if (!lignes.length) continue;
-    const c: ContexteImport = { academieCode: academie.code, academieLibelle: academie.libelle, traitementId: 'demo', le };
-    const r = await appliquerFichierDansTransaction(trx, importEnseignements, c, genererCsv(COLONNES_ENSEIGNEMENTS, lignes));
-    if (r.ajoutees !== lignes.length) throw new Error(`Démonstration : ${r.ajoutees} enseignement(s) créé(s) par l'import STS-WEB de ${academie.libelle} au lieu de ${lignes.length}.`);
-    enseignementsImportes += lignes.length;
-  }
+  for (const academie of d.academies) enseignementsImportes += await importerNeuf(trx, academie, importEnseignements, COLONNES_ENSEIGNEMENTS, s.enseignements(academie.code), le);
   const directs = d.enseignements.filter((e) => !s.enseignementImporte(e));
   for (let i = 0; i < directs.length; i += LOT) {
     await trx
@@ -221,14 +229,7 @@ export async function chargerIndisponibilitesParImport(
   le: Date,
 ): Promise<{ importees: number; autres: IndisponibiliteGeneree[] }> {
   let importees = 0;
-  for (const academie of d.academies) {
-    const lignes = lignesIndisponibilites(d, indisponibilites, academie.code);
-    if (!lignes.length) continue;
-    const c: ContexteImport = { academieCode: academie.code, academieLibelle: academie.libelle, traitementId: 'demo', le };
-    const r = await appliquerFichierDansTransaction(trx, importIndisponibilites, c, genererCsv(COLONNES_INDISPONIBILITES, lignes));
-    if (r.ajoutees !== lignes.length) throw new Error(`Démonstration : ${r.ajoutees} indisponibilité(s) créée(s) par l'import de ${academie.libelle} au lieu de ${lignes.length}.`);
-    importees += lignes.length;
-  }
+  for (const academie of d.academies) importees += await importerNeuf(trx, academie, importIndisponibilites, COLONNES_INDISPONIBILITES, lignesIndisponibilites(d, indisponibilites, academie.code), le);
   const personne = new Map(d.personnes.map((p) => [p.cle, p]));
   return { importees, autres: indisponibilites.filter((i) => !importableIndisponibilite(personne, i)) };
 }
