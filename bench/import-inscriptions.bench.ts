@@ -10,6 +10,8 @@
 // The result is checked (200,000 candidatures, 600,000 épreuves) so that a fast wrong answer does not pass.
 // Run with `node bench/import-inscriptions.bench.ts` (or `npm run bench -- import-inscriptions`); one
 // JSON line on stdout. BENCH_INSCRIPTIONS sets N.
+// The process runs with the platform's V8 heap limit (--max-old-space-size of package.json, decision
+// 0040; bench/support/tas.ts re-runs it with that option), as `npm start` and `npm run import` do.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +25,7 @@ import { startPlatform } from '../src/server/server.ts';
 import { importerFlux, suiviImportAcademie } from '../src/server/imports/imports.service.ts';
 import { genreImport } from '../src/server/imports/genres.ts';
 import { baseDuBanc } from './support/base.ts';
+import { avecLeTasDeLaPlateforme } from './support/tas.ts';
 
 const N = Number(process.env.BENCH_INSCRIPTIONS ?? 200_000);
 const CIBLE_MS = 120_000;
@@ -31,6 +34,8 @@ const log = (m: string) => console.error(m);
 const mo = (octets: number) => Math.round(octets / 1024 / 1024);
 if (!process.env.BENCH_DATABASE_URL && process.env.DATABASE_URL) process.env.BENCH_DATABASE_URL = process.env.DATABASE_URL;
 
+// Run as the platform runs: with the heap limit of package.json (decision 0040).
+const optionTas = avecLeTasDeLaPlateforme();
 const baseBanc = await baseDuBanc('import_inscriptions');
 const { dataDir, urlBench } = baseBanc;
 const database = await openDatabase({ dataDir, databaseUrl: urlBench });
@@ -137,6 +142,7 @@ try {
     const memoireComparee = urlBench ? mo(rssMax) : hausse;
     console.log(
       JSON.stringify({
+        optionTas,
         name: 'import-inscriptions',
         moteur,
         inscriptions: N,

@@ -12,6 +12,8 @@
 // Target (issue 17): < 60 s and < 500 Mo on PostgreSQL. Database: PGlite by default; PostgreSQL when
 // BENCH_DATABASE_URL (or DATABASE_URL) names a server: a database of its own is created for the run and
 // dropped at the end. Run: `npm run bench -- import-personnels` (BENCH_PERSONNELS to change the size).
+// The process runs with the platform's V8 heap limit (--max-old-space-size of package.json, decision
+// 0040; bench/support/tas.ts re-runs it with that option), as `npm start` and `npm run import` do.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
 import { startPlatform } from '../src/server/server.ts';
 import { baseDuBanc } from './support/base.ts';
+import { avecLeTasDeLaPlateforme } from './support/tas.ts';
 
 const N = Number(process.env.BENCH_PERSONNELS ?? 50_000);
 const ETABLISSEMENTS = 300;
@@ -32,6 +35,8 @@ const log = (m: string) => console.error(m);
 const mo = (octets: number) => Math.round(octets / 1024 / 1024);
 
 if (!process.env.BENCH_DATABASE_URL && process.env.DATABASE_URL) process.env.BENCH_DATABASE_URL = process.env.DATABASE_URL;
+// Run as the platform runs: with the heap limit of package.json (decision 0040).
+const optionTas = avecLeTasDeLaPlateforme();
 const baseBanc = await baseDuBanc('import_personnels');
 const { dataDir, urlBench } = baseBanc;
 const database = await openDatabase({ dataDir, databaseUrl: urlBench, poolSize: 5 });
@@ -115,6 +120,7 @@ try {
     const cibleAtteinte = premier.dureeMs < CIBLE_MS && second.dureeMs < CIBLE_MS && modifie.dureeMs < CIBLE_MS && rssPicMo < CIBLE_RSS_MO;
     console.log(
       JSON.stringify({
+        optionTas,
         name: `import-personnels-${database.kind}`,
         base: database.kind,
         personnels: N,

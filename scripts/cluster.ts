@@ -82,7 +82,8 @@ let arret = false;
 const processus: Processus[] = portsProcessus.map((port, i) => ({ numero: i + 1, port, enfant: null, pret: false, redemarrages: 0 }));
 
 function demarrer(p: Processus): void {
-  const enfant = spawn(process.execPath, [join(root, 'src/server/main.ts')], {
+  // The processes run with the balancer's V8 options (the heap limit of `npm run cluster`, decision 0040).
+  const enfant = spawn(process.execPath, [...process.execArgv, join(root, 'src/server/main.ts')], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
