@@ -5,7 +5,7 @@
 // file twice changes nothing (states compared before writing).
 import { sql } from 'kysely';
 import { APPLICATION_DU_TYPE, ETATS_SANTORIN, LIBELLE_ETAT_SANTORIN, lireEtatSantorin, type EtatSantorin } from '../../domain/imagin/portails.ts';
-import { controlerNumen } from '../../domain/referentiel/identifiants.ts';
+import { lireNumen, numenCourt, rejetsDeLigne } from './genres/controles.ts';
 import type { BilanImport, GenreImport } from './genres.ts';
 import type { RejetLigne } from './fichier-csv.ts';
 
@@ -15,7 +15,6 @@ interface LigneEtat {
   numen: string | null;
 }
 
-const numenCourt = (n: string) => `${n.slice(0, 3)}…`;
 
 export const importEtatsSantorin: GenreImport<LigneEtat> = {
   code: 'santorin-etats',
@@ -30,19 +29,15 @@ export const importEtatsSantorin: GenreImport<LigneEtat> = {
     { nom: 'NUMEN', obligatoire: false, description: "NUMEN du correcteur convoqué ; vide : l'état de toute la mission." },
   ],
   lire(champ, ligne) {
-    const rejets: RejetLigne[] = [];
+    const { rejets, rejet } = rejetsDeLigne(ligne);
     const n = champ('NUMERO_MISSION');
     const e = champ('ETAT');
-    const numen = champ('NUMEN').toUpperCase();
-    if (!n) rejets.push({ ligne, champ: 'NUMERO_MISSION', motif: 'vide : le numéro de la mission est obligatoire.' });
-    else if (!/^\d{1,9}$/.test(n) || Number(n) === 0) rejets.push({ ligne, champ: 'NUMERO_MISSION', motif: `« ${n} » n'est pas un numéro de mission : un nombre entier positif est attendu.` });
+    if (!n) rejet('NUMERO_MISSION', 'vide : le numéro de la mission est obligatoire.');
+    else if (!/^\d{1,9}$/.test(n) || Number(n) === 0) rejet('NUMERO_MISSION', `« ${n} » n'est pas un numéro de mission : un nombre entier positif est attendu.`);
     const etat = lireEtatSantorin(e);
-    if (!e) rejets.push({ ligne, champ: 'ETAT', motif: `vide : ${ETATS_SANTORIN.map((x) => x.toUpperCase()).join(', ')} est attendu.` });
-    else if (!etat) rejets.push({ ligne, champ: 'ETAT', motif: `« ${e} » n'est pas un état connu : A_CORRIGER, A_NUMERISER ou SERVICE_FAIT (ou « ${Object.values(LIBELLE_ETAT_SANTORIN).join(' », « ')} ») est attendu.` });
-    if (numen) {
-      const c = controlerNumen(numen);
-      if (!c.ok) rejets.push({ ligne, champ: 'NUMEN', motif: `« ${numen} » : ${c.message}` });
-    }
+    if (!e) rejet('ETAT', `vide : ${ETATS_SANTORIN.map((x) => x.toUpperCase()).join(', ')} est attendu.`);
+    else if (!etat) rejet('ETAT', `« ${e} » n'est pas un état connu : A_CORRIGER, A_NUMERISER ou SERVICE_FAIT (ou « ${Object.values(LIBELLE_ETAT_SANTORIN).join(' », « ')} ») est attendu.`);
+    const numen = lireNumen(champ, rejet, null);
     if (rejets.length) return { rejets };
     return { valeur: { numero: Number(n), etat: etat!, numen: numen || null } };
   },

@@ -7,10 +7,9 @@
 // left as they are: the ICC screen shows both).
 import { sql } from 'kysely';
 import { EXAMENS_ICC, lireJournees, periodesIcc, TRANCHES, typeIcc, type PeriodeIcc } from '../../../domain/imagin/icc.ts';
-import { controlerUai } from '../../../domain/referentiel/identifiants.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
-import { lireDateFr } from './personnels.ts';
+import { estMotif, etablissementDeLAcademie, lireDateFr, lireUai } from './controles.ts';
 
 export interface LigneIcc {
   uai: string;
@@ -44,12 +43,7 @@ export const importCycladesIcc: GenreImport<LigneIcc> = {
   lire(champ, ligne) {
     const rejets: RejetLigne[] = [];
     const rejet = (c: string, motif: string) => rejets.push({ ligne, champ: c, motif });
-    const uai = champ('UAI').toUpperCase();
-    if (!uai) rejet('UAI', "vide : l'UAI du centre d'examen est obligatoire.");
-    else {
-      const c = controlerUai(uai);
-      if (!c.ok) rejet('UAI', `« ${uai} » : ${c.message}`);
-    }
+    const uai = lireUai(champ, rejet, "vide : l'UAI du centre d'examen est obligatoire.");
     const examen = champ('EXAMEN').toUpperCase();
     const type = typeIcc(examen);
     if (!examen) rejet('EXAMEN', "vide : le code de l'examen est obligatoire.");
@@ -103,13 +97,9 @@ export const importCycladesIcc: GenreImport<LigneIcc> = {
     let modifiees = 0;
     let inchangees = 0;
     for (const { ligne, valeur: v } of lignes) {
-      const e = etabs.get(v.uai);
-      if (!e) {
-        rejets.push({ ligne, champ: 'UAI', motif: `aucun établissement d'UAI ${v.uai} n'est connu.` });
-        continue;
-      }
-      if (e.academie_code !== c.academieCode) {
-        rejets.push({ ligne, champ: 'UAI', motif: `l'établissement ${v.uai} est un établissement d'une autre académie : seuls ceux de l'académie de ${c.academieLibelle} sont acceptés.` });
+      const e = etablissementDeLAcademie(etabs, v.uai, c);
+      if (estMotif(e)) {
+        rejets.push({ ligne, champ: 'UAI', motif: e.motif });
         continue;
       }
       const sessionId = sessions.get(`${v.examen}|${v.session}`);

@@ -9,11 +9,10 @@
 // transaction: the preview rolls them back with the rest). Établissement and person must be of the
 // gestionnaire's académie.
 import { sql } from 'kysely';
-import { controlerNumen, controlerUai } from '../../../domain/referentiel/identifiants.ts';
 import { genererCompetencesSys } from '../../imagin-etablissement/competences-sys.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
-import { numenCourt } from './personnels.ts';
+import { estMotif, etablissementDeLAcademie, lireNumen, lireUai, personneDeLAcademie } from './controles.ts';
 
 export interface LigneEnseignement {
   uai: string;
@@ -67,14 +66,9 @@ export const importEnseignements: GenreImport<LigneEnseignement> = {
       if (!champ(c)) rejet(c, 'vide : cette colonne est obligatoire.');
       else if (champ(c).length > 200) rejet(c, `200 caractères au plus (${champ(c).length} donnés).`);
     }
-    if (v.uai) {
-      const c = controlerUai(v.uai);
-      if (!c.ok) rejet('UAI', `« ${v.uai} » : ${c.message}`);
-    }
-    if (v.numen) {
-      const c = controlerNumen(v.numen);
-      if (!c.ok) rejet('NUMEN', `« ${v.numen} » : ${c.message}`);
-    }
+    // Empty, they are refused above.
+    lireUai(champ, rejet, null);
+    lireNumen(champ, rejet, null);
     const a = v.anneeScolaire;
     if (a && (!/^\d{4}-\d{4}$/.test(a) || Number(a.slice(5)) !== Number(a.slice(0, 4)) + 1)) rejet('ANNEE_SCOLAIRE', `« ${a} » n'est pas une année scolaire : AAAA-AAAA attendu (2026-2027).`);
     if (rejets.length) return { rejets };
@@ -107,22 +101,14 @@ export const importEnseignements: GenreImport<LigneEnseignement> = {
     const aModifier: Array<{ id: number; mef_libelle: string; type_mef: string }> = [];
     let inchangees = 0;
     for (const { ligne, valeur: v } of lignes) {
-      const e = etabs.get(v.uai);
-      if (!e) {
-        rejets.push({ ligne, champ: 'UAI', motif: `aucun établissement d'UAI ${v.uai} n'est connu.` });
+      const e = etablissementDeLAcademie(etabs, v.uai, c);
+      if (estMotif(e)) {
+        rejets.push({ ligne, champ: 'UAI', motif: e.motif });
         continue;
       }
-      if (e.academie_code !== c.academieCode) {
-        rejets.push({ ligne, champ: 'UAI', motif: `l'établissement ${v.uai} est un établissement d'une autre académie : seuls ceux de l'académie de ${c.academieLibelle} sont acceptés.` });
-        continue;
-      }
-      const p = personnes.get(v.numen);
-      if (!p) {
-        rejets.push({ ligne, champ: 'NUMEN', motif: `aucune personne de NUMEN ${numenCourt(v.numen)} n'est connue : importez d'abord les personnels.` });
-        continue;
-      }
-      if (p.academie_code !== c.academieCode) {
-        rejets.push({ ligne, champ: 'NUMEN', motif: `le NUMEN ${numenCourt(v.numen)} est celui d'une personne d'une autre académie : seules celles de l'académie de ${c.academieLibelle} sont acceptées.` });
+      const p = personneDeLAcademie(personnes, v.numen, c);
+      if (estMotif(p)) {
+        rejets.push({ ligne, champ: 'NUMEN', motif: p.motif });
         continue;
       }
       const x = existant.get(cleDe(v));

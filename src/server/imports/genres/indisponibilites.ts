@@ -5,11 +5,10 @@
 // be one of the gestionnaire's académie. Not a full extract: nothing is reported absent, nothing is
 // deleted (an indisponibilité withdrawn in EPP is removed by the gestionnaire in IMAG'IN).
 import { sql } from 'kysely';
-import { controlerNumen } from '../../../domain/referentiel/identifiants.ts';
 import { MOTIFS_EPP, MOTIFS_SIRHEN } from '../../demo/donnees-missions.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
-import { lireDateFr, numenCourt } from './personnels.ts';
+import { estMotif, lireDateFr, lireNumen, personneDeLAcademie } from './controles.ts';
 
 export interface LigneIndisponibilite {
   numen: string;
@@ -61,12 +60,7 @@ export const importIndisponibilites: GenreImport<LigneIndisponibilite> = {
   lire(champ, ligne) {
     const rejets: RejetLigne[] = [];
     const rejet = (c: string, motif: string) => rejets.push({ ligne, champ: c, motif });
-    const numen = champ('NUMEN').toUpperCase();
-    if (!numen) rejet('NUMEN', 'vide : le NUMEN est obligatoire.');
-    else {
-      const c = controlerNumen(numen);
-      if (!c.ok) rejet('NUMEN', `« ${numen} » : ${c.message}`);
-    }
+    const numen = lireNumen(champ, rejet);
     const date = (c: string) => {
       const s = champ(c);
       const d = lireDateFr(s);
@@ -120,13 +114,9 @@ export const importIndisponibilites: GenreImport<LigneIndisponibilite> = {
     const aModifier: Array<{ id: number; motif: string }> = [];
     let inchangees = 0;
     for (const { ligne, valeur: v } of lignes) {
-      const p = personnes.get(v.numen);
-      if (!p) {
-        rejets.push({ ligne, champ: 'NUMEN', motif: `aucune personne de NUMEN ${numenCourt(v.numen)} n'est connue : importez d'abord les personnels.` });
-        continue;
-      }
-      if (p.academie_code !== c.academieCode) {
-        rejets.push({ ligne, champ: 'NUMEN', motif: `le NUMEN ${numenCourt(v.numen)} est celui d'une personne d'une autre académie : seules celles de l'académie de ${c.academieLibelle} sont acceptées.` });
+      const p = personneDeLAcademie(personnes, v.numen, c);
+      if (estMotif(p)) {
+        rejets.push({ ligne, champ: 'NUMEN', motif: p.motif });
         continue;
       }
       const e = existante.get(cleDe(p.id, v.dateDebut, v.heureDebut, v.dateFin, v.heureFin, v.source));

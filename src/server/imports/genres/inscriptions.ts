@@ -7,11 +7,10 @@
 // académie never imports into another. Empty UAI: an individual candidate (no établissement).
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
-import { controlerUai } from '../../../domain/referentiel/identifiants.ts';
 import type { DB } from '../../platform/db/tables.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, ContexteImport, GenreImport } from '../genres.ts';
-import { lireDateFr } from './personnels.ts';
+import { estMotif, etablissementDeLAcademie, LONGUEUR_MAX_NOM, lireIdentite, lireUai, rejetsDeLigne } from './controles.ts';
 
 export type EtatInscription = 'inscrit' | 'pre_inscrit' | 'annule';
 
@@ -34,8 +33,6 @@ export interface LigneInscription {
   etat: EtatInscription;
 }
 
-const CIVILITES: Record<string, 'M.' | 'Mme'> = { 'M.': 'M.', M: 'M.', MR: 'M.', MONSIEUR: 'M.', MME: 'Mme', MADAME: 'Mme' };
-
 /** The labels CYCLADES exports, and the codes the candidature table stores. */
 const ETATS: Record<string, EtatInscription> = {
   INSCRIT: 'inscrit',
@@ -51,7 +48,6 @@ export function lireEtatInscription(s: string): EtatInscription | null {
   return ETATS[sansAccents(s).toUpperCase().replace(/\s+/g, '-')] ?? null;
 }
 
-const LONGUEUR_MAX = 100;
 
 export const importInscriptions: GenreImport<LigneInscription> = {
   code: 'inscriptions',
@@ -79,8 +75,7 @@ export const importInscriptions: GenreImport<LigneInscription> = {
     { nom: 'ETAT', obligatoire: true, description: 'Inscrit, Pré-inscrit ou Annulé.' },
   ],
   lire(champ, ligne) {
-    const rejets: RejetLigne[] = [];
-    const rejet = (c: string, motif: string) => rejets.push({ ligne, champ: c, motif });
+    const { rejets, rejet } = rejetsDeLigne(ligne);
     const examen = champ('EXAMEN').toUpperCase();
     if (!examen) rejet('EXAMEN', "vide : le code de l'examen est obligatoire.");
     const session = champ('SESSION');
@@ -90,28 +85,10 @@ export const importInscriptions: GenreImport<LigneInscription> = {
     else if (!/^[0-9A-Z]{1,20}$/.test(numero)) rejet('NUMERO_CANDIDAT', `« ${numero} » n'est pas un numéro de candidat : 1 à 20 chiffres ou lettres attendus.`);
     const ine = champ('INE').toUpperCase();
     if (ine && !/^[0-9A-Z]{11}$/.test(ine)) rejet('INE', `« ${ine} » n'est pas un INE : 11 chiffres ou lettres attendus (123456789AB).`);
-    const civ = champ('CIVILITE');
-    const civilite = CIVILITES[civ.toUpperCase().replace(/\s/g, '')];
-    if (!civ) rejet('CIVILITE', 'vide : M. ou Mme est attendu.');
-    else if (!civilite) rejet('CIVILITE', `« ${civ} » n'est pas une civilité : M. ou Mme est attendu.`);
-    const nom = champ('NOM');
-    const prenom = champ('PRENOM');
-    for (const [c, v, quoi] of [['NOM', nom, 'le nom'], ['PRENOM', prenom, 'le prénom']] as const) {
-      if (!v) rejet(c, `vide : ${quoi} est obligatoire.`);
-      else if (v.length > LONGUEUR_MAX) rejet(c, `${LONGUEUR_MAX} caractères au plus (${v.length} donnés).`);
-    }
-    const dn = champ('DATE_NAISSANCE');
-    const dateNaissance = lireDateFr(dn);
-    if (!dn) rejet('DATE_NAISSANCE', 'vide : la date de naissance (JJ/MM/AAAA) est obligatoire.');
-    else if (!dateNaissance) rejet('DATE_NAISSANCE', `« ${dn} » n'est pas une date JJ/MM/AAAA (par exemple 14/03/2011).`);
-    else if (dateNaissance < '1900-01-01') rejet('DATE_NAISSANCE', `« ${dn} » : une date de naissance après 1900 est attendue.`);
+    const { civilite, nom, prenom, dateNaissance } = lireIdentite(champ, rejet, '14/03/2011');
     const email = champ('EMAIL');
     if (email && !/^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/.test(email)) rejet('EMAIL', `« ${email} » n'est pas une adresse électronique (prenom.nom@exemple.fr).`);
-    const uai = champ('UAI').toUpperCase();
-    if (uai) {
-      const c = controlerUai(uai);
-      if (!c.ok) rejet('UAI', `« ${uai} » : ${c.message}`);
-    }
+    const uai = lireUai(champ, rejet, null);
     const specialite = champ('SPECIALITE').toUpperCase();
     const epreuves = champ('EPREUVES')
       .split('|')
@@ -126,7 +103,7 @@ export const importInscriptions: GenreImport<LigneInscription> = {
     else if (!etat) rejet('ETAT', `« ${e} » n'est pas un état d'inscription : Inscrit, Pré-inscrit ou Annulé est attendu.`);
     for (const c of ['SERIE', 'SERIE_LIBELLE', 'DIVISION']) {
       const v = champ(c);
-      if (v.length > LONGUEUR_MAX) rejet(c, `${LONGUEUR_MAX} caractères au plus (${v.length} donnés).`);
+      if (v.length > LONGUEUR_MAX_NOM) rejet(c, `${LONGUEUR_MAX_NOM} caractères au plus (${v.length} donnés).`);
     }
     if (rejets.length) return { rejets };
     return {
@@ -251,13 +228,9 @@ async function appliquerInscriptions(trx: Transaction<DB>, c: ContexteImport, li
     }
     let etablissementId: number | null = null;
     if (v.uai) {
-      const e = etabs.get(v.uai);
-      if (!e) {
-        rejet(ligne, 'UAI', `aucun établissement d'UAI ${v.uai} n'est connu.`);
-        continue;
-      }
-      if (e.academie_code !== c.academieCode) {
-        rejet(ligne, 'UAI', `l'établissement ${v.uai} est un établissement d'une autre académie : seuls ceux de l'académie de ${c.academieLibelle} sont acceptés.`);
+      const e = etablissementDeLAcademie(etabs, v.uai, c);
+      if (estMotif(e)) {
+        rejet(ligne, 'UAI', e.motif);
         continue;
       }
       etablissementId = e.id;

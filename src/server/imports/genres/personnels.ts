@@ -9,7 +9,10 @@
 // deleted.
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
-import { controlerNir, controlerNumen, controlerUai } from '../../../domain/referentiel/identifiants.ts';
+import { controlerNir } from '../../../domain/referentiel/identifiants.ts';
+import { estMotif, etablissementDeLAcademie, lireIdentite, lireNumen, lireUai, numenCourt, rejetsDeLigne } from './controles.ts';
+
+export { lireDateFr, numenCourt } from './controles.ts';
 import type { DB } from '../../platform/db/tables.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
@@ -32,22 +35,6 @@ export interface LignePersonnel {
   commune: string | null;
   source: 'EPP' | 'SIRHEN';
 }
-
-export const numenCourt = (n: string) => `${n.slice(0, 3)}…`;
-
-const CIVILITES: Record<string, 'M.' | 'Mme'> = { 'M.': 'M.', M: 'M.', MR: 'M.', MONSIEUR: 'M.', MME: 'Mme', MADAME: 'Mme' };
-
-/** JJ/MM/AAAA → AAAA-MM-JJ, or null when it is not a real date. */
-export function lireDateFr(s: string): string | null {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
-  if (!m) return null;
-  const [j, mo, a] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(a, mo - 1, j));
-  if (d.getUTCFullYear() !== a || d.getUTCMonth() !== mo - 1 || d.getUTCDate() !== j) return null;
-  return `${m[3]}-${m[2]}-${m[1]}`;
-}
-
-const LONGUEUR_MAX = 100;
 
 export const importPersonnels: GenreImport<LignePersonnel> = {
   code: 'personnels',
@@ -74,35 +61,10 @@ export const importPersonnels: GenreImport<LignePersonnel> = {
     { nom: 'SOURCE', obligatoire: false, description: 'EPP ou SIRHEN ; vide : EPP.' },
   ],
   lire(champ, ligne) {
-    const rejets: RejetLigne[] = [];
-    const rejet = (c: string, motif: string) => rejets.push({ ligne, champ: c, motif });
-    const numen = champ('NUMEN').toUpperCase();
-    if (!numen) rejet('NUMEN', 'vide : le NUMEN est obligatoire.');
-    else {
-      const c = controlerNumen(numen);
-      if (!c.ok) rejet('NUMEN', `« ${numen} » : ${c.message}`);
-    }
-    const civ = champ('CIVILITE');
-    const civilite = CIVILITES[civ.toUpperCase().replace(/\s/g, '')];
-    if (!civ) rejet('CIVILITE', 'vide : M. ou Mme est attendu.');
-    else if (!civilite) rejet('CIVILITE', `« ${civ} » n'est pas une civilité : M. ou Mme est attendu.`);
-    const nom = champ('NOM');
-    const prenom = champ('PRENOM');
-    for (const [c, v, quoi] of [['NOM', nom, 'le nom'], ['PRENOM', prenom, 'le prénom']] as const) {
-      if (!v) rejet(c, `vide : ${quoi} est obligatoire.`);
-      else if (v.length > LONGUEUR_MAX) rejet(c, `${LONGUEUR_MAX} caractères au plus (${v.length} donnés).`);
-    }
-    const dn = champ('DATE_NAISSANCE');
-    const dateNaissance = lireDateFr(dn);
-    if (!dn) rejet('DATE_NAISSANCE', 'vide : la date de naissance (JJ/MM/AAAA) est obligatoire.');
-    else if (!dateNaissance) rejet('DATE_NAISSANCE', `« ${dn} » n'est pas une date JJ/MM/AAAA (par exemple 20/05/1980).`);
-    else if (dateNaissance < '1900-01-01') rejet('DATE_NAISSANCE', `« ${dn} » : une date de naissance après 1900 est attendue.`);
-    const uai = champ('UAI').toUpperCase();
-    if (!uai) rejet('UAI', "vide : l'UAI de l'établissement principal est obligatoire.");
-    else {
-      const c = controlerUai(uai);
-      if (!c.ok) rejet('UAI', `« ${uai} » : ${c.message}`);
-    }
+    const { rejets, rejet } = rejetsDeLigne(ligne);
+    const numen = lireNumen(champ, rejet);
+    const { civilite, nom, prenom, dateNaissance } = lireIdentite(champ, rejet, '20/05/1980');
+    const uai = lireUai(champ, rejet, "vide : l'UAI de l'établissement principal est obligatoire.");
     const nir = champ('NIR').replace(/\s/g, '').toUpperCase();
     if (nir) {
       const c = controlerNir(nir);
@@ -221,13 +183,9 @@ async function appliquerPersonnels(trx: Transaction<DB>, c: Parameters<GenreImpo
   const changements: Array<{ id: number; modifs: Modifs; ligne: LigneComplete; ancienPrincipal: number | undefined; etablissementId: number | null }> = [];
   let inchangees = 0;
   for (const { ligne, valeur: v } of lignes) {
-    const e = etabs.get(v.uai);
-    if (!e) {
-      rejets.push({ ligne, champ: 'UAI', motif: `aucun établissement d'UAI ${v.uai} n'est connu.` });
-      continue;
-    }
-    if (e.academie_code !== c.academieCode) {
-      rejets.push({ ligne, champ: 'UAI', motif: `l'établissement ${v.uai} est un établissement d'une autre académie : seuls ceux de l'académie de ${c.academieLibelle} sont acceptés.` });
+    const e = etablissementDeLAcademie(etabs, v.uai, c);
+    if (estMotif(e)) {
+      rejets.push({ ligne, champ: 'UAI', motif: e.motif });
       continue;
     }
     const p = parNumen.get(v.numen);

@@ -8,9 +8,9 @@
 // The correction state per mission is the kind `santorin-etats` (not duplicated here). Importing the
 // same file twice changes nothing; an empty count leaves the known one unchanged.
 import { sql } from 'kysely';
-import { controlerNumen } from '../../../domain/referentiel/identifiants.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
+import { lireNumen, numenCourt } from './controles.ts';
 
 export interface LigneComptage {
   numero: number;
@@ -19,7 +19,6 @@ export interface LigneComptage {
   candidats: number | null;
 }
 
-const numenCourt = (n: string) => `${n.slice(0, 3)}…`;
 const MAX = 9999;
 
 function lireEntier(v: string): number | null | undefined {
@@ -47,12 +46,7 @@ export const importSantorinComptages: GenreImport<LigneComptage> = {
     const n = champ('NUMERO_MISSION');
     if (!n) rejet('NUMERO_MISSION', 'vide : le numéro de la mission est obligatoire.');
     else if (!/^\d{1,9}$/.test(n) || Number(n) === 0) rejet('NUMERO_MISSION', `« ${n} » n'est pas un numéro de mission : un nombre entier positif est attendu.`);
-    const numen = champ('NUMEN').toUpperCase();
-    if (!numen) rejet('NUMEN', 'vide : le NUMEN du correcteur ou de l’examinateur est obligatoire.');
-    else {
-      const c = controlerNumen(numen);
-      if (!c.ok) rejet('NUMEN', `« ${numen} » : ${c.message}`);
-    }
+    const numen = lireNumen(champ, rejet, 'vide : le NUMEN du correcteur ou de l’examinateur est obligatoire.');
     const copies = lireEntier(champ('NB_COPIES'));
     if (copies === undefined) rejet('NB_COPIES', `« ${champ('NB_COPIES')} » : un nombre entier de 0 à ${MAX} est attendu.`);
     const candidats = lireEntier(champ('NB_CANDIDATS'));
