@@ -74,7 +74,7 @@ describe('Imports de données (gestionnaire)', () => {
       await envoyer(page, 'etats-bons.csv', bon);
       await expect.poll(() => apercu.innerText(), { timeout: 30_000 }).toMatch(/Aperçu terminé, rien n’a encore été appliqué : \d+ à créer, \d+ à modifier, \d+ inchangé\(s\), 0 ligne\(s\) rejetée\(s\)\./);
       expect(await apercu.locator('.liste__table').count()).toBe(0);
-      await page.getByLabel('Tout ou rien').check({ force: true });
+      await page.locator('#mode-tout-ou-rien').check({ force: true });
       await s.verifier('imports-apercu-bon');
       await page.getByRole('button', { name: 'Appliquer', exact: true }).click();
       await repondreConfirmation(page, 'Appliquer l’import', 'Appliquer');
@@ -151,7 +151,7 @@ describe('Imports de données (gestionnaire)', () => {
       const personnels = await genres[0]!.bon();
       await envoyer(page, 'personnels.csv', personnels);
       await expect.poll(bilan, { timeout: 60_000 }).toContain('0 à créer, 0 à modifier');
-      await page.getByLabel('Tout ou rien').check({ force: true });
+      await page.locator('#mode-tout-ou-rien').check({ force: true });
       await page.getByRole('button', { name: 'Appliquer', exact: true }).click();
       await repondreConfirmation(page, 'Appliquer l’import', 'Appliquer');
       const cr = page.locator('#application-import');
