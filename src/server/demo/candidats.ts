@@ -8,6 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import { genererCsv } from '../platform/documents/csv.ts';
 import type { Colonne } from '../platform/documents/tableau.ts';
 import { importerNeuf } from './par-les-imports.ts';
+import { dateFr } from '../../domain/imagin/dates.ts';
 import { importInscriptions } from '../imports/genres/inscriptions.ts';
 import type { DB, EtatCandidature, NotePubliee } from '../platform/db/tables.ts';
 import { Alea } from './alea.ts';
@@ -261,9 +262,6 @@ const LOT = 1000;
 async function parLots<T>(lignes: readonly T[], inserer: (lot: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < lignes.length; i += LOT) await inserer(lignes.slice(i, i + LOT));
 }
-
-/** AAAA-MM-JJ → JJ/MM/AAAA. */
-const dateFr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The states a CYCLADES extract gives (the demo generates no other). */
 const ETAT_CYCLADES: Partial<Record<EtatCandidature, string>> = { inscrit: 'Inscrit', pre_inscrit: 'Pré-inscrit', annule: 'Annulé' };

@@ -7,6 +7,7 @@
 // in IMAG'IN (personal e-mail and phone, dossier financier), and the persons no such extract holds
 // (private sector, other sources, no établissement principal) are inserted as before.
 import { sql, type Transaction } from 'kysely';
+import { dateFr } from '../../domain/imagin/dates.ts';
 import type { DB } from '../platform/db/tables.ts';
 import { genererCsv } from '../platform/documents/csv.ts';
 import type { Colonne } from '../platform/documents/tableau.ts';
@@ -19,9 +20,6 @@ import type { AffectationGeneree, DonneesDemo, EnseignementGenere, PersonneGener
 import type { IndisponibiliteGeneree } from './missions.ts';
 
 const LOT = 1000;
-
-/** AAAA-MM-JJ → JJ/MM/AAAA, as the extracts write dates. */
-const dateFr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const COLONNES_PERSONNELS: readonly Colonne<{ p: PersonneGeneree; uai: string }>[] = [
   { libelle: 'NUMEN', valeur: (x) => x.p.numen },

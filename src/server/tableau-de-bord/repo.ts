@@ -1,17 +1,10 @@
 // The figures of the gestionnaire's « Tableau de bord » (issue 17, decision 0037): one aggregated query
 // per panel, always restricted to the académie. Repositories take the executor (Kysely or transaction).
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { SessionTdb } from '../../domain/imagin/tableau-de-bord.ts';
 import type { DB } from '../platform/db/tables.ts';
 
 export type Executeur = Kysely<DB> | Transaction<DB>;
-
-export interface SessionTdb {
-  id: number;
-  examen_code: string;
-  code: string;
-  libelle: string;
-  annee: number;
-}
 
 /** The sessions the académie works on: those with a mission or a jury of the académie. */
 export async function sessionsAcademie(db: Executeur, academieCode: string): Promise<SessionTdb[]> {

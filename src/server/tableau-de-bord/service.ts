@@ -12,6 +12,7 @@ import { introuvable } from '../platform/errors.ts';
 import type { Actor } from '../platform/policy.ts';
 import * as repo from './repo.ts';
 import type { Panneau } from './schemas.ts';
+import type { LigneConvocationsTdb, LigneCsfTdb, LigneFraisTdb, LigneJurysTdb, TableauDeBord } from '../../domain/imagin/tableau-de-bord.ts';
 
 /** The statuses in the order of the pipeline (seed 004 §2.4.2). */
 export const ORDRE_STATUTS: readonly StatutAffiche[] = [
@@ -26,54 +27,6 @@ export const ORDRE_STATUTS: readonly StatutAffiche[] = [
   'pas_de_frais',
   'annule',
 ];
-
-export interface LigneConvocationsTdb {
-  missionId: number;
-  numero: number;
-  mission: string;
-  centre: string | null;
-  besoin: number | null;
-  affectees: number;
-  convoquees: number;
-  /** Convocations still missing against the need (0 when the need is met or unknown). */
-  manquantes: number;
-}
-
-export interface LigneCsfTdb {
-  centre: string;
-  convoquees: number;
-  constatees: number;
-  serviceFait: number;
-  serviceNonFait: number;
-  /** Recorded / convoquées, in whole percent. */
-  pourcentage: number;
-}
-
-export interface LigneFraisTdb {
-  statut: StatutAffiche;
-  libelle: string;
-  nombre: number;
-  remunerationCentimes: number;
-  deplacementCentimes: number;
-  totalCentimes: number;
-}
-
-export interface LigneJurysTdb {
-  centre: string;
-  /** Number of jurys in each état, in the order of ETATS_JURY. */
-  parEtat: Record<string, number>;
-  total: number;
-}
-
-export interface TableauDeBord {
-  session: repo.SessionTdb;
-  genereLe: string;
-  convocations: LigneConvocationsTdb[];
-  csf: LigneCsfTdb[];
-  frais: LigneFraisTdb[];
-  etatsJury: { etat: EtatJury; libelle: string }[];
-  jurys: LigneJurysTdb[];
-}
 
 const SANS_CENTRE = 'Sans centre';
 

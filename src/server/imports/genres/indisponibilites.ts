@@ -5,6 +5,7 @@
 // be one of the gestionnaire's académie. Not a full extract: nothing is reported absent, nothing is
 // deleted (an indisponibilité withdrawn in EPP is removed by the gestionnaire in IMAG'IN).
 import { sql } from 'kysely';
+import { dateFr } from '../../../domain/imagin/dates.ts';
 import { MOTIFS_EPP, MOTIFS_SIRHEN } from '../../demo/donnees-missions.ts';
 import type { RejetLigne } from '../fichier-csv.ts';
 import type { BilanImport, GenreImport } from '../genres.ts';
@@ -38,8 +39,6 @@ function lireHeure(s: string): string | null {
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
-
-const jjmmaaaa = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export const importIndisponibilites: GenreImport<LigneIndisponibilite> = {
   code: 'indisponibilites',
@@ -80,7 +79,7 @@ export const importIndisponibilites: GenreImport<LigneIndisponibilite> = {
     const dateFin = date('DATE_FIN');
     const heureFin = heure('HEURE_FIN', '23:59');
     if (dateDebut && dateFin && heureDebut && heureFin && `${dateFin} ${heureFin}` <= `${dateDebut} ${heureDebut}`) {
-      rejet('DATE_FIN', `la fin (${jjmmaaaa(dateFin)} ${heureFin}) doit être après le début (${jjmmaaaa(dateDebut)} ${heureDebut}).`);
+      rejet('DATE_FIN', `la fin (${dateFr(dateFin)} ${heureFin}) doit être après le début (${dateFr(dateDebut)} ${heureDebut}).`);
     }
     const m = champ('MOTIF');
     const motif = MOTIFS_INDISPONIBILITE.find((x) => sansAccents(x) === sansAccents(m));

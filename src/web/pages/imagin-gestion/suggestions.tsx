@@ -7,24 +7,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { api } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { Liste, type Colonne } from '../../liste/Liste.tsx';
+import type { Suggestion } from '../../../domain/imagin/suggestions.ts';
 
-interface Raison {
-  favorable: boolean;
-  texte: string;
-}
-interface Suggestion {
-  personneId: number;
-  civilite: string;
-  nom: string;
-  prenom: string;
-  disciplinePoste: string;
-  etablissementLibelle: string | null;
-  score: number;
-  distanceKm: number | null;
-  convocationsSession: number;
-  competent: boolean;
-  raisons: Raison[];
-}
 interface Propositions {
   mission: { id: number; numero: number; epreuve: string | null };
   message: string | null;

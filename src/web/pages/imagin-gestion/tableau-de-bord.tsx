@@ -10,58 +10,11 @@ import { api, telecharger } from '../../app/api.ts';
 import { useAction } from '../../app/actions.ts';
 import { Chargement } from '../../shell/Pages.tsx';
 import { COULEURS_DSFR, Histogramme, SERIE_DSFR } from './tableau-de-bord/graphiques.tsx';
+import type { SessionTdb, TableauDeBord } from '../../../domain/imagin/tableau-de-bord.ts';
 
 const URL = '/api/gestion/tableau-de-bord';
 /** Live refresh period (deliberation day). */
 export const RAFRAICHISSEMENT_MS = 15_000;
-
-interface SessionTdb {
-  id: number;
-  examen_code: string;
-  code: string;
-  libelle: string;
-  annee: number;
-}
-interface LigneConvocations {
-  missionId: number;
-  numero: number;
-  mission: string;
-  centre: string | null;
-  besoin: number | null;
-  affectees: number;
-  convoquees: number;
-  manquantes: number;
-}
-interface LigneCsf {
-  centre: string;
-  convoquees: number;
-  constatees: number;
-  serviceFait: number;
-  serviceNonFait: number;
-  pourcentage: number;
-}
-interface LigneFrais {
-  statut: string;
-  libelle: string;
-  nombre: number;
-  remunerationCentimes: number;
-  deplacementCentimes: number;
-  totalCentimes: number;
-}
-interface LigneJurys {
-  centre: string;
-  parEtat: Record<string, number>;
-  total: number;
-}
-interface TableauDeBord {
-  session: SessionTdb;
-  genereLe: string;
-  convocations: LigneConvocations[];
-  csf: LigneCsf[];
-  frais: LigneFrais[];
-  etatsJury: { etat: number; libelle: string }[];
-  jurys: LigneJurys[];
-}
 
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const euros = (centimes: number) => EUROS.format(centimes / 100);
